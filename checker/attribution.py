@@ -1,0 +1,195 @@
+"""Who said it: opening and closing attribution, apposition with role, coreference, outlets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+_VERBS = (
+    r"said|says|say|stated|states|told\s+\w+|wrote|writes|reported|reports|added|adds|stressed|stresses"
+    r"|noted|notes|recalled|recalls|concluded|claimed|claims|announced|announces|confirmed|confirms"
+    r"|denied|denies|warned|warns|insisted|argued|explained|emphasi[sz]ed|believes|suggested|admitted"
+    r"|acknowledged|alleged|assured|declared|tweeted|posted|revealed|disclosed|estimated|testified"
+)
+OPENING = re.compile(
+    rf"^(?P<who>[^\"“”]{{2,200}}?)\s*,?\s+(?P<verb>{_VERBS})\b(?P<tail>(?:\s+(?:on|at|in)\s+[^,]{{1,60}}?)?\s*,?\s*(?:that\b)?\s*)",
+    re.IGNORECASE,
+)
+CLOSING = re.compile(
+    rf"[,.!?…]+[\"”’']?\s+(?P<who>[^,\"“”]{{2,120}}?)\s+(?P<verb>{_VERBS})(?P<tail>\s+[^\"“”]{{0,60}})?\.?\s*$"
+    rf"|[,.!?…]+[\"”’']?\s+(?P<verb2>said|added|wrote)\s+(?P<who2>[^,\"“”]{{2,120}}?)\.?\s*$",
+    re.IGNORECASE,
+)
+LEAD = re.compile(
+    r"^(?:(?:and|but|also)\s+)?(?:(?:on|in|by|at|since|during|earlier|later|previously|meanwhile|then"
+    r"|at\s+the\s+same\s+time|afterwards|subsequently)\b[^,]{0,60},\s*|(?:earlier|later|then)\s+)",
+    re.IGNORECASE,
+)
+ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:\"“”]{2,80})", re.IGNORECASE)
+CITING = re.compile(r"\bciting\s+[\"“]?(?P<src>[^,.;\"“”]{2,80})[\"”]?", re.IGNORECASE)
+META = re.compile(r"^(?:said|stated|announced|made|wrote)?\s*(?:this|so|it)\b", re.IGNORECASE)
+PRONOUNS = {"he": "person", "she": "person", "they": "any", "we": "any", "i": "person"}
+CHANNEL_VERBS = re.compile(r"^(?:wrote|writes|reported|reports|posted|published|tweeted)$", re.IGNORECASE)
+PERSON_LABEL = "PERSON"
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+BLOCKING_POS = frozenset({"AUX"})
+HONORIFICS = re.compile(r"^(?:mr|mrs|ms|dr|prof|president|minister|general|gen)\.?\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str | None
+    role: str | None
+    cited_source: str | None
+    verb: str | None
+    content_start: int
+    content_end: int
+    is_meta: bool = False
+    closing: bool = False
+
+
+@dataclass
+class Speakers:
+    """Speakers named so far in one document, for "He said" and "Rutte stressed"."""
+
+    known: list[tuple[str, str | None, bool]] = field(default_factory=list)
+
+    def add(self, name: str, role: str | None, is_person: bool) -> str:
+        canonical = self.match_name(name) or name
+        if canonical == name:
+            self.known.append((name, role, is_person))
+        return canonical
+
+    def role_of(self, name: str) -> str | None:
+        return next((role for known, role, _ in self.known if known == name and role), None)
+
+    def match_name(self, name: str) -> str | None:
+        last = name.split()[-1].lower()
+        for known, _, is_person in reversed(self.known):
+            if is_person and (known.lower() == name.lower() or known.split()[-1].lower() == last):
+                return known
+        return None
+
+    def match_role(self, phrase: str) -> str | None:
+        wanted = _bare(phrase)
+        for known, role, _ in reversed(self.known):
+            if role and (_bare(role) == wanted or _bare(role).endswith(wanted)):
+                return known
+        return None
+
+    def last(self, kind: str) -> str | None:
+        for known, _, is_person in reversed(self.known):
+            if kind == "any" or is_person:
+                return known
+        return None
+
+
+def attribute(doc: Doc, speakers: Speakers) -> Attribution | None:
+    """The attribution of one parsed sentence, or None when the article speaks for itself."""
+    text = doc.text
+    found = _opening(doc, speakers) or _closing(doc, speakers) or _according_to(text)
+    if found is None:
+        return None
+    citing = CITING.search(text)
+    if citing and found.cited_source is None:
+        return _replace(found, cited_source=citing["src"].strip())
+    return found
+
+
+def _opening(doc: Doc, speakers: Speakers) -> Attribution | None:
+    text = doc.text
+    lead = LEAD.match(text)
+    offset = lead.end() if lead else 0
+    match = OPENING.match(text[offset:])
+    if match is None or not _is_speaker_phrase(doc, offset + match.start("who"), offset + match.end("who")):
+        return None
+    content_start = offset + match.end()
+    is_meta = bool(META.match(text[content_start:])) and len(text) - content_start < len(text) // 2 + 40
+    return _build(doc, speakers, offset + match.start("who"), offset + match.end("who"), match["verb"],
+                  content_start, len(text), is_meta=is_meta)
+
+
+def _closing(doc: Doc, speakers: Speakers) -> Attribution | None:
+    text = doc.text
+    match = CLOSING.search(text)
+    if match is None:
+        return None
+    group = "who" if match["who"] else "who2"
+    start, end = match.start(group), match.end(group)
+    if not _is_speaker_phrase(doc, start, end):
+        return None
+    verb = match["verb"] or match["verb2"]
+    return _build(doc, speakers, start, end, verb, 0, match.start(), closing=True)
+
+
+def _according_to(text: str) -> Attribution | None:
+    match = ACCORDING_TO.search(text)
+    if match is None:
+        return None
+    source = match["src"].strip()
+    return Attribution(None, None, source, None, 0, len(text))
+
+
+def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
+    """A plausible subject: no auxiliary inside, and a name, a pronoun or a noun at its core."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) > 25:
+        return False
+    if any(t.pos_ in BLOCKING_POS or (t.pos_ == "VERB" and not t.ent_type_) for t in span):
+        return False
+    if span.text.lower() in PRONOUNS:
+        return True
+    return any(t.pos_ in {"PROPN", "NOUN"} for t in span)
+
+
+def _build(doc: Doc, speakers: Speakers, start: int, end: int, verb: str, c_start: int, c_end: int,
+           *, is_meta: bool = False, closing: bool = False) -> Attribution:
+    speaker, role = _resolve(doc, speakers, start, end)
+    cited = speaker if CHANNEL_VERBS.match(verb) else None
+    according = ACCORDING_TO.search(doc.text[c_start:c_end])
+    if according and cited is None:
+        cited = according["src"].strip()
+    return Attribution(speaker, role, cited, verb.lower(), c_start, c_end, is_meta, closing)
+
+
+def _resolve(doc: Doc, speakers: Speakers, start: int, end: int) -> tuple[str | None, str | None]:
+    phrase = _clean(doc.text[start:end])
+    pronoun = PRONOUNS.get(phrase.lower())
+    if pronoun:
+        known = speakers.last(pronoun)
+        return known, speakers.role_of(known) if known else None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    people = [e for e in doc.ents if e.label_ == PERSON_LABEL and span is not None and span.start <= e.start and e.end <= span.end]
+    if people:
+        name = HONORIFICS.sub("", max(people, key=len).text)
+        role = _role(phrase.replace(max(people, key=len).text, " ")) or None
+        canonical = speakers.add(name, role, is_person=True)
+        return canonical, role or speakers.role_of(canonical)
+    by_role = speakers.match_role(phrase)
+    if by_role:
+        return by_role, speakers.role_of(by_role)
+    speakers.add(phrase, None, is_person=False)
+    return phrase, None
+
+
+def _clean(phrase: str) -> str:
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:")
+    phrase = re.sub(r"^(?:and|but|also)\s+", "", phrase, flags=re.IGNORECASE)
+    phrase = re.sub(r"\s*,\s*$|^\s*,\s*", "", phrase)
+    phrase = re.sub(r"\s*,\s*,?\s*", ", ", phrase).strip(" ,")
+    return re.sub(r"^The\s+(?=[a-z])", "the ", phrase)
+
+
+def _role(phrase: str) -> str:
+    return re.sub(r"^the\s+(?=[a-z])", "", _clean(phrase), flags=re.IGNORECASE)
+
+
+def _bare(phrase: str) -> str:
+    return re.sub(r"^the\s+", "", phrase.lower().strip(" ,"))
+
+
+def _replace(found: Attribution, **changes: str | None) -> Attribution:
+    values = found.__dict__ | changes
+    return Attribution(**values)

@@ -1,0 +1,17 @@
+"""Errors whose message is shown to the user as one line; the CLI maps them to exit code 2."""
+
+
+class CheckerError(Exception):
+    """Base class: `str(error)` is a complete, user-facing sentence."""
+
+
+class InputError(CheckerError):
+    """The input could not be read or is not something the checker can analyse."""
+
+
+class ModelError(CheckerError):
+    """A model the check needs is missing or broken."""
+
+
+class UsageError(CheckerError):
+    """An option or argument is wrong."""

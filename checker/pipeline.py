@@ -1,0 +1,41 @@
+"""The `check()` facade: ingest -> extract -> embed -> cluster -> rules -> resolve -> Report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from checker import rules as rule_registry
+from checker.cluster import cluster
+from checker.embed import Embedder, MiniLMEmbedder
+from checker.errors import InputError
+from checker.extract import extract
+from checker.language import looks_english
+from checker.models import Document, DocumentInfo, Report
+from checker.resolve import resolve
+from checker.rules.base import RuleContext
+
+
+def check(documents: list[Document], *, embedder: Embedder | None = None, disable: Iterable[str] = ()) -> Report:
+    """Find and resolve the conflicts between the sources quoted in `documents`."""
+    active = rule_registry.select(disable)
+    _refuse_unsupported(documents)
+    analyses = extract(documents)
+    if not analyses:
+        raise InputError("No claims found in the input: nothing could be checked (is it news prose?).")
+    encoder = embedder or MiniLMEmbedder()
+    vectors = encoder.encode([a.content for a in analyses])
+    topics = cluster([a.claim.id for a in analyses], [a.content for a in analyses], vectors)
+    context = RuleContext(analyses, vectors, topics.assignment, encoder.encode)
+    conflicts = resolve(context, rule_registry.run(context, active))
+    claims = [a.claim.model_copy(update={"topic_id": t}) for a, t in zip(analyses, topics.assignment, strict=True)]
+    return Report(documents=[_info(d) for d in documents], claims=claims, topics=topics.topics, conflicts=conflicts)
+
+
+def _refuse_unsupported(documents: list[Document]) -> None:
+    for doc in documents:
+        if not looks_english(doc.text):
+            raise InputError(f"{doc.id}: does not look like English; the checker cannot judge it (indeterminate).")
+
+
+def _info(doc: Document) -> DocumentInfo:
+    return DocumentInfo(id=doc.id, source=doc.source, published=doc.published, url=doc.url)

@@ -1,0 +1,169 @@
+"""Figures in a sentence as intervals: "nearly 11,000 soldiers", "ten thousand troops", "dozens"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from number_parser import parse_number
+from spacy.tokens import Doc, Token
+
+from checker.models import Quantity
+
+NEARLY_BAND = 0.05  # "nearly 11,000" sits just below 11,000, not anywhere below it
+ABOUT_BAND = 0.05  # "about 10,000" is a round figure give or take a few percent
+OPEN_UPPER_FACTOR = 2.0  # "more than 600": an upper bound the text never gives
+MIN_WORD_NUMBER = 2  # "one" is usually a pronoun ("one of them"), not a figure
+ENTITY_LABELS = frozenset({"NORP", "GPE", "ORG", "LOC", "FAC", "PERSON"})
+LIGHT_VERBS = frozenset({"undergo", "be", "have", "get", "receive", "take", "make"})
+MAX_HEAD_STEPS = 3
+
+_WORD = (
+    r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand|million|billion"
+)
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+NUMBER = re.compile(
+    r"(?<![\w.,])(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w-]|,\d)(?:\s+(?P<scale>thousand|million|billion)\b)?"
+    rf"|\b(?P<words>(?:{_WORD})(?:(?:\s+and\s+|[\s-])(?:{_WORD}))*)\b",
+    re.IGNORECASE,
+)
+APPROX = re.compile(
+    r"(?P<cue>nearly|almost|close\s+to|just\s+under|about|around|approximately|roughly|some|an\s+estimated"
+    r"|more\s+than|over|at\s+least|upwards\s+of|less\s+than|fewer\s+than|under|up\s+to|as\s+many\s+as)\s+$",
+    re.IGNORECASE,
+)
+VAGUE = {
+    "tens of thousands": (20_000.0, 99_999.0),
+    "several thousand": (2_000.0, 9_000.0),
+    "thousands": (2_000.0, 9_999.0),
+    "several hundred": (200.0, 900.0),
+    "hundreds": (200.0, 999.0),
+    "dozens": (24.0, 99.0),
+    "a dozen": (12.0, 12.0),
+    "a few": (2.0, 5.0),
+    "several": (3.0, 9.0),
+}
+VAGUE_PATTERN = re.compile(r"\b(?:" + "|".join(sorted(VAGUE, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int
+    end: int
+    value: float
+    low: float
+    high: float
+    approx: bool
+
+
+def find_quantities(doc: Doc, skip: list[tuple[int, int]]) -> list[Quantity]:
+    """Quantities in a parsed sentence, ignoring spans in `skip` (dates)."""
+    matches = _numbers(doc.text) + _vague(doc.text)
+    kept = [m for m in matches if not any(s <= m.start < e for s, e in skip)]
+    return [_to_quantity(doc, m) for m in sorted(kept, key=lambda m: m.start)]
+
+
+def _numbers(text: str) -> list[_Match]:
+    found: list[_Match] = []
+    for match in NUMBER.finditer(text):
+        value = _value(match)
+        if value is None or _vague_at(text, match.start()):
+            continue
+        found.append(_with_approx(text, match.start(), match.end(), value))
+    return found
+
+
+def _value(match: re.Match[str]) -> float | None:
+    if match["digits"]:
+        number = float(match["digits"].replace(",", ""))
+        return number * _SCALE[match["scale"].lower()] if match["scale"] else number
+    parsed = parse_number(match["words"].lower())
+    if parsed is None or parsed < MIN_WORD_NUMBER:
+        return None
+    return float(parsed)
+
+
+def _vague_at(text: str, start: int) -> bool:
+    return any(m.start() <= start < m.end() for m in VAGUE_PATTERN.finditer(text))
+
+
+def _with_approx(text: str, start: int, end: int, value: float) -> _Match:
+    cue = APPROX.search(text[max(0, start - 20) : start])
+    if cue is None:
+        return _Match(start, end, value, value, value, False)
+    word = " ".join(cue["cue"].lower().split())
+    low, high = _interval(word, value)
+    return _Match(start - len(cue.group()), end, value, low, high, True)
+
+
+def _interval(cue: str, value: float) -> tuple[float, float]:
+    if cue in {"nearly", "almost", "close to", "just under"}:
+        return value * (1 - NEARLY_BAND), value
+    if cue in {"more than", "over", "at least", "upwards of"}:
+        return value, value * OPEN_UPPER_FACTOR
+    if cue in {"less than", "fewer than", "under", "up to", "as many as"}:
+        return 0.0, value
+    return value * (1 - ABOUT_BAND), value * (1 + ABOUT_BAND)
+
+
+def _vague(text: str) -> list[_Match]:
+    found = []
+    for match in VAGUE_PATTERN.finditer(text):
+        low, high = VAGUE[match.group().lower()]
+        found.append(_Match(match.start(), match.end(), (low + high) / 2, low, high, True))
+    return found
+
+
+def _to_quantity(doc: Doc, match: _Match) -> Quantity:
+    unit = _unit_token(doc, match.end)
+    return Quantity(
+        text=doc.text[match.start : match.end],
+        value=match.value,
+        low=match.low,
+        high=match.high,
+        approx=match.approx,
+        unit=unit.text.lower() if unit is not None else None,
+        qualifiers=_qualifiers(doc, unit) if unit is not None else [],
+        event=_event(unit) if unit is not None else None,
+    )
+
+
+def _unit_token(doc: Doc, end: int) -> Token | None:
+    """The counted noun: the first noun after the figure, before any verb."""
+    for token in doc:
+        if token.idx < end:
+            continue
+        if token.pos_ in {"VERB", "AUX", "PUNCT", "ADP"} and token.text.lower() != "of":
+            return None
+        if token.pos_ == "NOUN":
+            return token
+    return None
+
+
+def _qualifiers(doc: Doc, unit: Token) -> list[str]:
+    """Named entities inside the counted thing's phrase: "North Korean troops", "soldiers from X"."""
+    lo, hi = unit.left_edge.i, unit.right_edge.i
+    names = [ent.text for ent in doc.ents if ent.label_ in ENTITY_LABELS and lo <= ent.start and ent.end - 1 <= hi]
+    return sorted(set(names))
+
+
+def _event(unit: Token) -> str | None:
+    """The verb the counted thing takes part in ("training", "escaped"), as a lemma."""
+    token = unit
+    for _ in range(MAX_HEAD_STEPS):
+        if token.head is token:
+            break
+        token = token.head
+        if token.pos_ == "VERB":
+            return _light_verb_object(token) or token.lemma_.lower()
+    return None
+
+
+def _light_verb_object(verb: Token) -> str | None:
+    if verb.lemma_.lower() not in LIGHT_VERBS:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    return objects[0].lemma_.lower() if objects else None
+

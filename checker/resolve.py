@@ -1,0 +1,128 @@
+"""Time-aware resolution: is each conflict still open, overtaken by a later claim, or settled?"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from checker.models import Claim, Conflict, Precision, Severity, Stance, Status
+from checker.rules.base import Finding, RuleContext
+from checker.rules.matching import independent, same_matter, source_of
+
+SETTLE_MIN_SOURCES = 2  # one later voice is another opinion; two independent ones settle it
+SUPPORTING = frozenset({Stance.ASSERTS, Stance.CONFIRMS})
+MONTH_PART_WORD = {1: "early", 11: "mid", 21: "late"}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: Status
+    resolved_by: int | None
+    note: str
+    considered: tuple[int, ...] = ()
+
+
+def resolve(context: RuleContext, findings: list[Finding]) -> list[Conflict]:
+    ordered = sorted(findings, key=lambda f: _sort_key(context, f))
+    return [_conflict(context, finding, f"C{n}") for n, finding in enumerate(ordered, start=1)]
+
+
+def _sort_key(context: RuleContext, finding: Finding) -> tuple[int, int, int, str]:
+    topic = int(context.topics[finding.first].lstrip("T"))
+    orders = sorted((context.claim(finding.first).stated_at.order, context.claim(finding.second).stated_at.order))
+    return topic, orders[0], orders[1], finding.kind
+
+
+def _conflict(context: RuleContext, finding: Finding, conflict_id: str) -> Conflict:
+    outcome = _outcome(context, finding)
+    considered = (finding.first, finding.second, *outcome.considered)
+    text = finding.reason.replace("{a}", describe(context.claim(finding.first)))
+    text = text.replace("{b}", describe(context.claim(finding.second)))
+    return Conflict(
+        id=conflict_id,
+        kind=finding.kind,
+        claim_ids=[context.claim(finding.first).id, context.claim(finding.second).id],
+        status=outcome.status,
+        severity=finding.severity,
+        resolved_by=context.claim(outcome.resolved_by).id if outcome.resolved_by is not None else None,
+        as_of=_as_of(context, considered),
+        explanation=f"{text[0].upper()}{text[1:]}. {outcome.note}",
+    )
+
+
+def _outcome(context: RuleContext, finding: Finding) -> Outcome:
+    first, second = finding.first, finding.second
+    if finding.kind == "update":
+        return Outcome(Status.SUPERSEDED, second, "This is an update, not a contradiction.")
+    if finding.kind == "confirmation":
+        if context.later(second, first):
+            return Outcome(Status.SUPERSEDED, second, "The later confirmation supersedes the earlier caution.")
+        return Outcome(Status.OPEN, None, "The caution came after the confirmation; nothing later settles it.")
+    if not independent(context, first, second):
+        latest = first if context.later(first, second) else second
+        return Outcome(Status.SUPERSEDED, latest, "The same source revised its own account; the later one stands.")
+    if finding.kind == "denial":
+        return _settle(context, first, second)
+    return Outcome(Status.OPEN, None, "Nothing later in the input settles it.")
+
+
+def _settle(context: RuleContext, denier: int, asserter: int) -> Outcome:
+    """Later, independent sources on one side settle a denial for that side."""
+    support = _later_voices(context, denier, asserter, SUPPORTING, refuted=denier)
+    if len(support) >= SETTLE_MIN_SOURCES:
+        confirming = [i for i in support.values() if context.claim(i).stance is Stance.CONFIRMS]
+        settler = min(confirming or support.values(), key=lambda i: context.claim(i).stated_at.order)
+        names = ", ".join(describe(context.claim(i)) for i in support.values())
+        return Outcome(Status.RESOLVED, settler, f"Later independent sources back it: {names}.", tuple(support.values()))
+    denials = _later_voices(context, denier, asserter, frozenset({Stance.DENIES}), refuted=asserter)
+    if len(denials) >= SETTLE_MIN_SOURCES:
+        settler = min(denials.values(), key=lambda i: context.claim(i).stated_at.order)
+        names = ", ".join(describe(context.claim(i)) for i in denials.values())
+        return Outcome(Status.RESOLVED, settler, f"Later independent sources deny it too: {names}.", tuple(denials.values()))
+    return Outcome(Status.OPEN, None, "Nothing later in the input settles it.")
+
+
+def _later_voices(context: RuleContext, a: int, b: int, stances: frozenset[Stance], refuted: int) -> dict[str, int]:
+    """The earliest claim of each source, other than `a`'s and `b`'s, that answers `refuted` after it was made."""
+    voices: dict[str, int] = {}
+    parties = {source_of(context, a), source_of(context, b)}
+    members = sorted(context.by_topic[context.topics[refuted]], key=lambda i: context.claim(i).stated_at.order)
+    for index in members:
+        claim = context.claim(index)
+        if claim.stance not in stances or not context.later(index, refuted):
+            continue
+        if claim.speaker is None and claim.cited_source is None:
+            continue  # the reporter's own framing is not an independent source
+        source = source_of(context, index)
+        if source in parties or source in voices or not same_matter(context, index, refuted):
+            continue
+        voices[source] = index
+    return voices
+
+
+def _as_of(context: RuleContext, indices: tuple[int, ...]) -> dt.date | None:
+    dates = [context.claim(i).stated_at.date for i in indices if context.claim(i).stated_at.date]
+    if dates:
+        return max(d for d in dates if d is not None)
+    published = [context.analyses[i].published_key for i in indices]
+    return dt.date.fromordinal(int(max(published))) if published and max(published) != float("inf") else None
+
+
+def describe(claim: Claim) -> str:
+    who = claim.speaker or (f"a report relayed by {claim.cited_source}" if claim.cited_source else "the article")
+    return f"{who} ({when(claim)})"
+
+
+def when(claim: Claim) -> str:
+    stated = claim.stated_at
+    if stated.date is None:
+        return "undated"
+    if stated.precision is Precision.MONTH_PART:
+        return f"{MONTH_PART_WORD.get(stated.date.day, 'early')} {stated.date:%B %Y}"
+    if stated.precision is Precision.MONTH:
+        return f"{stated.date:%B %Y}"
+    return f"{stated.date.day} {stated.date:%B %Y}"
+
+
+def severity_at_least(severity: Severity, floor: Severity) -> bool:
+    return severity.rank >= floor.rank

@@ -1,0 +1,69 @@
+"""What every rule sees (the claims, their vectors and topics) and what it returns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+
+from checker.embed import Vectors
+from checker.extract import Analysis
+from checker.models import Claim, Severity, Stance
+
+HEDGED_STANCES = frozenset({Stance.HEDGED})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule's verdict on one pair: `first` and `second` index `RuleContext.analyses`."""
+
+    kind: str
+    first: int
+    second: int
+    severity: Severity
+    reason: str
+
+
+@dataclass
+class RuleContext:
+    analyses: list[Analysis]
+    vectors: Vectors
+    topics: list[str]
+    embed_words: Callable[[Sequence[str]], Vectors]
+    _word_vectors: dict[str, Vectors] = field(default_factory=dict)
+
+    def claim(self, index: int) -> Claim:
+        return self.analyses[index].claim
+
+    @cached_property
+    def by_topic(self) -> dict[str, list[int]]:
+        groups: dict[str, list[int]] = {}
+        for index, topic in enumerate(self.topics):
+            groups.setdefault(topic, []).append(index)
+        return groups
+
+    def pairs(self) -> Iterator[tuple[int, int]]:
+        """Candidate pairs: claims of one topic, earlier-in-input first."""
+        for members in self.by_topic.values():
+            for a_pos, a in enumerate(members):
+                for b in members[a_pos + 1 :]:
+                    yield a, b
+
+    def similarity(self, a: int, b: int) -> float:
+        return float(np.dot(self.vectors[a], self.vectors[b]))
+
+    def word_similarity(self, a: str, b: str) -> float:
+        missing = [w for w in (a, b) if w not in self._word_vectors]
+        if missing:
+            for word, vector in zip(missing, self.embed_words(missing), strict=True):
+                self._word_vectors[word] = vector
+        return float(np.dot(self._word_vectors[a], self._word_vectors[b]))
+
+    def later(self, a: int, b: int) -> bool:
+        """Whether claim `a` was stated after claim `b` on the shared timeline."""
+        return self.claim(a).stated_at.order > self.claim(b).stated_at.order
+
+    def hedged(self, index: int) -> bool:
+        return self.claim(index).stance in HEDGED_STANCES

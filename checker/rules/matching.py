@@ -1,0 +1,101 @@
+"""Whether two claims are about the same matter, and whether their sources are independent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from checker.rules.base import RuleContext
+
+SAME_MATTER_MIN = 0.6
+SYNONYM_MIN = 0.7  # "troops" ~ "soldiers" (0.74); "soldiers" !~ "civilians" (0.65)
+NEUTRAL_AGREEMENT = 0.5  # a claim naming nobody neither supports nor rules out a match
+DEMONYM_PREFIX_SHARE = 0.8
+MIN_DEMONYM_PREFIX = 4
+# Widely used short forms of country and body names; names the text spells out need no entry.
+ALIASES = {
+    "dprk": "north korea",
+    "rok": "south korea",
+    "us": "united states",
+    "u.s.": "united states",
+    "usa": "united states",
+    "america": "united states",
+    "uk": "united kingdom",
+    "u.k.": "united kingdom",
+    "britain": "united kingdom",
+    "great britain": "united kingdom",
+    "prc": "china",
+    "uae": "united arab emirates",
+    "eu": "european union",
+    "un": "united nations",
+    "russian federation": "russia",
+}
+
+
+def same_entity(a: str, b: str) -> bool:
+    """ "north korean" ~ "north korea" ~ "dprk"; "south korea" is not "north korea"."""
+    a, b = ALIASES.get(a, a), ALIASES.get(b, b)
+    if a == b:
+        return True
+    shared = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared += 1
+    shorter = min(len(a), len(b))
+    return shared >= MIN_DEMONYM_PREFIX and shared >= DEMONYM_PREFIX_SHARE * shorter
+
+
+def entity_agreement(a: Iterable[str], b: Iterable[str]) -> float:
+    """Share of the named entities the two claims have in common (Dice, alias-aware)."""
+    left, right = _distinct(a), _distinct(b)
+    if not left or not right:
+        return NEUTRAL_AGREEMENT
+    matched = sum(1 for x in left if any(same_entity(x, y) for y in right))
+    matched += sum(1 for y in right if any(same_entity(x, y) for x in left))
+    return matched / (len(left) + len(right))
+
+
+def _distinct(names: Iterable[str]) -> list[str]:
+    """One entry per entity: "russian" and "russians" count once."""
+    kept: list[str] = []
+    for name in sorted(set(names)):
+        if not any(same_entity(name, other) for other in kept):
+            kept.append(name)
+    return kept
+
+
+def entities_compatible(a: Iterable[str], b: Iterable[str]) -> bool:
+    """No contradiction between qualifiers: one side empty, or at least one shared."""
+    left, right = [x.lower() for x in a], [y.lower() for y in b]
+    return not left or not right or any(same_entity(x, y) for x in left for y in right)
+
+
+def matter_score(context: RuleContext, a: int, b: int) -> float:
+    """Meaning and participants together: embeddings alone rank any two claims of one story alike."""
+    agreement = entity_agreement(context.analyses[a].entities, context.analyses[b].entities)
+    return (context.similarity(a, b) + agreement) / 2
+
+
+def same_matter(context: RuleContext, a: int, b: int, minimum: float = SAME_MATTER_MIN) -> bool:
+    return matter_score(context, a, b) >= minimum
+
+
+def similar_words(context: RuleContext, a: str, b: str) -> bool:
+    a, b = a.lower().rstrip("s"), b.lower().rstrip("s")
+    return a == b or a.startswith(b) or b.startswith(a) or context.word_similarity(a, b) >= SYNONYM_MIN
+
+
+def share_terms(context: RuleContext, a: int, b: int) -> bool:
+    """Whether the claims name one thing or action in common (a lemma or a close synonym)."""
+    left, right = sorted(context.analyses[a].terms), sorted(context.analyses[b].terms)
+    return any(similar_words(context, x, y) for x in left for y in right)
+
+
+def source_of(context: RuleContext, index: int) -> str:
+    """Who answers for a claim: its speaker, else the outlet it is relayed through, else its document."""
+    claim = context.claim(index)
+    return (claim.speaker or claim.cited_source or f"document {claim.doc_id}").lower()
+
+
+def independent(context: RuleContext, a: int, b: int) -> bool:
+    return source_of(context, a) != source_of(context, b)

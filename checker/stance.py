@@ -1,0 +1,58 @@
+"""How committed a claim is to what it says: asserts, denies, not_confirmed, confirms, hedged.
+
+Cues are checked in order of strength: a "not yet confirmed" also contains "confirm",
+and a denial of an "alleged" plan is a denial, not a hedge.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.models import Stance
+
+NOT_CONFIRMED = re.compile(
+    r"\b(?:ha(?:s|ve|d)|did|do|does|could|can|cannot|can't|couldn't|didn't|hasn't|haven't)"
+    r"\s+(?:not\s+)?(?:yet\s+|independently\s+|been\s+able\s+to\s+)?(?:be\s+)?"
+    r"(?:confirm|verif|corroborat)\w*"
+    r"|\bunconfirmed\b|\bunverified\b|\bnot\s+(?:yet\s+|been\s+)?(?:independently\s+)?(?:confirmed|verified)\b"
+    r"|\bno\s+(?:official\s+)?confirmation\b|\bdeclined\s+to\s+(?:confirm|comment)\b",
+    re.IGNORECASE,
+)
+# The negated forms must carry a negation; guard the bare "has confirmed" case.
+NEGATION = re.compile(r"\b(?:not|n't|cannot|no|unconfirmed|unverified|declined)\b", re.IGNORECASE)
+DENIES = re.compile(
+    r"\b(?:is|are|was|were|be)\s+(?:not|n't)\s+(?:true|correct|accurate|the\s+case)\b"
+    r"|\bnot\s+true\b|\buntrue\b|\bfalse(?:hood)?\b|\bfake\b|\bhoax\b|\bbaseless\b|\bgroundless\b"
+    r"|\bfabricat\w+|\bdebunk\w*|\bno\s+evidence\b|\bno\s+truth\b|\bnonsense\b"
+    r"|\bden(?:y|ies|ied|ying|ial)\b|\breject(?:s|ed)?\s+(?:claims?|reports?|allegations?)\b"
+    r"|\brefut\w+|\bdismiss(?:es|ed)?\s+(?:claims?|reports?|allegations?|rumou?rs?)\b"
+    r"|\bnever\s+(?:happened|existed|took\s+place)\b|\bdid\s+not\s+happen\b",
+    re.IGNORECASE,
+)
+CONFIRMS = re.compile(
+    r"\b(?:I|we)\s+can\s+(?:now\s+)?confirm\b|\bconfirm(?:s|ed|ing)?\b|\bconfirmation\b"
+    r"|\bverified\b|\bofficially\s+(?:announced|acknowledged)\b|\backnowledged\s+that\b",
+    re.IGNORECASE,
+)
+HEDGED = re.compile(
+    r"\b(?:could|may|might|alleged(?:ly)?|reportedly|likely|unlikely|possibl[ey]|perhaps"
+    r"|rumou?r(?:s|ed)?|speculat\w+|purported(?:ly)?|suspected|apparently|believed\s+to"
+    r"|appears?\s+to|seems?\s+to|expected\s+to|said\s+to\s+be|claims?\s+to)\b"
+    r"|\bit\s+(?:was|is|has\s+been)\s+reported\b|\breports?\s+(?:say|said|suggest\w*)\b"
+    r"|\b(?:if|whether)\b|\?\s*$",
+    re.IGNORECASE,
+)
+
+
+def classify(text: str, verb: str | None = None) -> Stance:
+    """Stance of `text` (the claim's content); `verb` is the attribution verb, if any."""
+    lowered_verb = (verb or "").lower()
+    if NOT_CONFIRMED.search(text) and NEGATION.search(text):
+        return Stance.NOT_CONFIRMED
+    if lowered_verb.startswith("den") or DENIES.search(text):
+        return Stance.DENIES
+    if lowered_verb.startswith("confirm") or CONFIRMS.search(text):
+        return Stance.CONFIRMS
+    if HEDGED.search(text):
+        return Stance.HEDGED
+    return Stance.ASSERTS
