@@ -167,6 +167,10 @@ def _resolve(doc: Doc, speakers: Speakers, start: int, end: int) -> tuple[str | 
         role = _role(phrase.replace(max(people, key=len).text, " ")) or None
         canonical = speakers.add(name, role, is_person=True)
         return canonical, role or speakers.role_of(canonical)
+    if span is not None and all(t.pos_ == "PROPN" for t in span):
+        by_name = speakers.match_name(phrase)  # a surname the tagger did not mark as a person
+        if by_name:
+            return by_name, speakers.role_of(by_name)
     by_role = speakers.match_role(phrase)
     if by_role:
         return by_role, speakers.role_of(by_role)

@@ -17,6 +17,8 @@ MIN_WORD_NUMBER = 2  # "one" is usually a pronoun ("one of them"), not a figure
 ENTITY_LABELS = frozenset({"NORP", "GPE", "ORG", "LOC", "FAC", "PERSON"})
 LIGHT_VERBS = frozenset({"undergo", "be", "have", "get", "receive", "take", "make"})
 MAX_HEAD_STEPS = 3
+YEAR_CONTEXT = re.compile(r"\b(?:in|since|by|from|until|of|during|before|after)\s+$", re.IGNORECASE)
+YEARS = range(1900, 2101)
 
 _WORD = (
     r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -69,7 +71,7 @@ def _numbers(text: str) -> list[_Match]:
     found: list[_Match] = []
     for match in NUMBER.finditer(text):
         value = _value(match)
-        if value is None or _vague_at(text, match.start()):
+        if value is None or _vague_at(text, match.start()) or _is_year(text, match, value):
             continue
         found.append(_with_approx(text, match.start(), match.end(), value))
     return found
@@ -83,6 +85,12 @@ def _value(match: re.Match[str]) -> float | None:
     if parsed is None or parsed < MIN_WORD_NUMBER:
         return None
     return float(parsed)
+
+
+def _is_year(text: str, match: re.Match[str], value: float) -> bool:
+    plain = match["digits"] is not None and "," not in match["digits"] and "." not in match["digits"]
+    before = text[max(0, match.start() - 10) : match.start()]
+    return plain and int(value) in YEARS and YEAR_CONTEXT.search(before) is not None
 
 
 def _vague_at(text: str, start: int) -> bool:

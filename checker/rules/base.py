@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from checker.embed import Vectors
-from checker.extract import Analysis
 from checker.models import Claim, Severity, Stance
+
+if TYPE_CHECKING:
+    from checker.extract import Analysis
 
 HEDGED_STANCES = frozenset({Stance.HEDGED})
 

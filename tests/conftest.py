@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from checker.models import Document, Report
+from tests.fakes import FakeEmbedder
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_852c7ea92689125f.txt"
+SEED_PUBLISHED = dt.date(2024, 10, 28)
+DATASETS = ROOT.parent / "shared" / "datasets"
+
+
+@pytest.fixture
+def fake_embedder() -> FakeEmbedder:
+    return FakeEmbedder()
+
+
+@pytest.fixture(scope="session")
+def seed_document() -> Document:
+    return Document(id="seed", text=SEED.read_text(encoding="utf-8"), published=SEED_PUBLISHED)
+
+
+@pytest.fixture(scope="session")
+def seed_report(seed_document: Document) -> Report:
+    """The seed article checked with the real models (loaded once per test session)."""
+    from checker import check
+
+    return check([seed_document])
