@@ -107,8 +107,16 @@ def _opening(doc: Doc, speakers: Speakers) -> Attribution | None:
         return None
     content_start = offset + match.end()
     is_meta = bool(META.match(text[content_start:])) and len(text) - content_start < len(text) // 2 + 40
-    return _build(doc, speakers, offset + match.start("who"), offset + match.end("who"), match["verb"],
-                  content_start, len(text), is_meta=is_meta)
+    return _build(
+        doc,
+        speakers,
+        offset + match.start("who"),
+        offset + match.end("who"),
+        match["verb"],
+        content_start,
+        len(text),
+        is_meta=is_meta,
+    )
 
 
 def _closing(doc: Doc, speakers: Speakers) -> Attribution | None:
@@ -144,8 +152,18 @@ def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
     return any(t.pos_ in {"PROPN", "NOUN"} for t in span)
 
 
-def _build(doc: Doc, speakers: Speakers, start: int, end: int, verb: str, c_start: int, c_end: int,
-           *, is_meta: bool = False, closing: bool = False) -> Attribution:
+def _build(
+    doc: Doc,
+    speakers: Speakers,
+    start: int,
+    end: int,
+    verb: str,
+    c_start: int,
+    c_end: int,
+    *,
+    is_meta: bool = False,
+    closing: bool = False,
+) -> Attribution:
     speaker, role = _resolve(doc, speakers, start, end)
     cited = speaker if CHANNEL_VERBS.match(verb) else None
     according = ACCORDING_TO.search(doc.text[c_start:c_end])
@@ -161,7 +179,11 @@ def _resolve(doc: Doc, speakers: Speakers, start: int, end: int) -> tuple[str | 
         known = speakers.last(pronoun)
         return known, speakers.role_of(known) if known else None
     span = doc.char_span(start, end, alignment_mode="expand")
-    people = [e for e in doc.ents if e.label_ == PERSON_LABEL and span is not None and span.start <= e.start and e.end <= span.end]
+    people = [
+        e
+        for e in doc.ents
+        if e.label_ == PERSON_LABEL and span is not None and span.start <= e.start and e.end <= span.end
+    ]
     if people:
         name = HONORIFICS.sub("", max(people, key=len).text)
         role = _role(phrase.replace(max(people, key=len).text, " ")) or None

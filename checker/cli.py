@@ -49,7 +49,9 @@ def check(
     fail_on: Annotated[
         FailOn, typer.Option(help="Exit 1 when an open conflict is at or above this severity.")
     ] = FailOn.MEDIUM,
-    disable: Annotated[list[str] | None, typer.Option(help="Turn off a rule (repeatable); see `checker rules`.")] = None,
+    disable: Annotated[
+        list[str] | None, typer.Option(help="Turn off a rule (repeatable); see `checker rules`.")
+    ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here (atomically).")] = None,
 ) -> None:
     """Check documents for conflicting claims and print a report."""
@@ -64,8 +66,9 @@ def check(
     raise typer.Exit(code)
 
 
-def _check(paths: list[str], fmt: OutputFormat, published: str | None, fail_on: FailOn, disable: list[str],
-           output: Path | None) -> int:
+def _check(
+    paths: list[str], fmt: OutputFormat, published: str | None, fail_on: FailOn, disable: list[str], output: Path | None
+) -> int:
     from checker.ingest import parse_date, read_documents
     from checker.pipeline import check as run_check
     from checker.report import Format, render, write_atomic

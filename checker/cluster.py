@@ -19,8 +19,9 @@ class Clustering:
     assignment: list[str]
 
 
-def cluster(claim_ids: list[str], contents: list[str], vectors: Vectors,
-            min_similarity: float = TOPIC_MIN_SIMILARITY) -> Clustering:
+def cluster(
+    claim_ids: list[str], contents: list[str], vectors: Vectors, min_similarity: float = TOPIC_MIN_SIMILARITY
+) -> Clustering:
     """Topics numbered in order of their first claim, so the same input gives the same ids."""
     labels = _labels(vectors, min_similarity)
     order: dict[int, str] = {}
@@ -30,8 +31,9 @@ def cluster(claim_ids: list[str], contents: list[str], vectors: Vectors,
     topics = []
     for raw, topic_id in order.items():
         members = [i for i, label in enumerate(labels) if int(label) == raw]
-        topics.append(Topic(id=topic_id, label=_label(members, contents, vectors),
-                            claim_ids=[claim_ids[i] for i in members]))
+        topics.append(
+            Topic(id=topic_id, label=_label(members, contents, vectors), claim_ids=[claim_ids[i] for i in members])
+        )
     return Clustering(topics, assignment)
 
 

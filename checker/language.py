@@ -6,8 +6,48 @@ import re
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 ENGLISH_FUNCTION_WORDS = frozenset(
-    "the a an of to in and that is was for on with by as at from it he she they said has have had be "
-    "are were not this which who will would or but its their his her".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "and",
+        "that",
+        "is",
+        "was",
+        "for",
+        "on",
+        "with",
+        "by",
+        "as",
+        "at",
+        "from",
+        "it",
+        "he",
+        "she",
+        "they",
+        "said",
+        "has",
+        "have",
+        "had",
+        "be",
+        "are",
+        "were",
+        "not",
+        "this",
+        "which",
+        "who",
+        "will",
+        "would",
+        "or",
+        "but",
+        "its",
+        "their",
+        "his",
+        "her",
+    ]
 )
 MIN_FUNCTION_WORD_SHARE = 0.12  # English news prose runs at 0.35-0.5; other languages near 0
 MIN_WORDS_TO_JUDGE = 8

@@ -81,9 +81,7 @@ class DateMention(_Model):
     date_from: dt.date
     date_to: dt.date
     precision: Precision
-    bound: str | None = Field(
-        default=None, description="'not_before' or 'not_after' when the text gives a bound"
-    )
+    bound: str | None = Field(default=None, description="'not_before' or 'not_after' when the text gives a bound")
 
 
 class Quantity(_Model):

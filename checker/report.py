@@ -67,8 +67,14 @@ def _conflict_table(conflict: Conflict, claims: dict[str, Claim]) -> object:
     title = f"{conflict.id} {conflict.kind} · {status} · {severity}"
     if conflict.resolved_by:
         title += f" · settled by {conflict.resolved_by}"
-    table = Table(title=title, title_justify="left", show_lines=True, expand=True, caption_justify="left",
-                  caption=_escape(conflict.explanation))
+    table = Table(
+        title=title,
+        title_justify="left",
+        show_lines=True,
+        expand=True,
+        caption_justify="left",
+        caption=_escape(conflict.explanation),
+    )
     table.add_column(_heading(first), ratio=1)
     table.add_column(_heading(second), ratio=1)
     table.add_row(_escape(first.text), _escape(second.text))

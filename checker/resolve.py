@@ -73,12 +73,16 @@ def _settle(context: RuleContext, denier: int, asserter: int) -> Outcome:
         confirming = [i for i in support.values() if context.claim(i).stance is Stance.CONFIRMS]
         settler = min(confirming or support.values(), key=lambda i: context.claim(i).stated_at.order)
         names = ", ".join(describe(context.claim(i)) for i in support.values())
-        return Outcome(Status.RESOLVED, settler, f"Later independent sources back it: {names}.", tuple(support.values()))
+        return Outcome(
+            Status.RESOLVED, settler, f"Later independent sources back it: {names}.", tuple(support.values())
+        )
     denials = _later_voices(context, denier, asserter, frozenset({Stance.DENIES}), refuted=asserter)
     if len(denials) >= SETTLE_MIN_SOURCES:
         settler = min(denials.values(), key=lambda i: context.claim(i).stated_at.order)
         names = ", ".join(describe(context.claim(i)) for i in denials.values())
-        return Outcome(Status.RESOLVED, settler, f"Later independent sources deny it too: {names}.", tuple(denials.values()))
+        return Outcome(
+            Status.RESOLVED, settler, f"Later independent sources deny it too: {names}.", tuple(denials.values())
+        )
     return Outcome(Status.OPEN, None, "Nothing later in the input settles it.")
 
 

@@ -15,8 +15,50 @@ LINE_BREAK = re.compile(r"\n")
 # and something that can open a sentence.
 SENTENCE_END = re.compile(r"(?:\.\.\.|…|[.!?])[\"'”’)\]]*\s+(?=[\"“'‘(\[]?[A-Z0-9])")
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st gen lt col maj capt sgt gov sen rep jr sr inc ltd co corp vs no "
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e approx est".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "gov",
+        "sen",
+        "rep",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "vs",
+        "no",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "approx",
+        "est",
+    ]
 )
 MAX_HEADING_WORDS = 20
 MAX_SENTENCE_CHARS = 2000

@@ -57,8 +57,9 @@ def _place_one(cue: TimeCue, previous: Placed | None) -> Placed:
     if cue.relative is not None:
         step = {Relative.LATER: RELATIVE_STEP_DAYS, Relative.EARLIER: -RELATIVE_STEP_DAYS}.get(cue.relative, 0.0)
         same = cue.relative is Relative.SAME
-        return Placed(previous.key + step, previous.date if same else None,
-                      previous.precision if same else Precision.RELATIVE)
+        return Placed(
+            previous.key + step, previous.date if same else None, previous.precision if same else Precision.RELATIVE
+        )
     if cue.inherit:
         return previous
     return Placed(previous.key, None, Precision.UNKNOWN)
@@ -67,4 +68,7 @@ def _place_one(cue: TimeCue, previous: Placed | None) -> Placed:
 def stated_at(placed: list[Placed], keys_in_order: list[tuple[float, int, int]]) -> list[StatedAt]:
     """StatedAt for each placed claim; `order` ranks claims by (key, document, position)."""
     ranking = {item: rank for rank, item in enumerate(sorted(keys_in_order))}
-    return [StatedAt(date=p.date, precision=p.precision, order=ranking[k]) for p, k in zip(placed, keys_in_order, strict=True)]
+    return [
+        StatedAt(date=p.date, precision=p.precision, order=ranking[k])
+        for p, k in zip(placed, keys_in_order, strict=True)
+    ]

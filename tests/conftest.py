@@ -30,3 +30,10 @@ def seed_report(seed_document: Document) -> Report:
     from checker import check
 
     return check([seed_document])
+
+
+@pytest.fixture(scope="session")
+def real_embedder() -> object:
+    from checker.embed import MiniLMEmbedder
+
+    return MiniLMEmbedder()

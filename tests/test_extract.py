@@ -17,8 +17,11 @@ def claims(text: str) -> list[Claim]:
 @pytest.mark.parametrize(
     ("text", "speaker", "role"),
     [
-        ("The head of the Centre for Strategy, Anna Petrenko, said that the plan is not true.",
-         "Anna Petrenko", "head of the Centre for Strategy"),
+        (
+            "The head of the Centre for Strategy, Anna Petrenko, said that the plan is not true.",
+            "Anna Petrenko",
+            "head of the Centre for Strategy",
+        ),
         ("Defence chief John Hale said that the troops had arrived.", "John Hale", "Defence chief"),
         ("the ministry said that the road was closed.", "the ministry", None),
         ('"The road is closed," the minister added.', "the minister", None),
@@ -89,4 +92,6 @@ def test_mentions_are_separate_from_statement_time() -> None:
     text = "On 20 October, the general said that the units will be ready as early as 1 November."
     (claim,) = claims(text)
     assert claim.stated_at.date == dt.date(2024, 10, 20)
-    assert [(m.text, m.date_from, m.bound) for m in claim.mentions] == [("1 November", dt.date(2024, 11, 1), "not_before")]
+    assert [(m.text, m.date_from, m.bound) for m in claim.mentions] == [
+        ("1 November", dt.date(2024, 11, 1), "not_before")
+    ]

@@ -63,7 +63,12 @@ def _one_per_source_pair(context: RuleContext, findings: list[Finding]) -> list[
     """Two sources clash once per rule and topic: keep the most severe, earliest-stated pair."""
     best: dict[tuple[str, str, str, str], Finding] = {}
     for found in findings:
-        key = (found.kind, context.topics[found.first], source_of(context, found.first), source_of(context, found.second))
+        key = (
+            found.kind,
+            context.topics[found.first],
+            source_of(context, found.first),
+            source_of(context, found.second),
+        )
         if key not in best or _rank(context, found) < _rank(context, best[key]):
             best[key] = found
     return list(best.values())

@@ -15,7 +15,7 @@ from checker.rules.matching import independent, same_matter, share_terms
 OPPOSED = frozenset({Stance.ASSERTS, Stance.CONFIRMS})
 
 
-@rule("denial", "A source denies (\"not true\", \"fake\", \"denied\") what another source asserts.")
+@rule("denial", 'A source denies ("not true", "fake", "denied") what another source asserts.')
 def denial(context: RuleContext, a: int, b: int) -> Finding | None:
     pair = _denial_pair(context, a, b)
     if pair is None:

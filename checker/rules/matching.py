@@ -72,8 +72,14 @@ def entities_compatible(a: Iterable[str], b: Iterable[str]) -> bool:
 
 def matter_score(context: RuleContext, a: int, b: int) -> float:
     """Meaning and participants together: embeddings alone rank any two claims of one story alike."""
-    agreement = entity_agreement(context.analyses[a].entities, context.analyses[b].entities)
-    return (context.similarity(a, b) + agreement) / 2
+    left, right = _seen(context, a, b), _seen(context, b, a)
+    return (context.similarity(a, b) + entity_agreement(left, right)) / 2
+
+
+def _seen(context: RuleContext, index: int, other: int) -> frozenset[str]:
+    """A claim's entities, plus the other claim's entities that its text names but the tagger missed."""
+    own, content = context.analyses[index].entities, context.analyses[index].content.lower()
+    return own | {name for name in context.analyses[other].entities if name in content}
 
 
 def same_matter(context: RuleContext, a: int, b: int, minimum: float = SAME_MATTER_MIN) -> bool:

@@ -16,7 +16,7 @@ FOLLOW_UP = re.compile(
 )
 
 
-@rule("update", "A later report changes what an earlier one described (\"escaped\", then \"detained\").")
+@rule("update", 'A later report changes what an earlier one described ("escaped", then "detained").')
 def update(context: RuleContext, a: int, b: int) -> Finding | None:
     first, second = context.analyses[a], context.analyses[b]
     adjacent = first.claim.doc_id == second.claim.doc_id and first.sentence_index + 1 == second.sentence_index

@@ -1,0 +1,20 @@
+"""Build rule contexts from plain texts, as the pipeline would."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.embed import Embedder
+from checker.extract import extract
+from checker.models import Document
+from checker.rules.base import RuleContext
+
+PUBLISHED = dt.date(2024, 10, 28)
+
+
+def context_for(texts: list[str], embedder: Embedder) -> RuleContext:
+    """One document per text, all in one topic, so only the rule under test decides."""
+    documents = [Document(id=f"d{i}", text=text, published=PUBLISHED) for i, text in enumerate(texts, start=1)]
+    analyses = extract(documents)
+    vectors = embedder.encode([a.content for a in analyses])
+    return RuleContext(analyses, vectors, ["T1"] * len(analyses), embedder.encode)
