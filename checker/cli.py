@@ -15,6 +15,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from checker.errors import CheckerError
+from checker.eval.cli import eval_app
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
@@ -25,6 +26,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+app.add_typer(eval_app, name="eval")
 
 
 class FailOn(str, Enum):
@@ -80,6 +83,10 @@ def _check(
         write_atomic(output, text)
     else:
         sys.stdout.write(text)
+    for warning in report.warnings:
+        typer.echo(f"checker: warning: {warning}", err=True)
+    if report.unchecked:
+        return EXIT_ERROR  # part of the input could not be judged: never a clean pass
     return EXIT_FINDINGS if _gate_fails(report, fail_on) else 0
 
 

@@ -135,3 +135,6 @@ class Report(_Model):
     topics: list[Topic]
     conflicts: list[Conflict]
     warnings: list[str] = Field(default_factory=list)
+    unchecked: list[str] = Field(
+        default_factory=list, description="ids of documents that could not be checked (indeterminate)"
+    )

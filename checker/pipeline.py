@@ -18,8 +18,8 @@ from checker.rules.base import RuleContext
 def check(documents: list[Document], *, embedder: Embedder | None = None, disable: Iterable[str] = ()) -> Report:
     """Find and resolve the conflicts between the sources quoted in `documents`."""
     active = rule_registry.select(disable)
-    _refuse_unsupported(documents)
-    analyses = extract(documents)
+    supported, unchecked = _split_unsupported(documents)
+    analyses = extract(supported)
     if not analyses:
         raise InputError("No claims found in the input: nothing could be checked (is it news prose?).")
     encoder = embedder or MiniLMEmbedder()
@@ -28,13 +28,19 @@ def check(documents: list[Document], *, embedder: Embedder | None = None, disabl
     context = RuleContext(analyses, vectors, topics.assignment, encoder.encode)
     conflicts = resolve(context, rule_registry.run(context, active))
     claims = [a.claim.model_copy(update={"topic_id": t}) for a, t in zip(analyses, topics.assignment, strict=True)]
-    return Report(documents=[_info(d) for d in documents], claims=claims, topics=topics.topics, conflicts=conflicts)
+    warnings = [f"{doc_id}: does not look like English; not checked (indeterminate)." for doc_id in unchecked]
+    return Report(documents=[_info(d) for d in documents], claims=claims, topics=topics.topics, conflicts=conflicts,
+                  warnings=warnings, unchecked=unchecked)
 
 
-def _refuse_unsupported(documents: list[Document]) -> None:
-    for doc in documents:
-        if not looks_english(doc.text):
-            raise InputError(f"{doc.id}: does not look like English; the checker cannot judge it (indeterminate).")
+def _split_unsupported(documents: list[Document]) -> tuple[list[Document], list[str]]:
+    """English documents to check, and the ids of the others; none at all is an error, not a pass."""
+    supported = [doc for doc in documents if looks_english(doc.text)]
+    unchecked = [doc.id for doc in documents if doc not in supported]
+    if not supported:
+        names = ", ".join(unchecked[:3]) + (", ..." if len(unchecked) > 3 else "")
+        raise InputError(f"{names}: does not look like English; the checker cannot judge it (indeterminate).")
+    return supported, unchecked
 
 
 def _info(doc: Document) -> DocumentInfo:

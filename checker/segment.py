@@ -75,9 +75,11 @@ class Sentence:
 
 def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
-    for index, (start, end) in enumerate(_paragraphs(text)):
+    paragraphs = _paragraphs(text)
+    for index, (start, end) in enumerate(paragraphs):
         block = text[start:end]
-        heading = _is_heading(block)
+        # A text that is one line (a headline fed on its own) is the statement, not a heading.
+        heading = len(paragraphs) > 1 and _is_heading(block)
         for s, e in _sentence_spans(block):
             for cs, ce in _cap_length(block, s, e):
                 sentences.append(Sentence(start + cs, start + ce, index, heading))

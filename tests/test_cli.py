@@ -84,9 +84,18 @@ def test_non_english_is_indeterminate_not_clean(tmp_path: Path) -> None:
     assert "English" in err
 
 
+def test_one_foreign_document_among_english_is_reported_and_not_clean(story: Path, tmp_path: Path) -> None:
+    path = tmp_path / "es.txt"
+    path.write_text("El ministro dijo que las tropas no están en la frontera y que la situación es tranquila.", "utf-8")
+    code, out, err = run("check", str(story), str(path), "--format", "json", "--fail-on", "never")
+    assert code == 2
+    assert json.loads(out)["unchecked"] == ["es"]
+    assert "es: does not look like English" in err
+
+
 def test_no_claims_is_an_error_not_a_pass(tmp_path: Path) -> None:
     path = tmp_path / "h.txt"
-    path.write_text("Just A Heading", "utf-8")
+    path.write_text("Just A Heading\n\nAnd Another Heading", "utf-8")
     code, _, err = run("check", str(path))
     assert code == 2
     assert "No claims" in err

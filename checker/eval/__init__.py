@@ -1,0 +1,1 @@
+"""Evaluation on labelled data: Emergent (headline stance, group conflicts, topics) and FNC-1."""

@@ -1,0 +1,67 @@
+"""`checker eval emergent|fnc1`: run the checker on labelled data and print the figures."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from checker.errors import CheckerError
+
+T = TypeVar("T")
+EXIT_ERROR = 2
+
+eval_app = typer.Typer(help="Measure the checker on labelled data (Emergent, FNC-1).", no_args_is_help=True)
+
+DataOption = Annotated[Path, typer.Option("--data", help="Folder holding the dataset's CSV files.")]
+LimitOption = Annotated[int | None, typer.Option(help="Use only the first N items (quick runs).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")]
+
+
+@eval_app.command()
+def emergent(data: DataOption, limit: LimitOption = None, as_json: JsonOption = False) -> None:
+    """Headline stance accuracy, group conflict P/R/F1, topic ARI on Emergent."""
+    from checker.eval import emergent as run
+    from checker.eval.report import emergent_table
+
+    try:
+        headlines = run.read_emergent(data)[:limit]
+        result = run.evaluate(headlines, run.embedder_check(None), _progress)
+    except CheckerError as error:
+        _fail(str(error))
+    typer.echo(result.model_dump_json(indent=2) if as_json else emergent_table(result))
+
+
+@eval_app.command()
+def fnc1(
+    data: DataOption,
+    limit: LimitOption = None,
+    unrelated: Annotated[int, typer.Option(help="How many unrelated pairs to sample.")] = 300,
+    as_json: JsonOption = False,
+) -> None:
+    """Conflict detection between headline and body on FNC-1: balanced accuracy, false alarms."""
+    from checker.eval import fnc1 as run
+    from checker.eval.emergent import embedder_check
+    from checker.eval.report import fnc1_table
+
+    try:
+        pairs = run.select(run.read_fnc1(data), limit, unrelated)
+        result = run.evaluate(pairs, embedder_check(None), _progress)
+    except CheckerError as error:
+        _fail(str(error))
+    typer.echo(result.model_dump_json(indent=2) if as_json else fnc1_table(result))
+
+
+def _progress(items: Iterable[T], label: str) -> Iterable[T]:
+    from rich.console import Console
+    from rich.progress import track
+
+    return track(list(items), description=label, console=Console(file=sys.stderr), transient=True)
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"checker: error: {message}", err=True)
+    raise typer.Exit(EXIT_ERROR)
