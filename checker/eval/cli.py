@@ -55,7 +55,7 @@ def fnc1(
     typer.echo(result.model_dump_json(indent=2) if as_json else fnc1_table(result))
 
 
-def _progress(items: Iterable[T], label: str) -> Iterable[T]:
+def _progress(items: list[T], label: str) -> Iterable[T]:
     from rich.console import Console
     from rich.progress import track
 

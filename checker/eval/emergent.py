@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from pydantic import BaseModel
 
@@ -30,7 +31,13 @@ NO_CLAIM = "none"
 URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})/")
 PAIR_KINDS = (("for", "against"), ("for", "for"), ("for", "observing"))
 
-Progress = Callable[[Iterable[object], str], Iterable[object]]
+T = TypeVar("T")
+
+
+class Progress(Protocol):
+    """Wraps a list to report progress (on stderr) while it is consumed."""
+
+    def __call__(self, items: list[T], label: str) -> Iterable[T]: ...
 
 
 @dataclass(frozen=True)
@@ -168,7 +175,7 @@ def _conflicting_pairs(report: Report | None) -> set[frozenset[str]]:
     if report is None:
         return set()
     doc_of = {c.id: c.doc_id for c in report.claims}
-    pairs = set()
+    pairs: set[frozenset[str]] = set()
     for conflict in report.conflicts:
         docs = {doc_of[i] for i in conflict.claim_ids}
         if len(docs) > 1:
