@@ -32,6 +32,7 @@ CITING = re.compile(r"\bciting\s+[\"“]?(?P<src>[^,.;\"“”]{2,80})[\"”]?",
 META = re.compile(r"^(?:said|stated|announced|made|wrote)?\s*(?:this|so|it)\b", re.IGNORECASE)
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "we": "any", "i": "person"}
 CHANNEL_VERBS = re.compile(r"^(?:wrote|writes|reported|reports|posted|published|tweeted)$", re.IGNORECASE)
+UNAMBIGUOUS_VERBS = frozenset({"said", "says", "told", "wrote", "stated", "added", "stressed", "denied", "denies"})
 PERSON_LABEL = "PERSON"
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 BLOCKING_POS = frozenset({"AUX"})
@@ -105,6 +106,8 @@ def _opening(doc: Doc, speakers: Speakers) -> Attribution | None:
     match = OPENING.match(text[offset:])
     if match is None or not _is_speaker_phrase(doc, offset + match.start("who"), offset + match.end("who")):
         return None
+    if not _is_verb_at(doc, offset + match.start("verb")):
+        return None
     content_start = offset + match.end()
     is_meta = bool(META.match(text[content_start:])) and len(text) - content_start < len(text) // 2 + 40
     return _build(
@@ -138,6 +141,15 @@ def _according_to(text: str) -> Attribution | None:
         return None
     source = match["src"].strip()
     return Attribution(None, None, source, None, 0, len(text))
+
+
+def _is_verb_at(doc: Doc, start: int) -> bool:
+    """ "said" is always a verb; "claims" or "reports" may be nouns ("Alleged Audio", "Reports Claims")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[0]
+    return token.lower_ in UNAMBIGUOUS_VERBS or token.pos_ in {"VERB", "AUX"}
 
 
 def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from checker import dates, nlp, stance
 from checker.attribution import Attribution, Speakers, attribute
-from checker.models import Claim, DateMention, Document, Precision, StatedAt
+from checker.models import Claim, DateMention, Document, Precision, Stance, StatedAt
 from checker.quantities import find_quantities
 from checker.segment import Sentence, split_sentences
 from checker.timeline import TimeCue, place, stated_at
@@ -201,7 +201,7 @@ def _analysis(doc: Document, draft: _Draft, claim_id: str, when: StatedAt, key: 
         speaker=found.speaker if found else None,
         speaker_role=found.role if found else None,
         cited_source=found.cited_source if found else None,
-        stance=stance.classify(_stance_text(tokens, c_start, c_end), found.verb if found else None),
+        stance=_stance(tokens, found, c_start, c_end),
         stated_at=when,
         quantities=find_quantities(tokens, date_spans + _lead_spans(tokens.text, doc, c_start)),
         mentions=sorted(mentions, key=lambda m: m.start),
@@ -212,6 +212,23 @@ def _analysis(doc: Document, draft: _Draft, claim_id: str, when: StatedAt, key: 
     return Analysis(
         claim, embedded, entities, terms, bool(draft.context), sentence.paragraph, draft.index, key, published
     )
+
+
+def _stance(tokens: Doc, found: Attribution | None, start: int, end: int) -> Stance:
+    frame = tokens.text[:start] + " " + tokens.text[end:] if found else ""
+    verb = found.verb if found else None
+    return stance.classify(_stance_text(tokens, start, end), verb, frame=frame, negated=_negated(tokens, start, end))
+
+
+def _negated(tokens: Doc, start: int, end: int) -> bool:
+    """Whether the content's main verb is negated; a negation inside a side clause does not count."""
+    for token in tokens:
+        if not start <= token.idx < end or token.pos_ != "VERB":
+            continue
+        main = token.dep_ == "ROOT" or (token.dep_ == "ccomp" and not start <= token.head.idx < end)
+        if main and any(child.dep_ == "neg" for child in token.children):
+            return True
+    return False
 
 
 def _stance_text(tokens: Doc, start: int, end: int) -> str:

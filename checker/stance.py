@@ -21,8 +21,8 @@ NOT_CONFIRMED = re.compile(
 # The negated forms must carry a negation; guard the bare "has confirmed" case.
 NEGATION = re.compile(r"\b(?:not|n't|cannot|no|unconfirmed|unverified|declined)\b", re.IGNORECASE)
 DENIES = re.compile(
-    r"\b(?:is|are|was|were|be)\s+(?:not|n't)\s+(?:true|correct|accurate|the\s+case)\b"
-    r"|\bnot\s+true\b|\buntrue\b|\bfalse(?:hood)?\b|\bfake\b|\bhoax\b|\bbaseless\b|\bgroundless\b"
+    r"\b(?:is|are|was|were|be)\s*(?:not|n't)\s+(?:true|correct|accurate|real|genuine|authentic|the\s+case)\b"
+    r"|\bnot\s+true\b|\buntrue\b|\bincorrect\b|\bmyth\b|\brul(?:es|ed)\s+out\b|\bfalse(?:hood)?\b|\bfake\b|\bhoax\b|\bbaseless\b|\bgroundless\b"
     r"|\bfabricat\w+|\bdebunk\w*|\bno\s+evidence\b|\bno\s+truth\b|\bnonsense\b"
     r"|\bden(?:y|ies|ied|ying|ial)\b|\breject(?:s|ed)?\s+(?:claims?|reports?|allegations?)\b"
     r"|\brefut\w+|\bdismiss(?:es|ed)?\s+(?:claims?|reports?|allegations?|rumou?rs?)\b"
@@ -34,25 +34,53 @@ CONFIRMS = re.compile(
     r"|\bverified\b|\bofficially\s+(?:announced|acknowledged)\b|\backnowledged\s+that\b",
     re.IGNORECASE,
 )
+NEGATED_CUE = re.compile(r"\b(?:not|n't|no|never|neither)\s+(?:a\s+|an\s+)?$", re.IGNORECASE)
+NEGATION_WINDOW = 12
+# The reporter keeps a distance from what a source says: "Reports say", "X claims", "sources".
+DISTANCING = re.compile(
+    r"\b(?:claim(?:s|ed)?|alleg(?:es|ed)|reports?|sources?|rumou?rs?|reportedly|purportedly|speculat\w+)\b",
+    re.IGNORECASE,
+)
+# "...: sources", "... -- analyst", "... REPORT": the headline hands the claim to someone else.
+DISTANCING_TAIL = re.compile(
+    r"(?:[:,\-–—]\s*(?:\w+\s+){0,2}(?:reports?|sources?|analysts?|officials?|media|experts?|report\s+says)"
+    r"|\breports?)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
 HEDGED = re.compile(
     r"\b(?:could|may|might|alleged(?:ly)?|reportedly|likely|unlikely|possibl[ey]|perhaps"
     r"|rumou?r(?:s|ed)?|speculat\w+|purported(?:ly)?|suspected|apparently|believed\s+to"
-    r"|appears?\s+to|seems?\s+to|expected\s+to|said\s+to\s+be|claims?\s+to)\b"
+    r"|appears?\s+to|seems?\s+to|seemingly|expected\s+to|said\s+to|claims?\s+to"
+    # Plans and deliberations are not facts yet.
+    r"|in\s+talks|consider(?:s|ed|ing)?|looking\s+to|set\s+to|plans?\s+to|planning\s+to|mulls?|weighs?"
+    r"|unknown|in\s+doubt|unclear|uncertain|unconfirmed)\b"
     r"|\bit\s+(?:was|is|has\s+been)\s+reported\b|\breports?\s+(?:say|said|suggest\w*)\b"
     r"|\b(?:if|whether)\b|\?\s*$",
     re.IGNORECASE,
 )
 
 
-def classify(text: str, verb: str | None = None) -> Stance:
-    """Stance of `text` (the claim's content); `verb` is the attribution verb, if any."""
+def classify(text: str, verb: str | None = None, *, frame: str = "", negated: bool = False) -> Stance:
+    """Stance of `text`, the claim's content.
+
+    `verb` and `frame` are the attribution around it ("Reports say", "X claims"); `negated` says
+    the content's main verb is negated ("Banksy has NOT been arrested", "Bale won't play Jobs").
+    """
     lowered_verb = (verb or "").lower()
     if NOT_CONFIRMED.search(text) and NEGATION.search(text):
         return Stance.NOT_CONFIRMED
-    if lowered_verb.startswith("den") or DENIES.search(text):
+    if lowered_verb.startswith("den") or _denies(text) or negated:
         return Stance.DENIES
     if lowered_verb.startswith("confirm") or CONFIRMS.search(text):
         return Stance.CONFIRMS
-    if HEDGED.search(text):
+    if HEDGED.search(text) or DISTANCING.search(frame) or DISTANCING_TAIL.search(text):
         return Stance.HEDGED
     return Stance.ASSERTS
+
+
+def _denies(text: str) -> bool:
+    """A denial cue that is not itself negated: "not fake" and "no hoax" affirm."""
+    for match in DENIES.finditer(text):
+        if not NEGATED_CUE.search(text[max(0, match.start() - NEGATION_WINDOW) : match.start()]):
+            return True
+    return False
