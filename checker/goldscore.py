@@ -48,7 +48,7 @@ class GoldMention:
 class GoldClaim:
     start: int
     end: int
-    digest: str | None
+    digest: str
     speaker: str | None
     speaker_role: str | None
     cited_source: str | None
@@ -137,7 +137,7 @@ def _claim(data: dict[str, Any]) -> GoldClaim:
     return GoldClaim(
         start=data["start"],
         end=data["end"],
-        digest=data.get("sha"),
+        digest=data["sha"] if "sha" in data else digest(data["text"]),
         speaker=data["speaker"],
         speaker_role=data["speaker_role"],
         cited_source=data["cited_source"],
@@ -284,6 +284,6 @@ def alignment_problems(document: GoldDocument, text: str) -> list[str]:
         span = text[claim.start : claim.end]
         if not 0 <= claim.start < claim.end <= len(text) or span != span.strip():
             problems.append(f"bad span {claim.start}-{claim.end}")
-        elif claim.digest is not None and digest(span) != claim.digest:
+        elif digest(span) != claim.digest:
             problems.append(f"digest mismatch at {claim.start}-{claim.end}")
     return problems
