@@ -14,7 +14,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ DIGEST_CHARS = 12
 ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 UNIT_ALIASES = {"$": "usd", "dollar": "usd", "%": "percent", "per cent": "percent", "pct": "percent"}
 MIN_PLURAL_LENGTH = 4
+Comparison = Callable[[str | None, str | None], bool]
 
 
 @dataclass(frozen=True)
@@ -237,6 +238,16 @@ def score_pair(gold: GoldClaim, predicted: Claim) -> Scores:
     scores = Scores()
     count = scores.counts
     count["claims.exact"] += (gold.start, gold.end) == (predicted.start, predicted.end)
+    _score_attribution(count, gold, predicted)
+    count["stance.total"] += 1
+    count["stance.correct"] += gold.stance is predicted.stance
+    scores.stance[(gold.stance.value, predicted.stance.value)] += 1
+    _score_stated(count, gold, predicted)
+    _score_values(count, gold, predicted)
+    return scores
+
+
+def _score_attribution(count: Counter[str], gold: GoldClaim, predicted: Claim) -> None:
     gold_attributed = gold.speaker is not None or gold.cited_source is not None
     predicted_attributed = predicted.speaker is not None or predicted.cited_source is not None
     count["attribution.gold"] += gold_attributed
@@ -245,10 +256,9 @@ def score_pair(gold: GoldClaim, predicted: Claim) -> Scores:
     _compare(count, "speaker", gold.speaker, predicted.speaker, same_name)
     _compare(count, "role", gold.speaker_role, predicted.speaker_role, same_role)
     _compare(count, "cited", gold.cited_source, predicted.cited_source, same_name)
-    count["stance.total"] += 1
-    count["stance.correct"] += gold.stance is predicted.stance
-    scores.stance[(gold.stance.value, predicted.stance.value)] += 1
-    _score_stated(count, gold, predicted)
+
+
+def _score_values(count: Counter[str], gold: GoldClaim, predicted: Claim) -> None:
     count["mentions.gold"] += sum(m.date_from is not None for m in gold.mentions)
     count["mentions.pred"] += len(predicted.mentions)
     count["mentions.tp"] += mention_hits(gold.mentions, predicted.mentions)
@@ -256,15 +266,14 @@ def score_pair(gold: GoldClaim, predicted: Claim) -> Scores:
         count[f"{name}.gold"] += len(gold.quantities)
         count[f"{name}.pred"] += len(predicted.quantities)
         count[f"{name}.tp"] += quantity_hits(gold.quantities, predicted.quantities, use_unit=use_unit)
-    return scores
 
 
-def _compare(count: Counter[str], name: str, gold: str | None, predicted: str | None, same: Any) -> None:
+def _compare(count: Counter[str], name: str, gold: str | None, predicted: str | None, same: Comparison) -> None:
     """Accuracy where either side has a value: two empty fields are not evidence of skill."""
     if gold is None and predicted is None:
         return
     count[f"{name}.total"] += 1
-    count[f"{name}.correct"] += bool(same(gold, predicted))
+    count[f"{name}.correct"] += same(gold, predicted)
 
 
 def _score_stated(count: Counter[str], gold: GoldClaim, predicted: Claim) -> None:
