@@ -215,7 +215,7 @@ def _analysis(doc: Document, draft: _Draft, claim_id: str, when: StatedAt, key: 
 
 
 def _stance(tokens: Doc, found: Attribution | None, start: int, end: int) -> Stance:
-    frame = tokens.text[:start] + " " + tokens.text[end:] if found else ""
+    frame = f"{found.speaker or ''} {found.verb or ''}" if found else ""
     verb = found.verb if found else None
     return stance.classify(_stance_text(tokens, start, end), verb, frame=frame, negated=_negated(tokens, start, end))
 

@@ -11,15 +11,16 @@ import re
 from checker.models import Stance
 
 NOT_CONFIRMED = re.compile(
-    r"\b(?:ha(?:s|ve|d)|did|do|does|could|can|cannot|can't|couldn't|didn't|hasn't|haven't)"
-    r"\s+(?:not\s+)?(?:yet\s+|independently\s+|been\s+able\s+to\s+)?(?:be\s+)?"
-    r"(?:confirm|verif|corroborat)\w*"
-    r"|\bunconfirmed\b|\bunverified\b|\bnot\s+(?:yet\s+|been\s+)?(?:independently\s+)?(?:confirmed|verified)\b"
-    r"|\bno\s+(?:official\s+)?confirmation\b|\bdeclined\s+to\s+(?:confirm|comment)\b",
+    # A negation a few words before "confirm"/"verify": "has not yet confirmed", "isn't able to confirm",
+    # "could not immediately verify", "not in a position to confirm", "would not confirm".
+    r"\b(?:not|n't|never|unable|cannot|no\s+way\s+to)\b(?:\W+\w+){0,4}?\W+(?:confirm|verif|corroborat)\w*"
+    r"|\bunconfirmed\b|\bunverified\b|\bno\s+(?:official\s+)?confirmation\b"
+    r"|\b(?:declined|refused)\s+to\s+(?:confirm|comment)\b|\b(?:does|did|do|would|will)\s+not\s+comment\b"
+    r"|\bno\s+comment\b",
     re.IGNORECASE,
 )
 # The negated forms must carry a negation; guard the bare "has confirmed" case.
-NEGATION = re.compile(r"\b(?:not|n't|cannot|no|unconfirmed|unverified|declined)\b", re.IGNORECASE)
+NEGATION = re.compile(r"\b(?:not|n't|cannot|never|unable|no|unconfirmed|unverified|declined|refused)\b", re.IGNORECASE)
 DENIES = re.compile(
     r"\b(?:is|are|was|were|be)\s*(?:not|n't)\s+(?:true|correct|accurate|real|genuine|authentic|the\s+case)\b"
     r"|\bnot\s+true\b|\buntrue\b|\bincorrect\b|\bmyth\b|\brul(?:es|ed)\s+out\b|\bfalse(?:hood)?\b|\bfake\b|\bhoax\b|\bbaseless\b|\bgroundless\b"
@@ -48,11 +49,11 @@ DISTANCING_TAIL = re.compile(
     re.IGNORECASE,
 )
 HEDGED = re.compile(
-    r"\b(?:could|may|might|alleged(?:ly)?|reportedly|likely|unlikely|possibl[ey]|perhaps"
+    r"\b(?:could|(?<!in\s)may(?!\s+\d)|might|alleged(?:ly)?|reportedly|likely|unlikely|possibl[ey]|perhaps"
     r"|rumou?r(?:s|ed)?|speculat\w+|purported(?:ly)?|suspected|apparently|believed\s+to"
     r"|appears?\s+to|seems?\s+to|seemingly|expected\s+to|said\s+to|claims?\s+to"
     # Plans and deliberations are not facts yet.
-    r"|in\s+talks|consider(?:s|ed|ing)?|looking\s+to|set\s+to|plans?\s+to|planning\s+to|mulls?|weighs?"
+    r"|in\s+talks|consider(?:s|ed|ing)?|looking\s+to|mulls?"
     r"|unknown|in\s+doubt|unclear|uncertain|unconfirmed)\b"
     r"|\bit\s+(?:was|is|has\s+been)\s+reported\b|\breports?\s+(?:say|said|suggest\w*)\b"
     r"|\b(?:if|whether)\b|\?\s*$",
