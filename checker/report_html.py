@@ -116,7 +116,7 @@ def _side(claim: Claim) -> str:
         byline.append(esc(claim.speaker_role))
     if claim.cited_source and claim.cited_source != voice(claim):
         byline.append(f"via {esc(claim.cited_source)}")
-    byline += [esc(when(claim)), _stance(claim), _claim_link(claim, claim.id, "cref")]
+    byline += [esc(when(claim)), _stance(claim), _claim_link(claim, "in the text", "cref")]
     return (
         f'<figure class="side"><blockquote>{esc(claim.text)}</blockquote>'
         f"<figcaption>{' · '.join(byline)}</figcaption></figure>"
@@ -128,8 +128,10 @@ def _stance(claim: Claim) -> str:
 
 
 def _claim_link(claim: Claim, label: str, css: str = "") -> str:
+    """A link to the claim's mark in the article; the claim id shows on hover."""
     style = f' class="{css}"' if css else ""
-    return f'<a{style} href="#claim-{esc(quote(claim.id, safe=""))}">{esc(label)}</a>'
+    target = esc(quote(claim.id, safe=""))
+    return f'<a{style} href="#claim-{target}" title="claim {esc(claim.id)}">{esc(label)}</a>'
 
 
 def _timelines_section(report: Report, claims: dict[str, Claim]) -> str:
@@ -146,7 +148,7 @@ def _timelines_section(report: Report, claims: dict[str, Claim]) -> str:
 def _timeline_item(claim: Claim, involvement: str) -> str:
     return (
         f'<li class="{involvement}"><time>{esc(when(claim))}</time><div><b>{esc(voice(claim))}</b> '
-        f"{_stance(claim)} {_claim_link(claim, claim.id, 'cref')}<br>{esc(claim.text)}</div></li>"
+        f"{_stance(claim)} {_claim_link(claim, 'in the text', 'cref')}<br>{esc(claim.text)}</div></li>"
     )
 
 
@@ -199,13 +201,18 @@ def highlight(text: str, claims: Iterable[Claim], by_claim: dict[str, list[Confl
     out: list[str] = []
     cursor = 0
     for claim in sorted(claims, key=lambda c: (c.start, c.end)):
-        if claim.start < cursor or text[claim.start : claim.end] != claim.text:
+        if not _fits(text, claim, cursor):
             continue
         out.append(esc(text[cursor : claim.start]))
         out.append(f"{_mark_open(claim, by_claim.get(claim.id, []))}{esc(claim.text)}</mark>")
         cursor = claim.end
     out.append(esc(text[cursor:]))
     return "".join(out)
+
+
+def _fits(text: str, claim: Claim, cursor: int) -> bool:
+    """Whether the claim's span starts after the last mark and holds exactly the claim's text."""
+    return cursor <= claim.start < claim.end <= len(text) and text[claim.start : claim.end] == claim.text
 
 
 def _mark_open(claim: Claim, mine: list[Conflict]) -> str:

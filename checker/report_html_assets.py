@@ -48,7 +48,7 @@ aside.articles { position: sticky; top: 0; align-self: start; max-height: 100vh;
 .settled, .asof { color: var(--muted); font-size: .85rem; }
 .sides { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; margin: .6rem 0; }
 .side { margin: 0; }
-.side blockquote { margin: 0; padding: .5rem .75rem; background: var(--wash); border-radius: 4px;
+.side blockquote { margin: 0; padding: .45rem .7rem; font-size: .95rem; background: var(--wash); border-radius: 4px;
   border-left: 3px solid var(--line); }
 .side figcaption { margin-top: .3rem; font-size: .85rem; color: var(--muted); }
 .side figcaption b { color: var(--ink); }
@@ -71,7 +71,7 @@ ol.timeline time { color: var(--muted); font-size: .85rem; }
 mark { background: transparent; border-bottom: 2px dotted var(--line); color: inherit; }
 mark.hl-open { background: var(--open-bg); border-bottom: 2px solid var(--open); }
 mark.hl-settled { background: var(--resolved-bg); border-bottom: 2px solid var(--resolved); }
-.cref { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .75rem; }
+.cref { font-size: .8rem; white-space: nowrap; }
 .legend { font-size: .8rem; color: var(--muted); margin: 0 0 .75rem; display: flex; gap: .75rem; flex-wrap: wrap; }
 mark:target { outline: 2px solid var(--ink); }
 """

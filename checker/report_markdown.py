@@ -10,8 +10,8 @@ from checker.resolve import when
 
 # Every character that can start Markdown or inline HTML markup in CommonMark or GitHub/GitLab flavours.
 _SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~&!])")
-# A line that would otherwise turn into a list item or a heading inside the blockquote.
-_LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)")
+# A line start that would otherwise open a list item or draw a rule: "- x", "+ x", "1. x", "---", "===".
+_LINE_START = re.compile(r"^(?:([-+=])|(\d+)([.)]))")
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -30,7 +30,12 @@ def render_markdown(report: Report) -> str:
 def escape(text: str) -> str:
     """Text shown literally: markup characters backslash-escaped, whitespace runs folded to one space."""
     flat = _WHITESPACE.sub(" ", text).strip()
-    return _LINE_START.sub(r"\1\\\2\3", _SPECIAL.sub(r"\\\1", flat))
+    return _LINE_START.sub(_escape_marker, _SPECIAL.sub(r"\\\1", flat))
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    sign, number, punctuation = match.groups()
+    return f"\\{sign}" if sign else f"{number}\\{punctuation}"
 
 
 def code(text: str) -> str:
@@ -61,14 +66,13 @@ def _quote(claim: Claim) -> list[str]:
 
 
 def _byline(claim: Claim) -> str:
-    parts = [f"**{escape(voice(claim))}**"]
+    """Who, in what role, via whom · when · stance · claim id."""
+    who = f"**{escape(voice(claim))}**"
     if claim.speaker_role:
-        parts.append(escape(claim.speaker_role))
+        who += f", {escape(claim.speaker_role)}"
     if claim.cited_source and claim.cited_source != voice(claim):
-        parts.append(f"via {escape(claim.cited_source)}")
-    parts.append(when(claim))
-    parts.append(f"{claim.stance.value.replace('_', ' ')} · {code(claim.id)}")
-    return ", ".join(parts)
+        who += f", via {escape(claim.cited_source)}"
+    return " · ".join([who, when(claim), claim.stance.value.replace("_", " "), code(claim.id)])
 
 
 def _status(conflict: Conflict, claims: dict[str, Claim]) -> str:

@@ -93,4 +93,5 @@ def _location(claim: Claim, indexes: dict[str, LineIndex]) -> Json:
     return {
         "physicalLocation": {"artifactLocation": {"uri": quote(claim.doc_id, safe="")}, "region": region},
         "message": {"text": f"{voice(claim)}: {claim.stance.value.replace('_', ' ')}"},
+        "properties": {"claimId": claim.id},
     }
