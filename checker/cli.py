@@ -54,17 +54,17 @@ class OutputFormat(str, Enum):
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files (.txt, .md, .jsonl), directories, or '-' for stdin.")],
-    fmt: Annotated[OutputFormat | None, typer.Option("--format", "-f", help="Report format. [default: table]")] = None,
+    fmt: Annotated[OutputFormat | None, typer.Option("--format", "-f", help="Report format (default: table).")] = None,
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for documents that carry none.")
     ] = None,
     fail_on: Annotated[
         FailOn | None,
-        typer.Option(help="Exit 1 when a shown open conflict is at or above this severity. [default: medium]"),
+        typer.Option(help="Exit 1 when a shown open conflict is at or above this severity (default: medium)."),
     ] = None,
     min_severity: Annotated[
         MinSeverity | None,
-        typer.Option(help="Leave conflicts below this severity out of the report (and the gate). [default: low]"),
+        typer.Option(help="Leave conflicts below this severity out of the report and the gate (default: low)."),
     ] = None,
     disable: Annotated[
         list[str] | None, typer.Option(help="Turn off a rule (repeatable); see `checker rules`.")
@@ -72,10 +72,13 @@ def check(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here (atomically).")] = None,
     config: Annotated[
         Path | None,
-        typer.Option(help="Config file; by default ./checker.toml, else [tool.checker] in ./pyproject.toml."),
+        typer.Option(help="Config file (default: ./checker.toml, else the tool.checker table of ./pyproject.toml)."),
     ] = None,
 ) -> None:
-    """Check documents for conflicting claims and print a report."""
+    """Check documents for conflicting claims and print a report.
+
+    Options left off the command line come from the config file, then from the defaults.
+    """
     flags: dict[str, object] = {
         "format": fmt.value if fmt else None,
         "fail_on": fail_on.value if fail_on else None,

@@ -75,6 +75,8 @@ def test_dom_shows_conflicts_and_no_content_script_ran(tmp_path: Path, page: Pat
     assert "data-pwned" not in dom.split("<body", 1)[1].split(">", 1)[0]
     assert "<img" not in dom and "onmouseover=" not in dom.replace("onmouseover=alert(1)&gt;", "")
     assert 'data-filters="ready"' in dom, "the page's own script did not run under its CSP"
+    count = len(report.conflicts)
+    assert f'<span class="shown" id="shown">{count} of {count} conflicts shown</span>' in dom
     for conflict in report.conflicts:
         assert f'id="conflict-{conflict.id}"' in dom
     hostile_claims = [c for c in report.claims if c.doc_id == "hostile" and "<" in c.text]
