@@ -1,7 +1,8 @@
 """The command line: `checker check`, `checker rules`, `checker schema`.
 
 stdout carries only the report; diagnostics go to stderr. Exit codes: 0 no open conflict at
-or above --fail-on, 1 there is one, 2 a usage, input or runtime error.
+or above --fail-on among those shown, 1 there is one, 2 a usage, input or runtime error.
+Options left off the command line come from the config file (see checker/config.py), then defaults.
 """
 
 from __future__ import annotations
@@ -37,29 +38,58 @@ class FailOn(str, Enum):
     HIGH = "high"
 
 
+class MinSeverity(str, Enum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+# The same choices as checker.report.Format, repeated so that `checker --help` stays light to import.
 class OutputFormat(str, Enum):
     TABLE = "table"
     JSON = "json"
+    MARKDOWN = "markdown"
+    HTML = "html"
+    SARIF = "sarif"
+    CLAIMREVIEW = "claimreview"
 
 
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files (.txt, .md, .jsonl), directories, or '-' for stdin.")],
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.TABLE,
+    fmt: Annotated[OutputFormat | None, typer.Option("--format", "-f", help="Report format (default: table).")] = None,
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for documents that carry none.")
     ] = None,
     fail_on: Annotated[
-        FailOn, typer.Option(help="Exit 1 when an open conflict is at or above this severity.")
-    ] = FailOn.MEDIUM,
+        FailOn | None,
+        typer.Option(help="Exit 1 when a shown open conflict is at or above this severity (default: medium)."),
+    ] = None,
+    min_severity: Annotated[
+        MinSeverity | None,
+        typer.Option(help="Leave conflicts below this severity out of the report and the gate (default: low)."),
+    ] = None,
     disable: Annotated[
         list[str] | None, typer.Option(help="Turn off a rule (repeatable); see `checker rules`.")
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here (atomically).")] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(help="Config file (default: ./checker.toml, else the tool.checker table of ./pyproject.toml)."),
+    ] = None,
 ) -> None:
-    """Check documents for conflicting claims and print a report."""
+    """Check documents for conflicting claims and print a report.
+
+    Options left off the command line come from the config file, then from the defaults.
+    """
+    flags: dict[str, object] = {
+        "format": fmt.value if fmt else None,
+        "fail_on": fail_on.value if fail_on else None,
+        "min_severity": min_severity.value if min_severity else None,
+        "disable": tuple(disable) if disable else None,
+    }
     try:
-        code = _check(paths, fmt, published, fail_on, disable or [], output)
+        code = _check(paths, flags, published, config, output)
     except CheckerError as error:
         _fail(str(error))
     except KeyboardInterrupt:
@@ -70,15 +100,22 @@ def check(
 
 
 def _check(
-    paths: list[str], fmt: OutputFormat, published: str | None, fail_on: FailOn, disable: list[str], output: Path | None
+    paths: list[str], flags: dict[str, object], published: str | None, config: Path | None, output: Path | None
 ) -> int:
+    from checker.config import resolve_options
     from checker.ingest import parse_date, read_documents
+    from checker.models import Severity
     from checker.pipeline import check as run_check
     from checker.report import Format, render, write_atomic
+    from checker.report_view import hide_below
 
-    date = parse_date(published, "--published") if published else None
-    report = run_check(read_documents(paths, date), disable=disable)
-    text = render(report, Format(fmt.value), color=output is None and sys.stdout.isatty())
+    flags["published"] = parse_date(published, "--published") if published else None
+    options = resolve_options(flags, config, Path.cwd())
+    documents = read_documents(paths, options.published)
+    full = run_check(documents, disable=options.disable)
+    report = hide_below(full, Severity(options.min_severity))
+    color = output is None and sys.stdout.isatty()
+    text = render(report, Format(options.format), color=color, documents=documents)
     if output is not None:
         write_atomic(output, text)
     else:
@@ -87,10 +124,12 @@ def _check(
         typer.echo(f"checker: warning: {warning}", err=True)
     if report.unchecked:
         return EXIT_ERROR  # part of the input could not be judged: never a clean pass
-    return EXIT_FINDINGS if _gate_fails(report, fail_on) else 0
+    # The gate judges every conflict found, whatever --min-severity hides from the report.
+    return EXIT_FINDINGS if _gate_fails(full, FailOn(options.fail_on)) else 0
 
 
 def _gate_fails(report: object, fail_on: FailOn) -> bool:
+    """Whether an open conflict at or above `fail_on` is in the report; superseded and resolved never fail."""
     from checker.models import Report, Severity, Status
 
     if fail_on is FailOn.NEVER or not isinstance(report, Report):

@@ -1,4 +1,9 @@
-"""Render a Report: JSON for tools, a terminal table for people."""
+"""Render a Report in the chosen format: the dispatcher, the terminal table and JSON.
+
+The editorial formats live in their own modules (report_markdown, report_html, report_sarif,
+report_claimreview), imported only when chosen. HTML and SARIF need the checked Documents: the
+Report keeps claim offsets but not the texts.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,13 @@ import io
 import json
 import os
 import tempfile
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 
 from checker.errors import InputError
-from checker.models import Claim, Conflict, Report, Severity, Status
+from checker.models import Claim, Conflict, Document, Report, Severity, Status
+from checker.report_view import claim_index, conflicts_by_topic, summary
 from checker.resolve import when
 
 TABLE_WIDTH = 120
@@ -21,11 +28,32 @@ SEVERITY_STYLE = {Severity.HIGH: "bold red", Severity.MEDIUM: "yellow", Severity
 class Format(str, Enum):
     TABLE = "table"
     JSON = "json"
+    MARKDOWN = "markdown"
+    HTML = "html"
+    SARIF = "sarif"
+    CLAIMREVIEW = "claimreview"
 
 
-def render(report: Report, fmt: Format, color: bool = False) -> str:
+def render(report: Report, fmt: Format, color: bool = False, documents: Sequence[Document] = ()) -> str:
+    """The report as text; `color` only affects the table, `documents` only HTML and SARIF."""
     if fmt is Format.JSON:
         return render_json(report)
+    if fmt is Format.MARKDOWN:
+        from checker.report_markdown import render_markdown
+
+        return render_markdown(report)
+    if fmt is Format.HTML:
+        from checker.report_html import render_html
+
+        return render_html(report, documents)
+    if fmt is Format.SARIF:
+        from checker.report_sarif import render_sarif
+
+        return render_sarif(report, documents)
+    if fmt is Format.CLAIMREVIEW:
+        from checker.report_claimreview import render_claimreview
+
+        return render_claimreview(report)
     return render_table(report, color)
 
 
@@ -38,24 +66,15 @@ def render_table(report: Report, color: bool = False) -> str:
 
     buffer = io.StringIO()
     console = Console(file=buffer, width=TABLE_WIDTH, force_terminal=color, no_color=not color, highlight=False)
-    claims = {c.id: c for c in report.claims}
-    console.print(_summary(report))
-    for topic in report.topics:
-        conflicts = [c for c in report.conflicts if claims[c.claim_ids[0]].topic_id == topic.id]
-        if conflicts:
-            console.print(f"\n[bold]Topic {topic.id}[/bold]: {_escape(topic.label)} ({len(topic.claim_ids)} claims)")
-            for conflict in conflicts:
-                console.print(_conflict_table(conflict, claims))
+    claims = claim_index(report)
+    console.print(summary(report))
+    for topic, conflicts in conflicts_by_topic(report):
+        console.print(f"\n[bold]Topic {topic.id}[/bold]: {_escape(topic.label)} ({len(topic.claim_ids)} claims)")
+        for conflict in conflicts:
+            console.print(_conflict_table(conflict, claims))
+    for warning in report.warnings:
+        console.print(f"\nNote: {_escape(warning)}")
     return buffer.getvalue()
-
-
-def _summary(report: Report) -> str:
-    open_count = sum(1 for c in report.conflicts if c.status is Status.OPEN)
-    settled = len(report.conflicts) - open_count
-    return (
-        f"{len(report.documents)} document(s), {len(report.claims)} claims, {len(report.topics)} topics, "
-        f"{len(report.conflicts)} conflicts: {open_count} open, {settled} superseded or resolved"
-    )
 
 
 def _conflict_table(conflict: Conflict, claims: dict[str, Claim]) -> object:

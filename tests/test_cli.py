@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from checker.cli import FailOn, _gate_fails, app
+from checker.cli import FailOn, MinSeverity, OutputFormat, _gate_fails, app
 from checker.models import Conflict, Report, Severity, Status
+from checker.report import Format
+from tests.conftest import RIVERSIDE
 from tests.fakes import FakeEmbedder
 
 STORY = (
@@ -21,6 +24,12 @@ STORY = (
 @pytest.fixture(autouse=True)
 def fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("checker.pipeline.MiniLMEmbedder", FakeEmbedder)
+
+
+@pytest.fixture(autouse=True)
+def isolated_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run in an empty directory, so that no checker.toml or pyproject.toml around the repo applies."""
+    monkeypatch.chdir(tmp_path)
 
 
 @pytest.fixture
@@ -142,3 +151,95 @@ def test_table_groups_by_topic(story: Path) -> None:
     code, out, _ = run("check", str(story), "--published", "2024-10-28", "--fail-on", "never")
     assert code == 0
     assert out.startswith("1 document(s)")
+
+
+def test_cli_choices_match_the_renderers_and_severities() -> None:
+    assert [f.value for f in OutputFormat] == [f.value for f in Format]
+    assert [s.value for s in MinSeverity] == [s.value for s in Severity]
+    assert [f.value for f in FailOn] == ["never", *(s.value for s in Severity)]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "looks_right"),
+    [
+        ("json", lambda out: json.loads(out)["schema_version"] == "1"),
+        ("markdown", lambda out: out.startswith("# checker report\n") and "\n> On 3 October" in out),
+        ("html", lambda out: out.startswith("<!DOCTYPE html>") and '<mark id="claim-riverside:1"' in out),
+        (
+            "sarif",
+            lambda out: (
+                json.loads(out)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 3
+            ),
+        ),
+        ("claimreview", lambda out: json.loads(out)[0]["@type"] == "ClaimReview"),
+    ],
+)
+def test_each_format_on_stdout(fmt: str, looks_right: Callable[[str], bool]) -> None:
+    code, out, err = run("check", str(RIVERSIDE), "--published", "2024-10-28", "--format", fmt, "--fail-on", "never")
+    assert (code, err) == (0, "")
+    assert looks_right(out)
+
+
+def _severities(out: str) -> list[str]:
+    return [c["severity"] for c in json.loads(out)["conflicts"]]
+
+
+def test_min_severity_hides_lower_conflicts_and_says_so() -> None:
+    code, out, _ = run("check", str(RIVERSIDE), "-f", "json", "--fail-on", "never", "--min-severity", "medium")
+    assert code == 0
+    assert _severities(out) == ["high", "medium"]
+    assert json.loads(out)["warnings"] == ["1 conflict(s) below medium severity not shown (--min-severity medium)."]
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["--fail-on", "low"], 1),  # the open low numeric conflict fails it
+        (["--fail-on", "low", "--min-severity", "medium"], 1),  # hiding it from the report does not pass it
+        (["--fail-on", "medium"], 0),  # the medium conflict is superseded: context, never a failure
+        (["--fail-on", "never"], 0),
+    ],
+)
+def test_gate_judges_every_open_conflict(args: list[str], code: int) -> None:
+    found, out, _ = run("check", str(RIVERSIDE), "--disable", "denial", "-f", "json", *args)
+    assert found == code
+    assert "superseded" in [c["status"] for c in json.loads(out)["conflicts"]]
+
+
+def test_config_file_sets_the_defaults(tmp_path: Path) -> None:
+    (tmp_path / "checker.toml").write_text('format = "markdown"\nfail_on = "never"\npublished = 2023-10-28\n', "utf-8")
+    code, out, _ = run("check", str(RIVERSIDE))
+    assert code == 0 and out.startswith("# checker report")
+    code, out, _ = run("check", str(RIVERSIDE), "--format", "json", "--fail-on", "high")
+    assert code == 1
+    assert json.loads(out)["documents"][0]["published"] == "2023-10-28"
+
+
+def test_pyproject_tool_checker_table(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.checker]\ndisable = ["denial", "numeric"]\n', "utf-8")
+    code, out, _ = run("check", str(RIVERSIDE), "-f", "json", "--fail-on", "low")
+    assert code == 0
+    assert {c["kind"] for c in json.loads(out)["conflicts"]} == {"confirmation"}
+
+
+@pytest.mark.parametrize(
+    ("config", "args", "message"),
+    [
+        ('format = "pdf"\n', [], "checker.toml: format must be one of"),
+        ("verbose = true\n", [], "checker.toml: unknown key 'verbose'"),
+        ('disable = ["spelling"]\n', [], "Unknown rule 'spelling'"),
+        ("", ["--config", "missing.toml"], "missing.toml: no such config file."),
+    ],
+)
+def test_bad_config_is_one_line_exit_2(tmp_path: Path, config: str, args: list[str], message: str) -> None:
+    (tmp_path / "checker.toml").write_text(config, "utf-8")
+    code, out, err = run("check", str(RIVERSIDE), *args)
+    assert (code, out) == (2, "")
+    assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_html_written_to_a_file_is_the_whole_page(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    code, out, _ = run("check", str(RIVERSIDE), "-f", "html", "--fail-on", "never", "-o", str(target))
+    assert (code, out) == (0, "")
+    assert target.read_text("utf-8").rstrip().endswith("</html>")
