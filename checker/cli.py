@@ -63,11 +63,11 @@ def check(
     ] = None,
     fail_on: Annotated[
         FailOn | None,
-        typer.Option(help="Exit 1 when a shown open conflict is at or above this severity (default: medium)."),
+        typer.Option(help="Exit 1 when an open conflict is at or above this severity (default: medium)."),
     ] = None,
     min_severity: Annotated[
         MinSeverity | None,
-        typer.Option(help="Leave conflicts below this severity out of the report and the gate (default: low)."),
+        typer.Option(help="Leave conflicts below this severity out of the report (default: low)."),
     ] = None,
     disable: Annotated[
         list[str] | None, typer.Option(help="Turn off a rule (repeatable); see `checker rules`.")
@@ -76,6 +76,9 @@ def check(
     config: Annotated[
         Path | None,
         typer.Option(help="Config file (default: ./checker.toml, else the tool.checker table of ./pyproject.toml)."),
+    ] = None,
+    nli_model: Annotated[
+        Path | None, typer.Option(help="Local NLI cross-encoder for the optional `nli` rule (fails if unloadable).")
     ] = None,
 ) -> None:
     """Check documents for conflicting claims and print a report.
@@ -87,6 +90,7 @@ def check(
         "fail_on": fail_on.value if fail_on else None,
         "min_severity": min_severity.value if min_severity else None,
         "disable": tuple(disable) if disable else None,
+        "nli_model": nli_model,
     }
     try:
         code = _check(paths, flags, published, config, output)
@@ -112,7 +116,7 @@ def _check(
     flags["published"] = parse_date(published, "--published") if published else None
     options = resolve_options(flags, config, Path.cwd())
     documents = read_documents(paths, options.published)
-    full = run_check(documents, disable=options.disable)
+    full = run_check(documents, disable=options.disable, nli_model=options.nli_model)
     report = hide_below(full, Severity(options.min_severity))
     color = output is None and sys.stdout.isatty()
     text = render(report, Format(options.format), color=color, documents=documents)

@@ -33,6 +33,7 @@ class Options:
     min_severity: str = Severity.LOW.value
     disable: tuple[str, ...] = ()
     published: dt.date | None = None
+    nli_model: Path | None = None
 
 
 def resolve_options(flags: Mapping[str, object], config: Path | None, directory: Path) -> Options:
@@ -117,6 +118,12 @@ def _date(value: object) -> dt.date:
     raise ValueError(f"published must be a date (YYYY-MM-DD), not {value!r}.")
 
 
+def _path(value: object) -> Path:
+    if not isinstance(value, str) or not value:
+        raise ValueError(f"nli_model must be a path to a local cross-encoder, not {value!r}.")
+    return Path(value)
+
+
 _SEVERITIES = [s.value for s in Severity]
 _VALIDATORS: dict[str, Callable[[object], Any]] = {
     "format": _one_of("format", [f.value for f in Format]),
@@ -124,4 +131,5 @@ _VALIDATORS: dict[str, Callable[[object], Any]] = {
     "min_severity": _one_of("min_severity", _SEVERITIES),
     "disable": _rule_list,
     "published": _date,
+    "nli_model": _path,
 }

@@ -135,6 +135,7 @@ class Report(_Model):
     topics: list[Topic]
     conflicts: list[Conflict]
     warnings: list[str] = Field(default_factory=list)
+    rules: list[str] = Field(default_factory=list, description="ids of the rules that ran on this input")
     unchecked: list[str] = Field(
         default_factory=list, description="ids of documents that could not be checked (indeterminate)"
     )

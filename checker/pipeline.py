@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from checker import rules as rule_registry
 from checker.cluster import cluster
@@ -11,13 +12,28 @@ from checker.errors import InputError
 from checker.extract import extract
 from checker.language import looks_english
 from checker.models import Document, DocumentInfo, Report
+from checker.nli import load_nli
 from checker.resolve import resolve
 from checker.rules.base import RuleContext
 
+NLI_RULE = "nli"
 
-def check(documents: list[Document], *, embedder: Embedder | None = None, disable: Iterable[str] = ()) -> Report:
-    """Find and resolve the conflicts between the sources quoted in `documents`."""
+
+def check(
+    documents: list[Document],
+    *,
+    embedder: Embedder | None = None,
+    disable: Iterable[str] = (),
+    nli_model: Path | None = None,
+) -> Report:
+    """Find and resolve the conflicts between the sources quoted in `documents`.
+
+    The `nli` rule runs only with `nli_model`; the report's `rules` lists what actually ran.
+    """
     active = rule_registry.select(disable)
+    contradiction = load_nli(nli_model) if nli_model is not None else None
+    if contradiction is None:
+        active = [r for r in active if r.id != NLI_RULE]
     supported, unchecked = _split_unsupported(documents)
     analyses = extract(supported)
     if not analyses:
@@ -25,12 +41,12 @@ def check(documents: list[Document], *, embedder: Embedder | None = None, disabl
     encoder = embedder or MiniLMEmbedder()
     vectors = encoder.encode([a.content for a in analyses])
     topics = cluster([a.claim.id for a in analyses], [a.content for a in analyses], vectors)
-    context = RuleContext(analyses, vectors, topics.assignment, encoder.encode)
+    context = RuleContext(analyses, vectors, topics.assignment, encoder.encode, contradiction)
     conflicts = resolve(context, rule_registry.run(context, active))
     claims = [a.claim.model_copy(update={"topic_id": t}) for a, t in zip(analyses, topics.assignment, strict=True)]
     warnings = [f"{doc_id}: does not look like English; not checked (indeterminate)." for doc_id in unchecked]
     return Report(documents=[_info(d) for d in documents], claims=claims, topics=topics.topics, conflicts=conflicts,
-                  warnings=warnings, unchecked=unchecked)
+                  warnings=warnings, rules=[r.id for r in active], unchecked=unchecked)
 
 
 def _split_unsupported(documents: list[Document]) -> tuple[list[Document], list[str]]:

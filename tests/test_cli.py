@@ -47,7 +47,7 @@ def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
 def test_rules_lists_each_rule() -> None:
     code, out, _ = run("rules")
     assert code == 0
-    assert [line.split()[0] for line in out.splitlines()] == ["confirmation", "denial", "numeric", "schedule", "update"]
+    assert [line.split()[0] for line in out.splitlines()] == ["confirmation", "denial", "nli", "numeric", "schedule", "update"]
 
 
 def test_schema_is_json_schema_of_the_report() -> None:
@@ -243,3 +243,22 @@ def test_html_written_to_a_file_is_the_whole_page(tmp_path: Path) -> None:
     code, out, _ = run("check", str(RIVERSIDE), "-f", "html", "--fail-on", "never", "-o", str(target))
     assert (code, out) == (0, "")
     assert target.read_text("utf-8").rstrip().endswith("</html>")
+
+
+def test_rules_that_ran_are_listed_and_nli_only_with_a_model(tmp_path: Path) -> None:
+    story = tmp_path / "s.txt"
+    story.write_text(STORY, encoding="utf-8")
+    code, out, _ = run("check", str(story), "--format", "json", "--fail-on", "never")
+    assert code == 0
+    assert "nli" not in json.loads(out)["rules"] and "denial" in json.loads(out)["rules"]
+
+
+@pytest.mark.parametrize("model", ["missing-folder", "{empty}"])
+def test_unloadable_nli_model_is_an_error_not_a_skip(tmp_path: Path, model: str) -> None:
+    story = tmp_path / "s.txt"
+    story.write_text(STORY, encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    path = model.replace("{empty}", str(tmp_path / "empty"))
+    code, out, err = run("check", str(story), "--nli-model", path)
+    assert code == 2 and out == ""
+    assert "--nli-model" in err and len(err.strip().splitlines()) == 1

@@ -212,3 +212,20 @@ def test_unknown_rule_is_an_error() -> None:
 
 def test_disabled_rule_is_left_out() -> None:
     assert "numeric" not in {r.id for r in select(["numeric"])}
+
+
+def test_nli_rule_uses_the_given_model(real_embedder: Embedder) -> None:
+    from checker.rules.nli import nli
+    from tests.helpers import context_for
+
+    texts = [
+        "The mayor said that the bridge over the river is open to traffic.",
+        "The police said that the bridge over the river is closed to traffic.",
+    ]
+    context = context_for(texts, real_embedder)
+    assert nli(context, 0, 1) is None  # no model given: the rule does not run
+    context.nli = lambda premise, hypothesis: 0.95
+    found = nli(context, 0, 1)
+    assert found is not None and found.severity is Severity.HIGH
+    context.nli = lambda premise, hypothesis: 0.1
+    assert nli(context, 0, 1) is None

@@ -80,4 +80,4 @@ def _rank(context: RuleContext, found: Finding) -> tuple[int, int, int]:
 
 
 def _load_builtin() -> None:
-    from checker.rules import confirmation, denial, numeric, schedule, update  # noqa: F401
+    from checker.rules import confirmation, denial, nli, numeric, schedule, update  # noqa: F401

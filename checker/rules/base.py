@@ -35,6 +35,7 @@ class RuleContext:
     vectors: Vectors
     topics: list[str]
     embed_words: Callable[[Sequence[str]], Vectors]
+    nli: Callable[[str, str], float] | None = None
     _word_vectors: dict[str, Vectors] = field(default_factory=dict)
 
     def claim(self, index: int) -> Claim:
