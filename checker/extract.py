@@ -44,6 +44,7 @@ class Analysis:
     sentence_index: int
     time_key: float
     published_key: float
+    doc_source: str | None = None
 
 
 @dataclass
@@ -210,7 +211,8 @@ def _analysis(doc: Document, draft: _Draft, claim_id: str, when: StatedAt, key: 
     embedded = f"{draft.context} {content}".strip()
     terms = _terms(tokens, c_start, c_end)
     return Analysis(
-        claim, embedded, entities, terms, bool(draft.context), sentence.paragraph, draft.index, key, published
+        claim, embedded, entities, terms, bool(draft.context), sentence.paragraph, draft.index, key, published,
+        doc.source,
     )
 
 

@@ -36,8 +36,8 @@ def _sort_key(context: RuleContext, finding: Finding) -> tuple[int, int, int, st
 def _conflict(context: RuleContext, finding: Finding, conflict_id: str) -> Conflict:
     outcome = _outcome(context, finding)
     considered = (finding.first, finding.second, *outcome.considered)
-    text = finding.reason.replace("{a}", describe(context.claim(finding.first)))
-    text = text.replace("{b}", describe(context.claim(finding.second)))
+    text = finding.reason.replace("{a}", _describe(context, finding.first))
+    text = text.replace("{b}", _describe(context, finding.second))
     return Conflict(
         id=conflict_id,
         kind=finding.kind,
@@ -72,14 +72,14 @@ def _settle(context: RuleContext, denier: int, asserter: int) -> Outcome:
     if len(support) >= SETTLE_MIN_SOURCES:
         confirming = [i for i in support.values() if context.claim(i).stance is Stance.CONFIRMS]
         settler = min(confirming or support.values(), key=lambda i: context.claim(i).stated_at.order)
-        names = ", ".join(describe(context.claim(i)) for i in support.values())
+        names = ", ".join(_describe(context, i) for i in support.values())
         return Outcome(
             Status.RESOLVED, settler, f"Later independent sources back it: {names}.", tuple(support.values())
         )
     denials = _later_voices(context, denier, asserter, frozenset({Stance.DENIES}), refuted=asserter)
     if len(denials) >= SETTLE_MIN_SOURCES:
         settler = min(denials.values(), key=lambda i: context.claim(i).stated_at.order)
-        names = ", ".join(describe(context.claim(i)) for i in denials.values())
+        names = ", ".join(_describe(context, i) for i in denials.values())
         return Outcome(
             Status.RESOLVED, settler, f"Later independent sources deny it too: {names}.", tuple(denials.values())
         )
@@ -95,8 +95,8 @@ def _later_voices(context: RuleContext, a: int, b: int, stances: frozenset[Stanc
         claim = context.claim(index)
         if claim.stance not in stances or not context.later(index, refuted):
             continue
-        if claim.speaker is None and claim.cited_source is None:
-            continue  # the reporter's own framing is not an independent source
+        if claim.speaker is None and claim.cited_source is None and context.analyses[index].doc_source is None:
+            continue  # the reporter's own framing is a source only when we know whose it is
         source = source_of(context, index)
         if source in parties or source in voices or not same_matter(context, index, refuted):
             continue
@@ -112,9 +112,17 @@ def _as_of(context: RuleContext, indices: tuple[int, ...]) -> dt.date | None:
     return dt.date.fromordinal(int(max(published))) if published and max(published) != float("inf") else None
 
 
-def describe(claim: Claim) -> str:
-    who = claim.speaker or (f"a report relayed by {claim.cited_source}" if claim.cited_source else "the article")
-    return f"{who} ({when(claim)})"
+def _describe(context: RuleContext, index: int) -> str:
+    return describe(context.claim(index), context.analyses[index].doc_source)
+
+
+def describe(claim: Claim, outlet: str | None = None) -> str:
+    """ "Kyrylo Budanov in Reuters (17 October 2024)": who, where it was published, when."""
+    who = claim.speaker or (f"a report relayed by {claim.cited_source}" if claim.cited_source else None)
+    if who is None:
+        return f"{outlet or 'the article'} ({when(claim)})"
+    where = f" in {outlet}" if outlet and outlet.lower() != who.lower() else ""
+    return f"{who}{where} ({when(claim)})"
 
 
 def when(claim: Claim) -> str:

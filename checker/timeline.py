@@ -44,8 +44,11 @@ def place(cues: list[TimeCue], published: dt.date | None) -> list[Placed]:
         placed.append(current)
         if current.key != UNPLACED:
             previous = current
-    fallback = float(published.toordinal()) if published else UNPLACED
-    return [p if p.key != UNPLACED else Placed(fallback, None, p.precision) for p in placed]
+    if published is None:
+        return placed
+    # Nothing in the text dates it: it was stated by the time the document was published.
+    fallback = Placed(float(published.toordinal()), published, Precision.DAY)
+    return [p if p.key != UNPLACED else fallback for p in placed]
 
 
 def _place_one(cue: TimeCue, previous: Placed | None) -> Placed:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from checker.extract import Analysis
 
 HEDGED_STANCES = frozenset({Stance.HEDGED})
+SAME_STATEMENT_MIN = 0.9  # near-identical wording: the same sentence, lightly edited
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,20 @@ class RuleContext:
             for a_pos, a in enumerate(members):
                 for b in members[a_pos + 1 :]:
                     yield a, b
+
+    @cached_property
+    def statements(self) -> list[int]:
+        """For each claim, the first claim of the same statement: wire copy relayed by several outlets
+        is one statement with several carriers, not several independent sources. Two named people
+        saying the same words are still two sources."""
+        canonical = list(range(len(self.analyses)))
+        for a, b in self.pairs():
+            left, right = self.claim(a), self.claim(b)
+            same_voice = (left.speaker or "").lower() == (right.speaker or "").lower()
+            same_words = self.similarity(a, b) >= SAME_STATEMENT_MIN and left.stance is right.stance
+            if same_voice and same_words and canonical[b] == b:
+                canonical[b] = canonical[a]
+        return canonical
 
     def similarity(self, a: int, b: int) -> float:
         return float(np.dot(self.vectors[a], self.vectors[b]))

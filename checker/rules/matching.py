@@ -98,9 +98,13 @@ def share_terms(context: RuleContext, a: int, b: int) -> bool:
 
 
 def source_of(context: RuleContext, index: int) -> str:
-    """Who answers for a claim: its speaker, else the outlet it is relayed through, else its document."""
-    claim = context.claim(index)
-    return (claim.speaker or claim.cited_source or f"document {claim.doc_id}").lower()
+    """Who answers for a claim: its speaker, else the outlet it is relayed through, else its document.
+
+    A statement carried by several outlets answers to its first carrier.
+    """
+    canonical = context.statements[index]
+    claim, outlet = context.claim(canonical), context.analyses[canonical].doc_source
+    return (claim.speaker or claim.cited_source or outlet or f"document {claim.doc_id}").lower()
 
 
 def independent(context: RuleContext, a: int, b: int) -> bool:
