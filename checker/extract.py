@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from checker import dates, nlp, stance
 from checker.attribution import Attribution, Speakers, attribute
@@ -24,6 +24,7 @@ LEANS_BACK = re.compile(
     re.IGNORECASE,
 )
 CONTENT_WORDS = frozenset({"NOUN", "VERB", "ADJ"})
+COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "am", "'re", "'s", "'m"})
 IMPERSONAL = re.compile(
     r"^(?:and\s+)?(?:later\s*,?\s*)?it\s+(?:was|is|has\s+been)\s+(?:reported|known)|^it\s+became\s+known", re.I
 )
@@ -225,12 +226,17 @@ def _stance(tokens: Doc, found: Attribution | None, start: int, end: int) -> Sta
 def _negated(tokens: Doc, start: int, end: int) -> bool:
     """Whether the content's main verb is negated; a negation inside a side clause does not count."""
     for token in tokens:
-        if not start <= token.idx < end or token.pos_ != "VERB":
+        if not start <= token.idx < end or token.pos_ != "VERB" or _is_copula(token):
             continue
         main = token.dep_ == "ROOT" or (token.dep_ == "ccomp" and not start <= token.head.idx < end)
         if main and any(child.dep_ == "neg" for child in token.children):
             return True
     return False
+
+
+def _is_copula(token: Token) -> bool:
+    """ "They're not fake" negates a state, not an event: the adjective decides, via the stance cues."""
+    return token.lemma_.lower() == "be" or token.lower_.replace("’", "'") in COPULAS
 
 
 def _stance_text(tokens: Doc, start: int, end: int) -> str:

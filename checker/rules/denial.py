@@ -7,12 +7,22 @@ through that sentence, which is paired on its own.
 
 from __future__ import annotations
 
+import re
+
 from checker.models import Severity, Stance
 from checker.rules import rule
 from checker.rules.base import Finding, RuleContext
 from checker.rules.matching import independent, same_matter, share_terms
 
 OPPOSED = frozenset({Stance.ASSERTS, Stance.CONFIRMS})
+# "The reports are false", "the story is a hoax": a denial aimed at what is being reported names
+# little of it, so it is matched on meaning alone, a little more loosely.
+META_DENIAL = re.compile(
+    r"\b(?:reports?|reporting|claims?|stor(?:y|ies)|rumou?rs?|information|allegations?|accounts?|news"
+    r"|photos?|photographs?|pictures?|images?|videos?|footage|hoax)\b",
+    re.IGNORECASE,
+)
+META_MATTER_MIN = 0.45
 
 
 @rule("denial", 'A source denies ("not true", "fake", "denied") what another source asserts.')
@@ -26,9 +36,12 @@ def denial(context: RuleContext, a: int, b: int) -> Finding | None:
     # A confirmation made after the denial answers it: it settles the conflict, it is not another one.
     if context.claim(other).stance is Stance.CONFIRMS and context.later(other, denier):
         return None
-    if not independent(context, denier, other) or not same_matter(context, denier, other):
+    if not independent(context, denier, other):
         return None
-    if not share_terms(context, denier, other):
+    if META_DENIAL.search(context.analyses[denier].content):
+        if not same_matter(context, denier, other, META_MATTER_MIN):
+            return None
+    elif not same_matter(context, denier, other) or not share_terms(context, denier, other):
         return None
     return Finding("denial", denier, other, _severity(context, denier, other), "{a} denies what {b} asserts")
 

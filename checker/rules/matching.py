@@ -34,7 +34,7 @@ ALIASES = {
 def same_entity(a: str, b: str) -> bool:
     """ "north korean" ~ "north korea" ~ "dprk"; "south korea" is not "north korea"."""
     a, b = ALIASES.get(a, a), ALIASES.get(b, b)
-    if a == b:
+    if a == b or _contained(a, b):
         return True
     shared = 0
     for x, y in zip(a, b, strict=False):
@@ -43,6 +43,12 @@ def same_entity(a: str, b: str) -> bool:
         shared += 1
     shorter = min(len(a), len(b))
     return shared >= MIN_DEMONYM_PREFIX and shared >= DEMONYM_PREFIX_SHARE * shorter
+
+
+def _contained(a: str, b: str) -> bool:
+    """ "korovin" names "dr. gwen korovin"; a surname or short form inside the full name."""
+    shorter, longer = sorted((set(a.split()), set(b.split())), key=len)
+    return bool(shorter) and shorter < longer and any(len(word) >= MIN_DEMONYM_PREFIX for word in shorter)
 
 
 def entity_agreement(a: Iterable[str], b: Iterable[str]) -> float:
