@@ -9,12 +9,19 @@ from spacy.tokens import Doc
 
 _VERBS = (
     r"said|says|say|stated|states|told\s+\w+|wrote|writes|reported|reports|added|adds|stressed|stresses"
-    r"|noted|notes|recalled|recalls|concluded|claimed|claims|announced|announces|confirmed|confirms"
+    r"|noted|notes|recalled|recalls|concluded|claimed|claims|claim|announced|announces|confirmed|confirms"
     r"|denied|denies|warned|warns|insisted|argued|explained|emphasi[sz]ed|believes|suggested|admitted"
-    r"|acknowledged|alleged|assured|declared|tweeted|posted|revealed|disclosed|estimated|testified"
+    r"|acknowledged|assured|declared|tweeted|posted|revealed|disclosed|estimated|testified|asserted"
+    r"|reporting|saying|maintained|maintains|contended|predicted|conceded"
+)
+# "has said", "is reporting", "also said": an auxiliary or adverb between the speaker and the verb.
+# "was confirmed" is a passive, not a speaker: a form of "be" only bridges to an "-ing" verb.
+_BRIDGE = (
+    r"(?:(?:has|have|had|'s|’s)\s+|(?:is|are|was|were)\s+(?=\w+ing\b))?"
+    r"(?:also\s+|since\s+|previously\s+|repeatedly\s+)?"
 )
 OPENING = re.compile(
-    rf"^(?P<who>[^\"“”]{{2,200}}?)\s*,?\s+(?P<verb>{_VERBS})\b(?P<tail>(?:\s+(?:on|at|in)\s+[^,]{{1,60}}?)?\s*,?\s*(?:that\b)?\s*)",
+    rf"^(?P<who>[^\"“”]{{2,200}}?)\s*,?\s*(?<=[\s,])(?:{_BRIDGE})(?P<verb>{_VERBS})\b(?P<tail>(?:\s+(?:on|at|in)\s+[^,]{{1,60}}?)?\s*,?\s*(?:that\b)?\s*)",
     re.IGNORECASE,
 )
 CLOSING = re.compile(
@@ -28,6 +35,7 @@ LEAD = re.compile(
     re.IGNORECASE,
 )
 ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:\"“”]{2,80})", re.IGNORECASE)
+TOLD = re.compile(r"^told\s+(?P<audience>.+)$", re.IGNORECASE)
 CITING = re.compile(r"\bciting\s+[\"“]?(?P<src>[^,.;\"“”]{2,80})[\"”]?", re.IGNORECASE)
 META = re.compile(r"^(?:said|stated|announced|made|wrote)?\s*(?:this|so|it)\b", re.IGNORECASE)
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "we": "any", "i": "person"}
@@ -56,6 +64,12 @@ class Speakers:
     """Speakers named so far in one document, for "He said" and "Rutte stressed"."""
 
     known: list[tuple[str, str | None, bool]] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)  # full names met anywhere, for a later bare surname
+
+    def note_people(self, doc: Doc) -> None:
+        for ent in doc.ents:
+            if ent.label_ == PERSON_LABEL and len(ent.text.split()) > 1 and ent.text not in self.people:
+                self.people.append(ent.text)
 
     def add(self, name: str, role: str | None, is_person: bool) -> str:
         canonical = self.match_name(name) or name
@@ -71,6 +85,10 @@ class Speakers:
         for known, _, is_person in reversed(self.known):
             if is_person and (known.lower() == name.lower() or known.split()[-1].lower() == last):
                 return known
+        fuller = [p for p in reversed(self.people) if p.split()[-1].lower() == last and len(p) > len(name)]
+        if fuller:
+            self.known.append((fuller[0], None, True))
+            return fuller[0]
         return None
 
     def match_role(self, phrase: str) -> str | None:
@@ -90,6 +108,7 @@ class Speakers:
 def attribute(doc: Doc, speakers: Speakers) -> Attribution | None:
     """The attribution of one parsed sentence, or None when the article speaks for itself."""
     text = doc.text
+    speakers.note_people(doc)
     found = _opening(doc, speakers) or _closing(doc, speakers) or _according_to(text)
     if found is None:
         return None
@@ -140,7 +159,7 @@ def _according_to(text: str) -> Attribution | None:
     if match is None:
         return None
     source = match["src"].strip()
-    return Attribution(None, None, source, None, 0, len(text))
+    return Attribution(source, None, source, None, 0, len(text))
 
 
 def _is_verb_at(doc: Doc, start: int) -> bool:
@@ -178,6 +197,9 @@ def _build(
 ) -> Attribution:
     speaker, role = _resolve(doc, speakers, start, end)
     cited = speaker if CHANNEL_VERBS.match(verb) else None
+    told = TOLD.match(verb)
+    if told and told["audience"][:1].isupper():
+        cited = told["audience"]  # "told TechCrunch": the outlet that carried it
     according = ACCORDING_TO.search(doc.text[c_start:c_end])
     if according and cited is None:
         cited = according["src"].strip()
@@ -221,7 +243,8 @@ def _clean(phrase: str) -> str:
 
 
 def _role(phrase: str) -> str:
-    return re.sub(r"^the\s+(?=[a-z])", "", _clean(phrase), flags=re.IGNORECASE)
+    role = re.sub(r"^the\s+(?=[a-z])", "", _clean(phrase), flags=re.IGNORECASE)
+    return "" if role[:1].isdigit() else role  # "41, of the village of X" is an age and a place
 
 
 def _bare(phrase: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
@@ -24,6 +25,7 @@ LEANS_BACK = re.compile(
     re.IGNORECASE,
 )
 CONTENT_WORDS = frozenset({"NOUN", "VERB", "ADJ"})
+SPAN_REFERENCE = dt.date(2000, 1, 1)  # any year will do: only the spans of dates are used
 COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "am", "'re", "'s", "'m"})
 IMPERSONAL = re.compile(
     r"^(?:and\s+)?(?:later\s*,?\s*)?it\s+(?:was|is|has\s+been)\s+(?:reported|known)|^it\s+became\s+known", re.I
@@ -87,13 +89,18 @@ def _drafts(doc: Document) -> list[_Draft]:
     attributions = [attribute(p, speakers) for p in parsed]
     attributions = _spread_quotes(sentences, parsed, attributions)
     drafts: list[_Draft] = []
+    relayed_by: dict[str, str] = {}  # speaker -> the outlet a meta sentence says carried them
     for index, (sentence, tokens, found) in enumerate(zip(sentences, parsed, attributions, strict=True)):
         if found is not None and found.is_meta:
             _apply_meta(drafts, found, tokens, doc)
+            if found.speaker and found.cited_source:
+                relayed_by[found.speaker] = found.cited_source
             continue
         if len(tokens.text.split()) < MIN_CLAIM_WORDS:
             continue
         found = found or _continuation(drafts, sentence, tokens)
+        if found is not None and found.speaker in relayed_by and found.cited_source is None:
+            found = replace(found, cited_source=relayed_by[found.speaker])
         drafts.append(_draft(doc, sentence, tokens, found, drafts, index))
     return drafts
 
@@ -205,7 +212,7 @@ def _analysis(doc: Document, draft: _Draft, claim_id: str, when: StatedAt, key: 
         cited_source=found.cited_source if found else None,
         stance=_stance(tokens, found, c_start, c_end),
         stated_at=when,
-        quantities=find_quantities(tokens, date_spans + _lead_spans(tokens.text, doc, c_start)),
+        quantities=find_quantities(tokens, date_spans + _date_spans(tokens.text)),
         mentions=sorted(mentions, key=lambda m: m.start),
     )
     entities = _entities(tokens, c_start, c_end) | draft.context_entities
@@ -218,7 +225,7 @@ def _analysis(doc: Document, draft: _Draft, claim_id: str, when: StatedAt, key: 
 
 
 def _stance(tokens: Doc, found: Attribution | None, start: int, end: int) -> Stance:
-    frame = f"{found.speaker or ''} {found.verb or ''}" if found else ""
+    frame = f"{found.speaker or ''} {found.verb}" if found and found.verb else ""
     verb = found.verb if found else None
     return stance.classify(_stance_text(tokens, start, end), verb, frame=frame, negated=_negated(tokens, start, end))
 
@@ -265,8 +272,9 @@ def _terms(tokens: Doc, start: int, end: int) -> frozenset[str]:
     )
 
 
-def _lead_spans(text: str, doc: Document, content_start: int) -> list[tuple[int, int]]:
-    return [(d.start, d.end) for d in dates.find_dates(text[:content_start], doc.published)]
+def _date_spans(text: str) -> list[tuple[int, int]]:
+    """Where dates are, so "17 October" is not read as a figure even when its year is unknown."""
+    return [(d.start, d.end) for d in dates.find_dates(text, SPAN_REFERENCE)]
 
 
 def _deictic(text: str, when: StatedAt, doc: Document, offset: int, taken: list[tuple[int, int]]) -> list[DateMention]:

@@ -19,6 +19,9 @@ LIGHT_VERBS = frozenset({"undergo", "be", "have", "get", "receive", "take", "mak
 MAX_HEAD_STEPS = 3
 YEAR_CONTEXT = re.compile(r"\b(?:in|since|by|from|until|of|during|before|after)\s+$", re.IGNORECASE)
 YEARS = range(1900, 2101)
+CURRENCIES = {"$": "usd", "€": "eur", "£": "gbp"}
+PERCENT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+CLOCK = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|o'clock)(?!\w)", re.IGNORECASE)
 
 _WORD = (
     r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -44,8 +47,6 @@ VAGUE = {
     "hundreds": (200.0, 999.0),
     "dozens": (24.0, 99.0),
     "a dozen": (12.0, 12.0),
-    "a few": (2.0, 5.0),
-    "several": (3.0, 9.0),
 }
 VAGUE_PATTERN = re.compile(r"\b(?:" + "|".join(sorted(VAGUE, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
@@ -73,6 +74,8 @@ def _numbers(text: str) -> list[_Match]:
         value = _value(match)
         if value is None or _vague_at(text, match.start()) or _is_year(text, match, value):
             continue
+        if CLOCK.match(text, match.end()):
+            continue  # "4 p.m." is a time of day, not a figure
         found.append(_with_approx(text, match.start(), match.end(), value))
     return found
 
@@ -125,17 +128,29 @@ def _vague(text: str) -> list[_Match]:
 
 
 def _to_quantity(doc: Doc, match: _Match) -> Quantity:
-    unit = _unit_token(doc, match.end)
+    start, end, symbol = _with_symbol(doc.text, match.start, match.end)
+    unit = None if symbol else _unit_token(doc, match.end)
     return Quantity(
-        text=doc.text[match.start : match.end],
+        text=doc.text[start:end],
         value=match.value,
         low=match.low,
         high=match.high,
         approx=match.approx,
-        unit=unit.text.lower() if unit is not None else None,
+        unit=symbol or (unit.text.lower() if unit is not None else None),
         qualifiers=_qualifiers(doc, unit) if unit is not None else [],
         event=_event(unit) if unit is not None else None,
     )
+
+
+def _with_symbol(text: str, start: int, end: int) -> tuple[int, int, str | None]:
+    """Widen the span over "$"/"€"/"£" before or "%"/"percent" after; the symbol is the unit."""
+    before = text[max(0, start - 1) : start]
+    if before in CURRENCIES:
+        return start - 1, end, CURRENCIES[before]
+    percent = PERCENT.match(text, end)
+    if percent:
+        return start, percent.end(), "percent"
+    return start, end, None
 
 
 def _unit_token(doc: Doc, end: int) -> Token | None:

@@ -25,7 +25,7 @@ def claims(text: str) -> list[Claim]:
         ("Defence chief John Hale said that the troops had arrived.", "John Hale", "Defence chief"),
         ("the ministry said that the road was closed.", "the ministry", None),
         ('"The road is closed," the minister added.', "the minister", None),
-        ("According to the police, five people were arrested in the city.", None, None),
+        ("According to the police, five people were arrested in the city.", "the police", None),
         ("The storm closed three roads in the north.", None, None),
     ],
 )
