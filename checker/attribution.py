@@ -37,7 +37,8 @@ LEAD = re.compile(
 ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:\"“”]{2,80})", re.IGNORECASE)
 TOLD = re.compile(r"^told\s+(?P<audience>.+)$", re.IGNORECASE)
 CITING = re.compile(r"\bciting\s+[\"“]?(?P<src>[^,.;\"“”]{2,80})[\"”]?", re.IGNORECASE)
-META = re.compile(r"^(?:said|stated|announced|made|wrote)?\s*(?:this|so|it)\b", re.IGNORECASE)
+# "He said this at a briefing on 28 October": the sentence dates and sources an earlier statement.
+META = re.compile(r"^(?:this|so|it)\s+(?:at|on|in|during|to|while|after|before)\b|^this\s*[,.]", re.IGNORECASE)
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "we": "any", "i": "person"}
 CHANNEL_VERBS = re.compile(r"^(?:wrote|writes|reported|reports|posted|published|tweeted)$", re.IGNORECASE)
 UNAMBIGUOUS_VERBS = frozenset({"said", "says", "told", "wrote", "stated", "added", "stressed", "denied", "denies"})

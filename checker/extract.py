@@ -233,12 +233,18 @@ def _stance(tokens: Doc, found: Attribution | None, start: int, end: int) -> Sta
 def _negated(tokens: Doc, start: int, end: int) -> bool:
     """Whether the content's main verb is negated; a negation inside a side clause does not count."""
     for token in tokens:
-        if not start <= token.idx < end or token.pos_ != "VERB" or _is_copula(token):
+        if not start <= token.idx < end or token.pos_ not in {"VERB", "AUX"}:
             continue
         main = token.dep_ == "ROOT" or (token.dep_ == "ccomp" and not start <= token.head.idx < end)
-        if main and any(child.dep_ == "neg" for child in token.children):
+        negated = any(child.dep_ == "neg" for child in token.children)
+        if main and negated and (not _is_copula(token) or _names_something(token)):
             return True
     return False
+
+
+def _names_something(copula: Token) -> bool:
+    """ "That wasn't Paul Rudd", "X is not the hero": a negated identity is a denial."""
+    return any(child.dep_ == "attr" and child.pos_ in {"NOUN", "PROPN"} for child in copula.children)
 
 
 def _is_copula(token: Token) -> bool:

@@ -13,17 +13,18 @@ from checker.models import Stance
 NOT_CONFIRMED = re.compile(
     # A negation a few words before "confirm"/"verify": "has not yet confirmed", "isn't able to confirm",
     # "could not immediately verify", "not in a position to confirm", "would not confirm".
-    r"\b(?:not|n't|never|unable|cannot|no\s+way\s+to)\b(?:\W+\w+){0,4}?\W+(?:confirm|verif|corroborat)\w*"
+    r"(?:\b(?:not|never|unable|cannot|no\s+way\s+to)\b|n't\b)(?:\W+\w+){0,4}?\W+(?:confirm|verif|corroborat)\w*"
     r"|\bunconfirmed\b|\bunverified\b|\bno\s+(?:official\s+)?confirmation\b"
     r"|\b(?:declined|refused)\s+to\s+(?:confirm|comment)\b|\b(?:does|did|do|would|will)\s+not\s+comment\b"
     r"|\bno\s+comment\b",
     re.IGNORECASE,
 )
 # The negated forms must carry a negation; guard the bare "has confirmed" case.
-NEGATION = re.compile(r"\b(?:not|n't|cannot|never|unable|no|unconfirmed|unverified|declined|refused)\b", re.IGNORECASE)
+NEGATION = re.compile(r"\b(?:not|cannot|never|unable|no|unconfirmed|unverified|declined|refused)\b|n't\b", re.IGNORECASE)
 DENIES = re.compile(
     r"\b(?:is|are|was|were|be)\s*(?:not|n't)\s+(?:true|correct|accurate|real|genuine|authentic|the\s+case)\b"
-    r"|\bnot\s+true\b|\buntrue\b|\bincorrect\b|\bmyth\b|\brul(?:es|ed)\s+out\b|\bfalse(?:hood)?\b|\bfake\b|\bhoax\b|\bbaseless\b|\bgroundless\b"
+    r"|\bnot\s+true\b|\buntrue\b|\bincorrect\b|\binaccurate\b|\bmyth\b|\bmade\s+(?:it\s+|this\s+|that\s+)?(?:all\s+)?up\b(?!\s+of\b)"
+    r"|^\W*no\s*,|\brul(?:es|ed)\s+out\b|\bfalse(?:hood)?\b|\bfake\b|\bhoax\b|\bbaseless\b|\bgroundless\b"
     r"|\bfabricat\w+|\bdebunk\w*|\bno\s+evidence\b|\bno\s+truth\b|\bnonsense\b"
     r"|\bden(?:y|ies|ied|ying|ial)\b|\breject(?:s|ed)?\s+(?:claims?|reports?|allegations?)\b"
     r"|\brefut\w+|\bdismiss(?:es|ed)?\s+(?:claims?|reports?|allegations?|rumou?rs?)\b"
@@ -35,7 +36,7 @@ CONFIRMS = re.compile(
     r"|\bverified\b|\bofficially\s+(?:announced|acknowledged)\b|\backnowledged\s+that\b",
     re.IGNORECASE,
 )
-NEGATED_CUE = re.compile(r"\b(?:not|n't|no|never|neither)\s+(?:a\s+|an\s+)?$", re.IGNORECASE)
+NEGATED_CUE = re.compile(r"(?:\b(?:not|no|never|neither)|n't)\s+(?:a\s+|an\s+)?$", re.IGNORECASE)
 NEGATION_WINDOW = 12
 # The reporter keeps a distance from what a source says: "Reports say", "X claims", "sources".
 DISTANCING = re.compile(

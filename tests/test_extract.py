@@ -95,3 +95,19 @@ def test_mentions_are_separate_from_statement_time() -> None:
     assert [(m.text, m.date_from, m.bound) for m in claim.mentions] == [
         ("1 November", dt.date(2024, 11, 1), "not_before")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Christian Bale will not play Steve Jobs.", Stance.DENIES),
+        ("No, that wasn't Paul Rudd at the airport.", Stance.DENIES),
+        ("Paul Rudd is not the hero who tackled the man.", Stance.DENIES),
+        ("Apple is not happy with the battery life.", Stance.ASSERTS),
+        ("More than 600 troops have been killed, and he cannot sustain his offensive.", Stance.ASSERTS),
+        ("Comcast Denies It Will Cut Off Customers Who Use Tor.", Stance.DENIES),
+    ],
+)
+def test_negated_main_verb(text: str, stance: Stance) -> None:
+    (claim,) = claims(text)
+    assert claim.stance is stance

@@ -26,3 +26,22 @@ from checker.stance import classify
 )
 def test_stance_cases(text: str, verb: str | None, expected: Stance) -> None:
     assert classify(text, verb) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They're not fake.", Stance.ASSERTS),
+        ("The photo is not a hoax.", Stance.ASSERTS),
+        ("The team is made up of five people.", Stance.ASSERTS),
+        ("The boy genius investor made it all up.", Stance.DENIES),
+        ("No, the tree has been cut down.", Stance.DENIES),
+        ("Comcast calls the rumor wildly inaccurate.", Stance.DENIES),
+        ("The company isn't able to confirm the reports.", Stance.NOT_CONFIRMED),
+        ("Apple bought the firm in May.", Stance.ASSERTS),
+        ("Christian Bale in talks to play Steve Jobs.", Stance.HEDGED),
+        ("Tesla chooses Nevada for battery factory: sources.", Stance.HEDGED),
+    ],
+)
+def test_more_stance_cases(text: str, expected: Stance) -> None:
+    assert classify(text) is expected
