@@ -20,7 +20,9 @@ NOT_CONFIRMED = re.compile(
     re.IGNORECASE,
 )
 # The negated forms must carry a negation; guard the bare "has confirmed" case.
-NEGATION = re.compile(r"\b(?:not|cannot|never|unable|no|unconfirmed|unverified|declined|refused)\b|n't\b", re.IGNORECASE)
+NEGATION = re.compile(
+    r"\b(?:not|cannot|never|unable|no|unconfirmed|unverified|declined|refused)\b|n't\b", re.IGNORECASE
+)
 DENIES = re.compile(
     r"\b(?:is|are|was|were|be)\s*(?:not|n't)\s+(?:true|correct|accurate|real|genuine|authentic|the\s+case)\b"
     r"|\bnot\s+true\b|\buntrue\b|\bincorrect\b|\binaccurate\b|\bmyth\b|\bmade\s+(?:it\s+|this\s+|that\s+)?(?:all\s+)?up\b(?!\s+of\b)"
