@@ -53,10 +53,15 @@ def check(
         list[str] | None, typer.Option(help="Turn off a rule (repeatable); see `checker rules`.")
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here (atomically).")] = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option(help="Embedding cache file (default: ${XDG_CACHE_HOME:-~/.cache}/checker/embeddings.sqlite3)."),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the embedding cache.")] = False,
 ) -> None:
     """Check documents for conflicting claims and print a report."""
     try:
-        code = _check(paths, fmt, published, fail_on, disable or [], output)
+        code = _check(paths, fmt, published, fail_on, disable or [], output, _cache_path(cache, no_cache))
     except CheckerError as error:
         _fail(str(error))
     except KeyboardInterrupt:
@@ -67,20 +72,35 @@ def check(
 
 
 def _check(
-    paths: list[str], fmt: OutputFormat, published: str | None, fail_on: FailOn, disable: list[str], output: Path | None
+    paths: list[str],
+    fmt: OutputFormat,
+    published: str | None,
+    fail_on: FailOn,
+    disable: list[str],
+    output: Path | None,
+    cache: Path | None = None,
 ) -> int:
     from checker.ingest import parse_date, read_documents
     from checker.pipeline import check as run_check
     from checker.report import Format, render, write_atomic
 
     date = parse_date(published, "--published") if published else None
-    report = run_check(read_documents(paths, date), disable=disable)
+    report = run_check(read_documents(paths, date), disable=disable, cache=cache)
     text = render(report, Format(fmt.value), color=output is None and sys.stdout.isatty())
     if output is not None:
         write_atomic(output, text)
     else:
         sys.stdout.write(text)
     return EXIT_FINDINGS if _gate_fails(report, fail_on) else 0
+
+
+def _cache_path(cache: Path | None, no_cache: bool) -> Path | None:
+    from checker.cache import default_cache_path
+    from checker.errors import UsageError
+
+    if cache is not None and no_cache:
+        raise UsageError("--cache and --no-cache contradict each other; give one of them.")
+    return None if no_cache else cache or default_cache_path()
 
 
 def _gate_fails(report: object, fail_on: FailOn) -> bool:

@@ -3,26 +3,48 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from checker import rules as rule_registry
+from checker.cache import CachedEmbedder
 from checker.cluster import cluster
 from checker.embed import Embedder, MiniLMEmbedder
 from checker.errors import InputError
-from checker.extract import extract
+from checker.extract import Analysis, extract
 from checker.language import looks_english
 from checker.models import Document, DocumentInfo, Report
 from checker.resolve import resolve
+from checker.rules import Rule
 from checker.rules.base import RuleContext
 
 
-def check(documents: list[Document], *, embedder: Embedder | None = None, disable: Iterable[str] = ()) -> Report:
-    """Find and resolve the conflicts between the sources quoted in `documents`."""
+def check(
+    documents: list[Document],
+    *,
+    embedder: Embedder | None = None,
+    disable: Iterable[str] = (),
+    cache: Path | None = None,
+) -> Report:
+    """Find and resolve the conflicts between the sources quoted in `documents`.
+
+    With `cache`, embeddings are read from and written to that SQLite file (see checker.cache).
+    """
     active = rule_registry.select(disable)
     _refuse_unsupported(documents)
     analyses = extract(documents)
     if not analyses:
         raise InputError("No claims found in the input: nothing could be checked (is it news prose?).")
     encoder = embedder or MiniLMEmbedder()
+    if cache is None:
+        return _check(documents, analyses, encoder, active)
+    cached = CachedEmbedder(encoder, cache)
+    try:
+        return _check(documents, analyses, cached, active)
+    finally:
+        cached.close()
+
+
+def _check(documents: list[Document], analyses: list[Analysis], encoder: Embedder, active: list[Rule]) -> Report:
     vectors = encoder.encode([a.content for a in analyses])
     topics = cluster([a.claim.id for a in analyses], [a.content for a in analyses], vectors)
     context = RuleContext(analyses, vectors, topics.assignment, encoder.encode)

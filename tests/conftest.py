@@ -14,6 +14,12 @@ SEED_PUBLISHED = dt.date(2024, 10, 28)
 DATASETS = ROOT.parent / "shared" / "datasets"
 
 
+@pytest.fixture(autouse=True)
+def private_cache_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI caches embeddings under $XDG_CACHE_HOME by default: never in the user's own cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache-home")))
+
+
 @pytest.fixture
 def fake_embedder() -> FakeEmbedder:
     return FakeEmbedder()

@@ -66,6 +66,7 @@ def test_stdin_document() -> None:
         (["check", "missing.txt"], "no such file"),
         (["check", "{story}", "--published", "yesterday"], "use YYYY-MM-DD"),
         (["check", "{story}", "--disable", "nope"], "Unknown rule 'nope'"),
+        (["check", "{story}", "--cache", "{story}.sqlite3", "--no-cache"], "contradict"),
     ],
 )
 def test_errors_are_one_line_and_exit_2(story: Path, args: list[str], message: str) -> None:
@@ -133,3 +134,16 @@ def test_table_groups_by_topic(story: Path) -> None:
     code, out, _ = run("check", str(story), "--published", "2024-10-28", "--fail-on", "never")
     assert code == 0
     assert out.startswith("1 document(s)")
+
+
+def test_cache_goes_where_asked_and_nowhere_with_no_cache(
+    story: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    asked = tmp_path / "asked.sqlite3"
+    assert run("check", str(story), "--fail-on", "never", "--no-cache")[0] == 0
+    assert not (tmp_path / "xdg").exists()
+    assert run("check", str(story), "--fail-on", "never", "--cache", str(asked))[0] == 0
+    assert asked.exists() and not (tmp_path / "xdg").exists()
+    assert run("check", str(story), "--fail-on", "never")[0] == 0
+    assert (tmp_path / "xdg" / "checker" / "embeddings.sqlite3").exists()
