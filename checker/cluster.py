@@ -23,6 +23,7 @@ from checker.neighbours import NO_NEIGHBOUR, Indices, nearest
 TOPIC_MIN_SIMILARITY = 0.35
 TOPIC_NEIGHBOURS = 30
 LABEL_CHARS = 80
+LABEL_TIE = 1e-6  # closeness differing by rounding only (both members of a pair tie): the first claim wins
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,9 @@ class _Merger:
 
 def _label(members: list[int], contents: list[str], vectors: Vectors) -> str:
     """The member closest to the others: the claim that best states what the topic is about."""
-    block = vectors[members]
-    centre = int(np.argmax(block @ block.sum(axis=0)))
+    block = np.asarray(vectors[members], dtype=np.float64)
+    # Row sums of the members' similarity matrix, without building the matrix: (B B^T) 1 = B (B^T 1).
+    closeness = block @ block.sum(axis=0)
+    centre = int(np.flatnonzero(closeness >= closeness.max() - LABEL_TIE)[0])
     text = " ".join(contents[members[centre]].split())
     return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
