@@ -4,9 +4,10 @@ A rule only fires on claims about the same matter, and those are close in embedd
 each claim is paired with its RULE_NEIGHBOURS most similar claims of the topic. Near-duplicates
 (one story retold by many outlets) could fill those places, so the search is repeated among the
 claims that can meet in a rule: those with figures (numeric), those with dates (schedule), and
-each denial or "not confirmed" against the assertions and confirmations. Neighbouring sentences
-of one document are always paired (updates). A topic of at most RULE_NEIGHBOURS + 1 claims keeps
-all its pairs, so a single article is compared exhaustively.
+each denial or "not confirmed" against up to CONTEST_NEIGHBOURS assertions and confirmations.
+Neighbouring sentences of one document are always paired (updates). A topic of at most
+RULE_NEIGHBOURS + 1 claims keeps all its pairs. The work grows with the number of claims, not
+with its square.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
     from checker.extract import Analysis
 
 RULE_NEIGHBOURS = 24
+# A denial and what it denies need not be close neighbours: in a story's topic every claim is about
+# the story. So each denial or "not confirmed" meets this many assertions: all of one article's.
+CONTEST_NEIGHBOURS = 100
 CONTESTING = frozenset({Stance.DENIES, Stance.NOT_CONFIRMED})
 CONTESTED = frozenset({Stance.ASSERTS, Stance.CONFIRMS})
 
@@ -41,7 +45,7 @@ def candidate_pairs(analyses: list[Analysis], vectors: Vectors, members: list[in
         found |= _within(vectors, _subset(members, claims, keep))
     contesting = _subset(members, claims, lambda c: c.stance in CONTESTING)
     contested = _subset(members, claims, lambda c: c.stance in CONTESTED)
-    found |= _between(vectors, contesting, contested)
+    found |= _between(vectors, contesting, contested, CONTEST_NEIGHBOURS)
     found |= _same_paragraph_neighbours(analyses, sorted(members))
     return sorted(found)
 
@@ -69,10 +73,10 @@ def _within(vectors: Vectors, rows: Indices) -> set[Pair]:
     return _pairs(rows, rows[found.indices], found.indices != NO_NEIGHBOUR)
 
 
-def _between(vectors: Vectors, queries: Indices, pool: Indices) -> set[Pair]:
+def _between(vectors: Vectors, queries: Indices, pool: Indices, k: int) -> set[Pair]:
     if len(queries) == 0 or len(pool) == 0:
         return set()
-    found = search(vectors, queries, pool, RULE_NEIGHBOURS)
+    found = search(vectors, queries, pool, k)
     return _pairs(queries, found.indices, found.indices != NO_NEIGHBOUR)
 
 
