@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
-
-from checker.models import Claim, Conflict, Document, Report, Topic
 
 __all__ = ["Claim", "Conflict", "Document", "Report", "Topic", "check"]
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from checker.models import Claim, Conflict, Document, Report, Topic
     from checker.pipeline import check
+
+# Loaded on first use: the pipeline pulls in spaCy and torch and the models pull in pydantic,
+# and `checker --help` needs neither.
+_LAZY = {"check": "checker.pipeline", **{name: "checker.models" for name in __all__ if name != "check"}}
 
 
 def __getattr__(name: str) -> Any:
-    # The pipeline pulls in spaCy and torch; keep `import checker` (and `checker --help`) light.
-    if name == "check":
-        from checker.pipeline import check
-
-        return check
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'checker' has no attribute {name!r}")

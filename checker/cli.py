@@ -80,6 +80,11 @@ def check(
     nli_model: Annotated[
         Path | None, typer.Option(help="Local NLI cross-encoder for the optional `nli` rule (fails if unloadable).")
     ] = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option(help="Embedding cache file (default: ${XDG_CACHE_HOME:-~/.cache}/checker/embeddings.sqlite3)."),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the embedding cache.")] = False,
 ) -> None:
     """Check documents for conflicting claims and print a report.
 
@@ -93,7 +98,7 @@ def check(
         "nli_model": nli_model,
     }
     try:
-        code = _check(paths, flags, published, config, output)
+        code = _check(paths, flags, published, config, output, _cache_path(cache, no_cache))
     except CheckerError as error:
         _fail(str(error))
     except KeyboardInterrupt:
@@ -104,7 +109,12 @@ def check(
 
 
 def _check(
-    paths: list[str], flags: dict[str, object], published: str | None, config: Path | None, output: Path | None
+    paths: list[str],
+    flags: dict[str, object],
+    published: str | None,
+    config: Path | None,
+    output: Path | None,
+    cache: Path | None = None,
 ) -> int:
     from checker.config import resolve_options
     from checker.ingest import parse_date, read_documents
@@ -116,7 +126,7 @@ def _check(
     flags["published"] = parse_date(published, "--published") if published else None
     options = resolve_options(flags, config, Path.cwd())
     documents = read_documents(paths, options.published)
-    full = run_check(documents, disable=options.disable, nli_model=options.nli_model)
+    full = run_check(documents, disable=options.disable, nli_model=options.nli_model, cache=cache)
     report = hide_below(full, Severity(options.min_severity))
     color = output is None and sys.stdout.isatty()
     text = render(report, Format(options.format), color=color, documents=documents)
@@ -130,6 +140,15 @@ def _check(
         return EXIT_ERROR  # part of the input could not be judged: never a clean pass
     # The gate judges every conflict found, whatever --min-severity hides from the report.
     return EXIT_FINDINGS if _gate_fails(full, FailOn(options.fail_on)) else 0
+
+
+def _cache_path(cache: Path | None, no_cache: bool) -> Path | None:
+    from checker.cache import default_cache_path
+    from checker.errors import UsageError
+
+    if cache is not None and no_cache:
+        raise UsageError("--cache and --no-cache contradict each other; give one of them.")
+    return None if no_cache else cache or default_cache_path()
 
 
 def _gate_fails(report: object, fail_on: FailOn) -> bool:

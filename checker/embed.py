@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -63,3 +65,22 @@ def _load_model() -> Any:
 def cosine(vectors: Vectors) -> Vectors:
     """Pairwise cosine similarity of unit-length rows."""
     return np.asarray(vectors @ vectors.T, dtype=np.float32)
+
+
+@contextmanager
+def sharing_cores(shared: bool) -> Iterator[None]:
+    """While another thread keeps a core busy, torch computes with one thread less.
+
+    Torch's worker threads spin while they wait for each other: with more threads than free cores,
+    a small batch takes ten times as long. Vectors do not depend on the thread count.
+    """
+    torch = sys.modules.get("torch")
+    if not shared or torch is None:
+        yield
+        return
+    threads = torch.get_num_threads()
+    torch.set_num_threads(max(1, threads - 1))
+    try:
+        yield
+    finally:
+        torch.set_num_threads(threads)

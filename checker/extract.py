@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from spacy.tokens import Doc, Token
 
@@ -13,7 +15,7 @@ from checker.attribution import Attribution, Speakers, attribute
 from checker.models import Claim, DateMention, Document, Precision, Stance, StatedAt
 from checker.quantities import find_quantities
 from checker.segment import Sentence, split_sentences
-from checker.timeline import TimeCue, place, stated_at
+from checker.timeline import Placed, TimeCue, place, stated_at
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 CONTINUATION = re.compile(r"^(?:they|it|he|she|this|these|those)\b(?!\s+(?:was|is|has\s+been)\s+reported)", re.I)
@@ -62,11 +64,22 @@ class _Draft:
     context_entities: frozenset[str]
 
 
-def extract(documents: list[Document]) -> list[Analysis]:
-    """Claims of all documents, numbered per document, ordered on one shared timeline."""
-    per_doc = [
-        (doc, drafts, place([d.cue for d in drafts], doc.published)) for doc in documents for drafts in [_drafts(doc)]
-    ]
+def extract(documents: list[Document], on_document: Callable[[list[str]], None] | None = None) -> list[Analysis]:
+    """Claims of all documents, numbered per document, ordered on one shared timeline.
+
+    `on_document` receives each document's claim contents (what `Analysis.content` will be) as
+    soon as they are known, so that embedding can start while later documents are parsed.
+    """
+    sentences = [[s for s in split_sentences(doc.text) if not s.is_heading] for doc in documents]
+    parsed = nlp.parse_stream(
+        doc.text[s.start : s.end] for doc, found in zip(documents, sentences, strict=True) for s in found
+    )
+    per_doc: list[tuple[Document, list[_Draft], list[Placed]]] = []
+    for doc, found in zip(documents, sentences, strict=True):
+        drafts = _drafts(doc, found, list(islice(parsed, len(found))))
+        if on_document is not None:
+            on_document([_embedded(d) for d in drafts])
+        per_doc.append((doc, drafts, place([d.cue for d in drafts], doc.published)))
     keys = [
         (p.key, index, d.sentence.start)
         for index, (_, ds, ps) in enumerate(per_doc)
@@ -82,9 +95,7 @@ def extract(documents: list[Document]) -> list[Analysis]:
     return analyses
 
 
-def _drafts(doc: Document) -> list[_Draft]:
-    sentences = [s for s in split_sentences(doc.text) if not s.is_heading]
-    parsed = nlp.parse([doc.text[s.start : s.end] for s in sentences])
+def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list[_Draft]:
     speakers = Speakers()
     attributions = [attribute(p, speakers) for p in parsed]
     attributions = _spread_quotes(sentences, parsed, attributions)
@@ -198,7 +209,6 @@ def _cue(text: str, lead: list[dates.Found], doc: Document, found: Attribution |
 def _analysis(doc: Document, draft: _Draft, claim_id: str, when: StatedAt, key: float, published: float) -> Analysis:
     tokens, found, sentence = draft.parsed, draft.attribution, draft.sentence
     c_start, c_end = (found.content_start, found.content_end) if found else (0, len(tokens.text))
-    content = _content(tokens, found)
     date_spans = [(m.start - sentence.start, m.end - sentence.start) for m in draft.mentions]
     mentions = draft.mentions + _deictic(tokens.text, when, doc, sentence.start, date_spans)
     claim = Claim(
@@ -216,10 +226,18 @@ def _analysis(doc: Document, draft: _Draft, claim_id: str, when: StatedAt, key: 
         mentions=sorted(mentions, key=lambda m: m.start),
     )
     entities = _entities(tokens, c_start, c_end) | draft.context_entities
-    embedded = f"{draft.context} {content}".strip()
+    embedded = _embedded(draft)
     terms = _terms(tokens, c_start, c_end)
     return Analysis(
-        claim, embedded, entities, terms, bool(draft.context), sentence.paragraph, draft.index, key, published,
+        claim,
+        embedded,
+        entities,
+        terms,
+        bool(draft.context),
+        sentence.paragraph,
+        draft.index,
+        key,
+        published,
         doc.source,
     )
 
@@ -250,6 +268,11 @@ def _names_something(copula: Token) -> bool:
 def _is_copula(token: Token) -> bool:
     """ "They're not fake" negates a state, not an event: the adjective decides, via the stance cues."""
     return token.lemma_.lower() == "be" or token.lower_.replace("’", "'") in COPULAS
+
+
+def _embedded(draft: _Draft) -> str:
+    """What is embedded for a claim: its content, after the sentence it leans on, if any."""
+    return f"{draft.context} {_content(draft.parsed, draft.attribution)}".strip()
 
 
 def _stance_text(tokens: Doc, start: int, end: int) -> str:

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from checker import rules as rule_registry
+from checker.background import BackgroundEncoder
+from checker.cache import CachedEmbedder
 from checker.cluster import cluster
-from checker.embed import Embedder, MiniLMEmbedder
+from checker.embed import Embedder, MiniLMEmbedder, Vectors
 from checker.errors import InputError
-from checker.extract import extract
+from checker.extract import Analysis, extract
 from checker.language import looks_english
 from checker.models import Document, DocumentInfo, Report
 from checker.nli import load_nli
 from checker.resolve import resolve
+from checker.rules import Rule
 from checker.rules.base import RuleContext
 
 NLI_RULE = "nli"
+
+Contradiction = Callable[[str, str], float]
 
 
 def check(
@@ -25,28 +30,58 @@ def check(
     embedder: Embedder | None = None,
     disable: Iterable[str] = (),
     nli_model: Path | None = None,
+    cache: Path | None = None,
 ) -> Report:
     """Find and resolve the conflicts between the sources quoted in `documents`.
 
     The `nli` rule runs only with `nli_model`; the report's `rules` lists what actually ran.
+    With `cache`, embeddings are read from and written to that SQLite file (see checker.cache).
     """
     active = rule_registry.select(disable)
     contradiction = load_nli(nli_model) if nli_model is not None else None
     if contradiction is None:
         active = [r for r in active if r.id != NLI_RULE]
-    supported, unchecked = _split_unsupported(documents)
-    analyses = extract(supported)
-    if not analyses:
-        raise InputError("No claims found in the input: nothing could be checked (is it news prose?).")
     encoder = embedder or MiniLMEmbedder()
-    vectors = encoder.encode([a.content for a in analyses])
+    if cache is None:
+        return _check(documents, encoder, active, contradiction)
+    cached = CachedEmbedder(encoder, cache)
+    try:
+        return _check(documents, cached, active, contradiction)
+    finally:
+        cached.close()
+
+
+def _check(
+    documents: list[Document], encoder: Embedder, active: list[Rule], contradiction: Contradiction | None
+) -> Report:
+    supported, unchecked = _split_unsupported(documents)
+    analyses, vectors = _extract_and_embed(supported, encoder)
     topics = cluster([a.claim.id for a in analyses], [a.content for a in analyses], vectors)
     context = RuleContext(analyses, vectors, topics.assignment, encoder.encode, contradiction)
     conflicts = resolve(context, rule_registry.run(context, active))
     claims = [a.claim.model_copy(update={"topic_id": t}) for a, t in zip(analyses, topics.assignment, strict=True)]
     warnings = [f"{doc_id}: does not look like English; not checked (indeterminate)." for doc_id in unchecked]
-    return Report(documents=[_info(d) for d in documents], claims=claims, topics=topics.topics, conflicts=conflicts,
-                  warnings=warnings, rules=[r.id for r in active], unchecked=unchecked)
+    return Report(
+        documents=[_info(d) for d in documents],
+        claims=claims,
+        topics=topics.topics,
+        conflicts=conflicts,
+        warnings=warnings,
+        rules=[r.id for r in active],
+        unchecked=unchecked,
+    )
+
+
+def _extract_and_embed(documents: list[Document], encoder: Embedder) -> tuple[list[Analysis], Vectors]:
+    """Claims and their vectors; each document's claims are embedded while the next is parsed."""
+    background = BackgroundEncoder(encoder)
+    try:
+        analyses = extract(documents, on_document=background.add)
+        if not analyses:
+            raise InputError("No claims found in the input: nothing could be checked (is it news prose?).")
+        return analyses, background.result()
+    finally:
+        background.close()
 
 
 def _split_unsupported(documents: list[Document]) -> tuple[list[Document], list[str]]:

@@ -19,6 +19,12 @@ RIVERSIDE = FIXTURES / "riverside.txt"
 HOSTILE = FIXTURES / "hostile.txt"
 
 
+@pytest.fixture(autouse=True)
+def private_cache_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI caches embeddings under $XDG_CACHE_HOME by default: never in the user's own cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache-home")))
+
+
 @pytest.fixture
 def fake_embedder() -> FakeEmbedder:
     return FakeEmbedder()

@@ -21,9 +21,11 @@ class FakeEmbedder:
 
     def __init__(self) -> None:
         self.calls: list[int] = []
+        self.texts: list[str] = []
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         self.calls.append(len(texts))
+        self.texts.extend(texts)
         vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         for row, text in enumerate(texts):
             for word in WORD.findall(text.lower()):

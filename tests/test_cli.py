@@ -47,7 +47,14 @@ def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
 def test_rules_lists_each_rule() -> None:
     code, out, _ = run("rules")
     assert code == 0
-    assert [line.split()[0] for line in out.splitlines()] == ["confirmation", "denial", "nli", "numeric", "schedule", "update"]
+    assert [line.split()[0] for line in out.splitlines()] == [
+        "confirmation",
+        "denial",
+        "nli",
+        "numeric",
+        "schedule",
+        "update",
+    ]
 
 
 def test_schema_is_json_schema_of_the_report() -> None:
@@ -75,6 +82,7 @@ def test_stdin_document() -> None:
         (["check", "missing.txt"], "no such file"),
         (["check", "{story}", "--published", "yesterday"], "use YYYY-MM-DD"),
         (["check", "{story}", "--disable", "nope"], "Unknown rule 'nope'"),
+        (["check", "{story}", "--cache", "{story}.sqlite3", "--no-cache"], "contradict"),
     ],
 )
 def test_errors_are_one_line_and_exit_2(story: Path, args: list[str], message: str) -> None:
@@ -262,3 +270,16 @@ def test_unloadable_nli_model_is_an_error_not_a_skip(tmp_path: Path, model: str)
     code, out, err = run("check", str(story), "--nli-model", path)
     assert code == 2 and out == ""
     assert "--nli-model" in err and len(err.strip().splitlines()) == 1
+
+
+def test_cache_goes_where_asked_and_nowhere_with_no_cache(
+    story: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    asked = tmp_path / "asked.sqlite3"
+    assert run("check", str(story), "--fail-on", "never", "--no-cache")[0] == 0
+    assert not (tmp_path / "xdg").exists()
+    assert run("check", str(story), "--fail-on", "never", "--cache", str(asked))[0] == 0
+    assert asked.exists() and not (tmp_path / "xdg").exists()
+    assert run("check", str(story), "--fail-on", "never")[0] == 0
+    assert (tmp_path / "xdg" / "checker" / "embeddings.sqlite3").exists()

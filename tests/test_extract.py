@@ -111,3 +111,14 @@ def test_mentions_are_separate_from_statement_time() -> None:
 def test_negated_main_verb(text: str, stance: Stance) -> None:
     (claim,) = claims(text)
     assert claim.stance is stance
+
+
+def test_each_documents_contents_are_announced_as_soon_as_it_is_read(seed_document: Document) -> None:
+    second = Document(
+        id="e", text="Mayor Ann Cole said that the bridge will reopen on 4 November.", published=PUBLISHED
+    )
+    announced: list[list[str]] = []
+    analyses = extract([seed_document, second], on_document=announced.append)
+    assert len(announced) == 2
+    assert [text for batch in announced for text in batch] == [a.content for a in analyses]
+    assert len(announced[1]) == sum(a.claim.doc_id == "e" for a in analyses)

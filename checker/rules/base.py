@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from checker.candidates import candidate_pairs
 from checker.embed import Vectors
 from checker.models import Claim, Severity, Stance
 
@@ -50,11 +51,9 @@ class RuleContext:
         return groups
 
     def pairs(self) -> Iterator[tuple[int, int]]:
-        """Candidate pairs: claims of one topic, earlier-in-input first."""
+        """Candidate pairs: near neighbours within one topic (see checker.candidates), earlier-in-input first."""
         for members in self.by_topic.values():
-            for a_pos, a in enumerate(members):
-                for b in members[a_pos + 1 :]:
-                    yield a, b
+            yield from candidate_pairs(self.analyses, self.vectors, members)
 
     @cached_property
     def statements(self) -> list[int]:

@@ -1,0 +1,120 @@
+"""Nearest neighbours by cosine among unit-length rows, without ever building an n x n matrix.
+
+Up to EXACT_LIMIT rows the search is exact, one block of rows at a time. Above it the rows are
+first split into cells by spherical k-means (about sqrt(n) cells), and each cell is searched
+exactly against its CELL_PROBES nearest cells, so the cost grows about as n * sqrt(n) instead of
+n * n. Everything is deterministic: a fixed initialisation, a fixed number of rounds, and ties
+broken by row index.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from checker.embed import Vectors
+
+EXACT_LIMIT = 20_000
+BLOCK_ROWS = 512  # a block holds BLOCK_ROWS x n similarities: 512 x 100,000 float32 is 200 MB
+ASSIGN_ROWS = 4096  # rows compared with all centroids at once (about sqrt(n) of them)
+CELL_PROBES = 8  # a cell is searched together with its 7 nearest cells
+KMEANS_ROUNDS = 6
+NO_NEIGHBOUR = -1
+
+Indices = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """Row i's neighbours, most similar first; missing slots hold NO_NEIGHBOUR and -inf."""
+
+    indices: Indices
+    similarities: Vectors
+
+
+def nearest(vectors: Vectors, k: int) -> Neighbours:
+    """The k most similar other rows of every row."""
+    rows = np.arange(len(vectors), dtype=np.int64)
+    if len(vectors) <= EXACT_LIMIT:
+        return search(vectors, rows, rows, k)
+    return _partitioned(vectors, k)
+
+
+def search(vectors: Vectors, queries: Indices, pool: Indices, k: int) -> Neighbours:
+    """For each row in `queries`, its k most similar rows in `pool` (itself excluded), exactly."""
+    width = max(min(k, len(pool)), 0)
+    indices = np.full((len(queries), width), NO_NEIGHBOUR, dtype=np.int64)
+    similarities = np.full((len(queries), width), -np.inf, dtype=np.float32)
+    if width == 0:
+        return Neighbours(indices, similarities)
+    candidates = vectors[pool]
+    for start in range(0, len(queries), BLOCK_ROWS):
+        block = queries[start : start + BLOCK_ROWS]
+        scores = vectors[block] @ candidates.T
+        scores[block[:, None] == pool[None, :]] = -np.inf
+        top = _top(scores, width)
+        indices[start : start + len(block)] = pool[top]
+        similarities[start : start + len(block)] = np.take_along_axis(scores, top, axis=1)
+    indices[np.isneginf(similarities)] = NO_NEIGHBOUR
+    return Neighbours(indices, similarities)
+
+
+def _top(scores: Vectors, k: int) -> Indices:
+    """Column positions of the k highest scores per row, highest first, lower column first on ties."""
+    if k < scores.shape[1]:
+        chosen = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+    else:
+        chosen = np.broadcast_to(np.arange(scores.shape[1]), scores.shape)
+    values = np.take_along_axis(scores, chosen, axis=1)
+    order = np.lexsort((chosen, -values), axis=1)
+    return np.asarray(np.take_along_axis(chosen, order, axis=1), dtype=np.int64)
+
+
+def _partitioned(vectors: Vectors, k: int) -> Neighbours:
+    centroids = _kmeans(vectors, math.isqrt(len(vectors)))
+    cells = _assign(vectors, centroids)
+    members = _members(cells, len(centroids))
+    cell_ids = np.arange(len(centroids), dtype=np.int64)
+    probes = search(centroids, cell_ids, cell_ids, CELL_PROBES - 1).indices
+    indices = np.full((len(vectors), k), NO_NEIGHBOUR, dtype=np.int64)
+    similarities = np.full((len(vectors), k), -np.inf, dtype=np.float32)
+    for cell, queries in enumerate(members):
+        if len(queries) == 0:
+            continue
+        near = [members[p] for p in probes[cell] if p != NO_NEIGHBOUR]
+        pool = np.sort(np.concatenate([queries, *near]))
+        found = search(vectors, queries, pool, k)
+        indices[queries, : found.indices.shape[1]] = found.indices
+        similarities[queries, : found.similarities.shape[1]] = found.similarities
+    return Neighbours(indices, similarities)
+
+
+def _kmeans(vectors: Vectors, count: int) -> Vectors:
+    """Spherical k-means from evenly spaced rows: deterministic, and a few rounds are enough for cells."""
+    centroids = vectors[np.linspace(0, len(vectors) - 1, count).astype(np.int64)].copy()
+    for _ in range(KMEANS_ROUNDS):
+        members = _members(_assign(vectors, centroids), count)
+        for cell, rows in enumerate(members):
+            if len(rows) == 0:
+                continue
+            total = vectors[rows].sum(axis=0)
+            norm = float(np.linalg.norm(total))
+            if norm > 0:
+                centroids[cell] = total / norm
+    return centroids
+
+
+def _assign(vectors: Vectors, centroids: Vectors) -> Indices:
+    cells = np.empty(len(vectors), dtype=np.int64)
+    for start in range(0, len(vectors), ASSIGN_ROWS):
+        cells[start : start + ASSIGN_ROWS] = np.argmax(vectors[start : start + ASSIGN_ROWS] @ centroids.T, axis=1)
+    return cells
+
+
+def _members(cells: Indices, count: int) -> list[Indices]:
+    order = np.argsort(cells, kind="stable")
+    bounds = np.searchsorted(cells[order], np.arange(count + 1))
+    return [order[bounds[i] : bounds[i + 1]] for i in range(count)]
