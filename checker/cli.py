@@ -6,15 +6,20 @@ or above --fail-on, 1 there is one, 2 a usage, input or runtime error.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
+import warnings
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from checker.errors import CheckerError
+from checker.errors import CheckerError, InputWarning
+
+if TYPE_CHECKING:
+    from checker.models import Document
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
@@ -62,25 +67,46 @@ def check(
     except KeyboardInterrupt:
         _fail("interrupted.")
     except Exception as error:  # the edge of the program: one line, never a traceback
-        _fail(f"internal error ({type(error).__name__}: {error}); please report it.")
+        detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        _fail(f"internal error ({detail}); please report it.")
     raise typer.Exit(code)
 
 
 def _check(
     paths: list[str], fmt: OutputFormat, published: str | None, fail_on: FailOn, disable: list[str], output: Path | None
 ) -> int:
-    from checker.ingest import parse_date, read_documents
+    from checker.ingest import parse_date
     from checker.pipeline import check as run_check
     from checker.report import Format, render, write_atomic
 
-    date = parse_date(published, "--published") if published else None
-    report = run_check(read_documents(paths, date), disable=disable)
+    # An empty value (an unset shell variable) must not silently mean "no date".
+    date = parse_date(published, "--published") if published is not None else None
+    documents, notes = _read(paths, date)
+    report = run_check(documents, disable=disable)
+    report = report.model_copy(update={"warnings": [*notes, *report.warnings]})
     text = render(report, Format(fmt.value), color=output is None and sys.stdout.isatty())
     if output is not None:
         write_atomic(output, text)
     else:
         sys.stdout.write(text)
     return EXIT_FINDINGS if _gate_fails(report, fail_on) else 0
+
+
+def _read(paths: list[str], date: dt.date | None) -> tuple[list[Document], list[str]]:
+    """The documents, and the ingest warnings (each also shown on stderr)."""
+    from checker.ingest import read_documents
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        documents = read_documents(paths, date)
+    notes: list[str] = []
+    for found in caught:
+        if not issubclass(found.category, InputWarning):
+            warnings.showwarning(found.message, found.category, found.filename, found.lineno)
+            continue
+        notes.append(_one_line(str(found.message)))
+        typer.echo(f"checker: warning: {notes[-1]}", err=True)
+    return documents, notes
 
 
 def _gate_fails(report: object, fail_on: FailOn) -> bool:
@@ -110,8 +136,13 @@ def schema() -> None:
 
 
 def _fail(message: str) -> NoReturn:
-    typer.echo(f"checker: error: {message}", err=True)
+    typer.echo(f"checker: error: {_one_line(message)}", err=True)
     raise typer.Exit(EXIT_ERROR)
+
+
+def _one_line(message: str) -> str:
+    """Messages can quote input or a library's multi-line text; the contract is one line."""
+    return " ".join(message.split())
 
 
 def main() -> None:
