@@ -1,22 +1,27 @@
 """The command line: `checker check`, `checker rules`, `checker schema`.
 
 stdout carries only the report; diagnostics go to stderr. Exit codes: 0 no open conflict at
-or above --fail-on among those shown, 1 there is one, 2 a usage, input or runtime error.
+or above --fail-on, 1 there is one, 2 a usage, input or runtime error (or input left unchecked).
 Options left off the command line come from the config file (see checker/config.py), then defaults.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
+import warnings
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from checker.errors import CheckerError
+from checker.errors import CheckerError, InputWarning
 from checker.eval.cli import eval_app
+
+if TYPE_CHECKING:
+    from checker.models import Document
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
@@ -104,7 +109,8 @@ def check(
     except KeyboardInterrupt:
         _fail("interrupted.")
     except Exception as error:  # the edge of the program: one line, never a traceback
-        _fail(f"internal error ({type(error).__name__}: {error}); please report it.")
+        detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        _fail(f"internal error ({detail}); please report it.")
     raise typer.Exit(code)
 
 
@@ -117,16 +123,20 @@ def _check(
     cache: Path | None = None,
 ) -> int:
     from checker.config import resolve_options
-    from checker.ingest import parse_date, read_documents
+    from checker.ingest import parse_date
     from checker.models import Severity
     from checker.pipeline import check as run_check
     from checker.report import Format, render, write_atomic
     from checker.report_view import hide_below
 
-    flags["published"] = parse_date(published, "--published") if published else None
+    # An empty value (an unset shell variable) must not silently mean "no date".
+    flags["published"] = parse_date(published, "--published") if published is not None else None
     options = resolve_options(flags, config, Path.cwd())
-    documents = read_documents(paths, options.published)
+    documents, notes = _read(paths, options.published)
     full = run_check(documents, disable=options.disable, nli_model=options.nli_model, cache=cache)
+    for warning in full.warnings:
+        typer.echo(f"checker: warning: {warning}", err=True)
+    full = full.model_copy(update={"warnings": [*notes, *full.warnings]})
     report = hide_below(full, Severity(options.min_severity))
     color = output is None and sys.stdout.isatty()
     text = render(report, Format(options.format), color=color, documents=documents)
@@ -134,8 +144,6 @@ def _check(
         write_atomic(output, text)
     else:
         sys.stdout.write(text)
-    for warning in report.warnings:
-        typer.echo(f"checker: warning: {warning}", err=True)
     if report.unchecked:
         return EXIT_ERROR  # part of the input could not be judged: never a clean pass
     # The gate judges every conflict found, whatever --min-severity hides from the report.
@@ -149,6 +157,23 @@ def _cache_path(cache: Path | None, no_cache: bool) -> Path | None:
     if cache is not None and no_cache:
         raise UsageError("--cache and --no-cache contradict each other; give one of them.")
     return None if no_cache else cache or default_cache_path()
+
+
+def _read(paths: list[str], date: dt.date | None) -> tuple[list[Document], list[str]]:
+    """The documents, and the ingest warnings (each also shown on stderr)."""
+    from checker.ingest import read_documents
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        documents = read_documents(paths, date)
+    notes: list[str] = []
+    for found in caught:
+        if not issubclass(found.category, InputWarning):
+            warnings.showwarning(found.message, found.category, found.filename, found.lineno)
+            continue
+        notes.append(_one_line(str(found.message)))
+        typer.echo(f"checker: warning: {notes[-1]}", err=True)
+    return documents, notes
 
 
 def _gate_fails(report: object, fail_on: FailOn) -> bool:
@@ -179,8 +204,13 @@ def schema() -> None:
 
 
 def _fail(message: str) -> NoReturn:
-    typer.echo(f"checker: error: {message}", err=True)
+    typer.echo(f"checker: error: {_one_line(message)}", err=True)
     raise typer.Exit(EXIT_ERROR)
+
+
+def _one_line(message: str) -> str:
+    """Messages can quote input or a library's multi-line text; the contract is one line."""
+    return " ".join(message.split())
 
 
 def main() -> None:

@@ -15,3 +15,7 @@ class ModelError(CheckerError):
 
 class UsageError(CheckerError):
     """An option or argument is wrong."""
+
+
+class InputWarning(UserWarning):
+    """The input was read, but not exactly as given (HTML converted, files skipped); shown on stderr."""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from number_parser import parse_number
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from checker.models import Quantity
 
@@ -63,16 +64,20 @@ class _Match:
 
 def find_quantities(doc: Doc, skip: list[tuple[int, int]]) -> list[Quantity]:
     """Quantities in a parsed sentence, ignoring spans in `skip` (dates)."""
-    matches = _numbers(doc.text) + _vague(doc.text)
+    vague = _vague(doc.text)
+    matches = _numbers(doc.text, vague) + vague
     kept = [m for m in matches if not any(s <= m.start < e for s, e in skip)]
-    return [_to_quantity(doc, m) for m in sorted(kept, key=lambda m: m.start)]
+    # Token starts and entities once per sentence: per figure they made a run-on sentence quadratic.
+    starts = [token.idx for token in doc]
+    names = [ent for ent in doc.ents if ent.label_ in ENTITY_LABELS]
+    return [_to_quantity(doc, m, starts, names) for m in sorted(kept, key=lambda m: m.start)]
 
 
-def _numbers(text: str) -> list[_Match]:
+def _numbers(text: str, vague: list[_Match]) -> list[_Match]:
     found: list[_Match] = []
     for match in NUMBER.finditer(text):
         value = _value(match)
-        if value is None or _vague_at(text, match.start()) or _is_year(text, match, value):
+        if value is None or any(v.start <= match.start() < v.end for v in vague) or _is_year(text, match, value):
             continue
         if CLOCK.match(text, match.end()):
             continue  # "4 p.m." is a time of day, not a figure
@@ -94,10 +99,6 @@ def _is_year(text: str, match: re.Match[str], value: float) -> bool:
     plain = match["digits"] is not None and "," not in match["digits"] and "." not in match["digits"]
     before = text[max(0, match.start() - 10) : match.start()]
     return plain and int(value) in YEARS and YEAR_CONTEXT.search(before) is not None
-
-
-def _vague_at(text: str, start: int) -> bool:
-    return any(m.start() <= start < m.end() for m in VAGUE_PATTERN.finditer(text))
 
 
 def _with_approx(text: str, start: int, end: int, value: float) -> _Match:
@@ -127,9 +128,9 @@ def _vague(text: str) -> list[_Match]:
     return found
 
 
-def _to_quantity(doc: Doc, match: _Match) -> Quantity:
+def _to_quantity(doc: Doc, match: _Match, starts: list[int], names: list[Span]) -> Quantity:
     start, end, symbol = _with_symbol(doc.text, match.start, match.end)
-    unit = None if symbol else _unit_token(doc, match.end)
+    unit = None if symbol else _unit_token(doc, starts, match.end)
     return Quantity(
         text=doc.text[start:end],
         value=match.value,
@@ -137,7 +138,7 @@ def _to_quantity(doc: Doc, match: _Match) -> Quantity:
         high=match.high,
         approx=match.approx,
         unit=symbol or (unit.text.lower() if unit is not None else None),
-        qualifiers=_qualifiers(doc, unit) if unit is not None else [],
+        qualifiers=_qualifiers(names, unit) if unit is not None else [],
         event=_event(unit) if unit is not None else None,
     )
 
@@ -153,11 +154,9 @@ def _with_symbol(text: str, start: int, end: int) -> tuple[int, int, str | None]
     return start, end, None
 
 
-def _unit_token(doc: Doc, end: int) -> Token | None:
+def _unit_token(doc: Doc, starts: list[int], end: int) -> Token | None:
     """The counted noun: the first noun after the figure, before any verb."""
-    for token in doc:
-        if token.idx < end:
-            continue
+    for token in doc[bisect_left(starts, end) :]:
         if token.pos_ in {"VERB", "AUX", "PUNCT", "ADP"} and token.text.lower() != "of":
             return None
         if token.pos_ == "NOUN":
@@ -165,11 +164,10 @@ def _unit_token(doc: Doc, end: int) -> Token | None:
     return None
 
 
-def _qualifiers(doc: Doc, unit: Token) -> list[str]:
+def _qualifiers(names: list[Span], unit: Token) -> list[str]:
     """Named entities inside the counted thing's phrase: "North Korean troops", "soldiers from X"."""
     lo, hi = unit.left_edge.i, unit.right_edge.i
-    names = [ent.text for ent in doc.ents if ent.label_ in ENTITY_LABELS and lo <= ent.start and ent.end - 1 <= hi]
-    return sorted(set(names))
+    return sorted({ent.text for ent in names if lo <= ent.start and ent.end - 1 <= hi})
 
 
 def _event(unit: Token) -> str | None:

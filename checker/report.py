@@ -122,6 +122,8 @@ def write_atomic(path: Path, content: str) -> None:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(content)
         os.replace(temporary, path)
-    except OSError as error:
+    except BaseException as error:  # an interrupt mid-write must not leave the temporary file either
         Path(temporary).unlink(missing_ok=True)
-        raise InputError(f"{path}: cannot write the report ({error.strerror}).") from None
+        if isinstance(error, OSError):
+            raise InputError(f"{path}: cannot write the report ({error.strerror}).") from None
+        raise

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.errors import InputError
+from checker.errors import InputError, InputWarning
 from checker.ingest import MAX_BYTES, parse_date, read_documents
 
 
@@ -87,7 +87,8 @@ def test_directory_is_read_recursively_in_sorted_order(tmp_path: Path) -> None:
     write(tmp_path, "sub/b.txt", "Bee said so.")
     write(tmp_path, "a.md", "Ay said so.")
     write(tmp_path, "ignored.pdf", "nope")
-    assert [d.id for d in read_documents([str(tmp_path)])] == ["a", "b"]
+    with pytest.warns(InputWarning, match=r"skipped 1 file\(s\) .* \(ignored.pdf\)"):
+        assert [d.id for d in read_documents([str(tmp_path)])] == ["a", "b"]
 
 
 def test_oversized_file_is_refused(tmp_path: Path) -> None:

@@ -1,0 +1,104 @@
+"""HTML to plain text, for articles saved from the web or exported from a CMS.
+
+Markup is never passed on as prose: the text of the page is kept, block elements become
+paragraphs, and only what is never prose (scripts, styles, the page title) is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
+FIRST_TAG = re.compile(r"\s*<([a-z][a-z0-9]*)[\s/>]", re.IGNORECASE)
+NOT_PROSE = frozenset({"script", "style", "template", "noscript", "title"})
+BLOCKS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+    ]
+)
+BLANK_LINE = re.compile(r"\n\s*\n")
+SPACES = re.compile(r"\s+")
+
+
+def looks_like_html(text: str) -> bool:
+    """A page (`<!DOCTYPE html>`, `<html>`) or a fragment that opens with a tag it later closes."""
+    if HTML_START.match(text):
+        return True
+    first = FIRST_TAG.match(text)
+    return first is not None and re.search(rf"</{first.group(1)}\s*>", text, re.IGNORECASE) is not None
+
+
+def html_to_text(markup: str) -> str:
+    """The text of `markup`, one paragraph per block element, character references resolved."""
+    parser = _TextCollector()
+    parser.feed(markup)
+    parser.close()
+    return "\n\n".join(parser.paragraphs())
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self._blocks: list[list[str]] = [[]]
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in NOT_PROSE:
+            self._hidden += 1
+        elif tag in BLOCKS:
+            self._blocks.append([])
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in BLOCKS:
+            self._blocks.append([])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in NOT_PROSE:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag in BLOCKS:
+            self._blocks.append([])
+
+    def handle_data(self, data: str) -> None:
+        if self._hidden:
+            return
+        first, *rest = BLANK_LINE.split(data)
+        self._blocks[-1].append(first)
+        self._blocks.extend([piece] for piece in rest)
+
+    def paragraphs(self) -> list[str]:
+        joined = (SPACES.sub(" ", "".join(block)).strip() for block in self._blocks)
+        return [text for text in joined if text]
