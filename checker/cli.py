@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from checker.choices import Format
 from checker.errors import CheckerError, InputWarning
 from checker.eval.cli import eval_app
 
@@ -49,20 +50,12 @@ class MinSeverity(str, Enum):
     HIGH = "high"
 
 
-# The same choices as checker.report.Format, repeated so that `checker --help` stays light to import.
-class OutputFormat(str, Enum):
-    TABLE = "table"
-    JSON = "json"
-    MARKDOWN = "markdown"
-    HTML = "html"
-    SARIF = "sarif"
-    CLAIMREVIEW = "claimreview"
 
 
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files (.txt, .md, .jsonl), directories, or '-' for stdin.")],
-    fmt: Annotated[OutputFormat | None, typer.Option("--format", "-f", help="Report format (default: table).")] = None,
+    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="Report format (default: table).")] = None,
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for documents that carry none.")
     ] = None,
@@ -126,7 +119,7 @@ def _check(
     from checker.ingest import parse_date
     from checker.models import Severity
     from checker.pipeline import check as run_check
-    from checker.report import Format, render, write_atomic
+    from checker.report import render, write_atomic
     from checker.report_view import hide_below
 
     # An empty value (an unset shell variable) must not silently mean "no date".

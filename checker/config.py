@@ -15,9 +15,9 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from checker.choices import Format
 from checker.errors import UsageError
 from checker.models import Severity
-from checker.report import Format
 
 CHECKER_TOML = "checker.toml"
 PYPROJECT_TOML = "pyproject.toml"

@@ -12,9 +12,9 @@ import json
 import os
 import tempfile
 from collections.abc import Sequence
-from enum import Enum
 from pathlib import Path
 
+from checker.choices import Format
 from checker.errors import InputError
 from checker.models import Claim, Conflict, Document, Report, Severity, Status
 from checker.report_view import claim_index, conflicts_by_topic, summary
@@ -24,14 +24,6 @@ TABLE_WIDTH = 120
 STATUS_STYLE = {Status.OPEN: "bold red", Status.SUPERSEDED: "yellow", Status.RESOLVED: "green"}
 SEVERITY_STYLE = {Severity.HIGH: "bold red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan"}
 
-
-class Format(str, Enum):
-    TABLE = "table"
-    JSON = "json"
-    MARKDOWN = "markdown"
-    HTML = "html"
-    SARIF = "sarif"
-    CLAIMREVIEW = "claimreview"
 
 
 def render(report: Report, fmt: Format, color: bool = False, documents: Sequence[Document] = ()) -> str:

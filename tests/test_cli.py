@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from checker.cli import FailOn, MinSeverity, OutputFormat, _gate_fails, app
+from checker.cli import FailOn, MinSeverity, _gate_fails, app
 from checker.models import Conflict, Report, Severity, Status
-from checker.report import Format
 from tests.conftest import RIVERSIDE
 from tests.fakes import FakeEmbedder
 
@@ -162,7 +161,6 @@ def test_table_groups_by_topic(story: Path) -> None:
 
 
 def test_cli_choices_match_the_renderers_and_severities() -> None:
-    assert [f.value for f in OutputFormat] == [f.value for f in Format]
     assert [s.value for s in MinSeverity] == [s.value for s in Severity]
     assert [f.value for f in FailOn] == ["never", *(s.value for s in Severity)]
 

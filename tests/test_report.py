@@ -7,8 +7,9 @@ import json
 import jsonschema
 import pytest
 
+from checker.choices import Format
 from checker.models import Document, Report, Severity
-from checker.report import Format, render
+from checker.report import render
 from checker.report_view import hide_below
 
 SCHEMA = Report.model_json_schema()

@@ -1,0 +1,14 @@
+"""Choice enums shared by the CLI and the renderers, kept free of heavy imports for `checker --help`."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Format(str, Enum):
+    TABLE = "table"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    HTML = "html"
+    SARIF = "sarif"
+    CLAIMREVIEW = "claimreview"
