@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import glob
 import json
 import os
+import re
 import stat
 import sys
 import warnings
@@ -26,6 +28,7 @@ TEXT_SUFFIXES = frozenset({".txt", ".md"})
 JSONL_SUFFIX = ".jsonl"
 DIRECTORY_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {JSONL_SUFFIX}
 STDIN_PATH = "-"
+GLOB_CHARS = re.compile(r"[*?\[]")
 MAX_BYTES = 64 * 1024 * 1024
 MAX_LISTED = 3
 HTML_NOTE = "read as HTML: markup, scripts and styles removed; claim offsets refer to the extracted text"
@@ -59,10 +62,23 @@ def parse_date(value: str, what: str) -> dt.date:
         raise InputError(f"{what} '{value}' is not a date: use YYYY-MM-DD.") from None
 
 
+def _read_glob(pattern: str) -> list[Document]:
+    """A quoted pattern ("archive/**/*.txt") the shell did not expand, taken in sorted order."""
+    matches = sorted(glob.glob(pattern, recursive=True))
+    if not matches:
+        raise InputError(f"{pattern}: no files match this pattern.")
+    documents: list[Document] = []
+    for match in matches:
+        documents.extend(_read_path(match))
+    return documents
+
+
 def _read_path(raw: str) -> list[Document]:
     if raw == STDIN_PATH:
         return [_text_document("stdin", _decode(sys.stdin.buffer.read(MAX_BYTES + 1), "stdin"))]
     path = Path(raw)
+    if not path.exists() and GLOB_CHARS.search(raw):
+        return _read_glob(raw)
     mode = _mode(path, raw)
     if stat.S_ISDIR(mode):
         return _read_directory(path)

@@ -99,3 +99,12 @@ def test_oversized_file_is_refused(tmp_path: Path) -> None:
 def test_bad_date() -> None:
     with pytest.raises(InputError, match="use YYYY-MM-DD"):
         parse_date("28/10/2024", "--published")
+
+
+def test_quoted_glob_is_expanded_in_sorted_order(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    write(tmp_path, "a/two.txt", "Two said so.")
+    write(tmp_path, "one.txt", "One said so.")
+    assert [d.id for d in read_documents([str(tmp_path / "**" / "*.txt")])] == ["two", "one"]  # a/two.txt, one.txt
+    with pytest.raises(InputError, match="no files match"):
+        read_documents([str(tmp_path / "*.md")])
