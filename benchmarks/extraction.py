@@ -181,6 +181,21 @@ def main() -> None:
     print_table(columns)
     for name, scores in columns.items():
         print_confusion(name, scores)
+    print_emergent_stance()
+
+
+def print_emergent_stance() -> None:
+    """Headline stance on Emergent: for <-> asserts/confirms, against <-> denies, observing <-> the rest."""
+    folder = FNC_BODIES.parent.parent / "emergent"
+    if not folder.exists():
+        print(f"Emergent not found at {folder}: headline stance skipped", file=sys.stderr)
+        return
+    from checker.eval.emergent import predict_labels, read_emergent
+    from checker.eval.metrics import accuracy
+
+    headlines = read_emergent(folder)
+    score = accuracy([h.label for h in headlines], predict_labels(headlines))
+    print(f"\nEmergent development headlines: stance accuracy {score:.3f} ({len(headlines)} headlines)")
 
 
 if __name__ == "__main__":
