@@ -17,7 +17,7 @@ from pathlib import Path
 from checker.choices import Format
 from checker.errors import InputError
 from checker.models import Claim, Conflict, Document, Report, Severity, Status
-from checker.report_view import claim_index, conflicts_by_topic, summary
+from checker.report_view import claim_index, conflicts_by_topic, summary, voice
 from checker.resolve import when
 
 TABLE_WIDTH = 120
@@ -93,8 +93,7 @@ def _conflict_table(conflict: Conflict, claims: dict[str, Claim]) -> object:
 
 
 def _heading(claim: Claim) -> str:
-    who = claim.speaker or "the article"
-    return _escape(f"{claim.id} · {who} · {when(claim)}")
+    return _escape(f"{claim.id} · {voice(claim)} · {when(claim)}")
 
 
 def _escape(text: str) -> str:
