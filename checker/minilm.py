@@ -18,7 +18,7 @@ import torch
 import torch.nn.functional as F
 from safetensors import SafetensorError
 from safetensors.torch import load_file
-from tokenizers import Tokenizer
+from tokenizers import Encoding, Tokenizer
 
 from checker.embed import Vectors
 
@@ -29,7 +29,10 @@ EXPECTED_MODULES = [
     "sentence_transformers.models.Normalize",
 ]
 OTHER_POOLING = ("pooling_mode_cls_token", "pooling_mode_max_tokens", "pooling_mode_mean_sqrt_len_tokens")
-MASK_FLOOR = 1e-9  # sentence-transformers' guard against a division by zero in mean pooling
+MASK_FLOOR = 1e-9
+# Below this many tokens a batch runs on one thread: waking the others costs more than it saves,
+# and on a busy machine a waiting worker spins for milliseconds. Vectors do not depend on it.
+SMALL_BATCH_TOKENS = 512  # sentence-transformers' guard against a division by zero in mean pooling
 
 
 class LayoutError(ValueError):
@@ -82,6 +85,16 @@ class MiniLM:
     def _forward(self, texts: list[str]) -> torch.Tensor:
         encodings = self.tokenizer.encode_batch(texts)
         ids = torch.tensor([e.ids for e in encodings])
+        if ids.numel() >= SMALL_BATCH_TOKENS:
+            return self._pooled(ids, encodings)
+        threads = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            return self._pooled(ids, encodings)
+        finally:
+            torch.set_num_threads(threads)
+
+    def _pooled(self, ids: torch.Tensor, encodings: list[Encoding]) -> torch.Tensor:
         mask = torch.tensor([e.attention_mask for e in encodings])
         types = torch.tensor([e.type_ids for e in encodings])
         hidden = self._embed(ids, types)
