@@ -7,7 +7,8 @@ process, with a warm model, and again in a new process from a filled embedding c
 ../shared/datasets/fnc1 is present: a full check of N FNC-1 bodies against the embedding pass
 alone on the same claims (ratio, sentences/s, peak memory, time per stage); the embedding part
 uncached and cached; a scaling series (1x, 2x, 4x, 8x the bodies); and the clustering of a
-synthetic replication of the corpus' claims (100,000 by default). Each measurement runs in a
+synthetic replication of the corpus' claims (100,000 by default); with ../shared/datasets/emergent,
+how well topics recover the stories of the Emergent headlines. Each measurement runs in a
 fresh process (benchmarks/tasks.py). The machine's load average is printed with each figure:
 on a shared machine, compare figures taken at similar load.
 """
@@ -30,6 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_852c7ea92689125f.txt"
 FNC_BODIES = ROOT.parent / "shared" / "datasets" / "fnc1" / "bodies-dev.csv"
+EMERGENT = ROOT.parent / "shared" / "datasets" / "emergent" / "emergent-dev.csv"
 CHECKER = [sys.executable, "-m", "checker"]
 TASKS = [sys.executable, str(ROOT / "benchmarks" / "tasks.py")]
 SEED_CHECK = ["check", str(SEED), "--published", "2024-10-28", "--fail-on", "never"]
@@ -117,6 +119,19 @@ def clustering(claims: int) -> None:
     line("  copies of a claim in one topic", f"{together:7.1%}; claims joined to another topic: {merged:.1%}")
 
 
+def emergent() -> None:
+    if not EMERGENT.exists():
+        print(f"Emergent headlines not found at {EMERGENT}: topic agreement skipped")
+        return
+    found = task("emergent")
+    print(f"Emergent headlines: {found['headlines']} headlines of {found['groups']} stories, {found['topics']} topics")
+    line(
+        "  adjusted Rand index against the stories",
+        f"{found['ari']:7.3f} (full average linkage {found['ari_full_linkage']:.3f})",
+    )
+    line("  agreement with full average linkage (ARI)", f"{found['agreement_with_full']:7.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--bodies", type=int, default=100, help="FNC-1 bodies to check (default 100)")
@@ -129,6 +144,7 @@ def main() -> None:
     seed()
     if args.quick:
         return
+    emergent()
     if not FNC_BODIES.exists():
         print(f"FNC-1 bodies not found at {FNC_BODIES}: corpus figures skipped")
         return

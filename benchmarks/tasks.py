@@ -33,6 +33,7 @@ from checker.models import Document  # noqa: E402
 
 SEED = ROOT / "seeds" / "000_852c7ea92689125f.txt"
 FNC_BODIES = ROOT.parent / "shared" / "datasets" / "fnc1" / "bodies-dev.csv"
+EMERGENT = ROOT.parent / "shared" / "datasets" / "emergent" / "emergent-dev.csv"
 BASE_CACHE = Path(tempfile.gettempdir()) / "checker-benchmark-embeddings.sqlite3"
 REPLICA_NOISE = 0.5  # a retelling: cosine about 0.9 to the claim it copies
 NOISE_SEED = 20261125
@@ -243,6 +244,60 @@ def _cohesion(assignment: list[str], origin: np.ndarray, base_labels: list[int])
     return {"copies_together": float(np.mean(same_story)), "base_topics_merged": merged / max(len(first), 1)}
 
 
+def emergent() -> dict[str, Any]:
+    """All Emergent headlines clustered at once, against their claim groups (adjusted Rand index).
+
+    Headlines are embedded as they are (most carry no attribution, and a line without a full stop
+    reads as a heading to the extractor), so this measures the clustering alone: the sparse
+    linkage against full average linkage on the same vectors.
+    """
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import pdist
+
+    from checker.cluster import TOPIC_MIN_SIMILARITY, cluster
+    from checker.embed import MiniLMEmbedder
+
+    with EMERGENT.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    gold = [r["claimId"] for r in rows]
+    texts = [r["articleHeadline"] for r in rows]
+    vectors = MiniLMEmbedder().encode(texts)
+    ours = cluster([str(i) for i in range(len(rows))], texts, vectors).assignment
+    distances = np.clip(pdist(vectors.astype(np.float64), metric="cosine"), 0.0, 2.0)
+    full = [str(x) for x in fcluster(linkage(distances, "average"), t=1.0 - TOPIC_MIN_SIMILARITY, criterion="distance")]
+    return {
+        "headlines": len(rows),
+        "groups": len(set(gold)),
+        "topics": len(set(ours)),
+        "ari": adjusted_rand(gold, ours),
+        "ari_full_linkage": adjusted_rand(gold, full),
+        "agreement_with_full": adjusted_rand(ours, full),
+    }
+
+
+def adjusted_rand(left: list[str], right: list[str]) -> float:
+    """Hubert and Arabie's adjusted Rand index of two labellings."""
+    pairs: dict[tuple[str, str], int] = {}
+    for pair in zip(left, right, strict=True):
+        pairs[pair] = pairs.get(pair, 0) + 1
+    rows, columns = _counts(left), _counts(right)
+    together = sum(_choose2(n) for n in pairs.values())
+    expected = sum(map(_choose2, rows)) * sum(map(_choose2, columns)) / max(_choose2(len(left)), 1)
+    best = (sum(map(_choose2, rows)) + sum(map(_choose2, columns))) / 2
+    return (together - expected) / (best - expected) if best != expected else 1.0
+
+
+def _counts(labels: list[str]) -> list[int]:
+    counts: dict[str, int] = {}
+    for label in labels:
+        counts[label] = counts.get(label, 0) + 1
+    return list(counts.values())
+
+
+def _choose2(n: int) -> float:
+    return n * (n - 1) / 2
+
+
 TASKS: dict[str, Callable[..., dict[str, Any]]] = {
     "seed-warm": seed_warm,
     "corpus": corpus,
@@ -250,6 +305,7 @@ TASKS: dict[str, Callable[..., dict[str, Any]]] = {
     "scale": scale,
     "cluster": cluster_synthetic,
     "cluster-run": cluster_run,
+    "emergent": emergent,
 }
 
 if __name__ == "__main__":
