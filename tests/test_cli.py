@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from checker.choices import Backend
 from checker.cli import FailOn, MinSeverity, _gate_fails, app
 from checker.models import Conflict, Report, Severity, Status
 from tests.conftest import RIVERSIDE
@@ -281,3 +282,24 @@ def test_cache_goes_where_asked_and_nowhere_with_no_cache(
     assert asked.exists() and not (tmp_path / "xdg").exists()
     assert run("check", str(story), "--fail-on", "never")[0] == 0
     assert (tmp_path / "xdg" / "checker" / "embeddings.sqlite3").exists()
+
+
+def test_embedder_comes_from_the_flag_then_the_config_file(
+    story: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chosen: list[object] = []
+
+    class Recording(FakeEmbedder):
+        def __init__(self, backend: object = None) -> None:
+            super().__init__()
+            chosen.append(backend)
+
+    monkeypatch.setattr("checker.pipeline.MiniLMEmbedder", Recording)
+    common = ["check", str(story), "--fail-on", "never", "--no-cache"]
+    assert run(*common)[0] == 0
+    (tmp_path / "checker.toml").write_text('embedder = "sentence-transformers"\n', encoding="utf-8")
+    assert run(*common)[0] == 0
+    assert run(*common, "--embedder", "torch")[0] == 0
+    assert chosen == [Backend.TORCH, Backend.SENTENCE_TRANSFORMERS, Backend.TORCH]
+    code, _, err = run(*common, "--embedder", "onnx")
+    assert code == 2 and "onnx" in err

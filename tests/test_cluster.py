@@ -7,8 +7,9 @@ import pytest
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import pdist
 
-from checker.cluster import TOPIC_MIN_SIMILARITY, average_linkage, cluster
+from checker.cluster import TOPIC_MIN_SIMILARITY, cluster
 from checker.embed import Embedder
+from checker.linkage import average_linkage
 from tests.test_neighbours import unit_rows
 
 # One story per row, as three outlets would tell it.

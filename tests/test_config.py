@@ -16,9 +16,15 @@ fail_on = "high"
 min_severity = "medium"
 disable = ["update"]
 published = 2024-10-28
+embedder = "sentence-transformers"
 """
 NEWSROOM_OPTIONS = Options(
-    format="markdown", fail_on="high", min_severity="medium", disable=("update",), published=dt.date(2024, 10, 28)
+    format="markdown",
+    fail_on="high",
+    min_severity="medium",
+    disable=("update",),
+    published=dt.date(2024, 10, 28),
+    embedder="sentence-transformers",
 )
 NO_FLAGS: dict[str, object] = {
     "format": None,
@@ -49,7 +55,7 @@ def test_no_config_means_the_defaults(tmp_path: Path) -> None:
     write(tmp_path, "pyproject.toml", '[project]\nname = "desk"\n\n[tool.ruff]\nline-length = 100\n')
     assert locate(None, tmp_path) is None
     assert resolve_options(NO_FLAGS, None, tmp_path) == Options(
-        format="table", fail_on="medium", min_severity="low", disable=(), published=None
+        format="table", fail_on="medium", min_severity="low", disable=(), published=None, embedder="torch"
     )
 
 
@@ -83,7 +89,7 @@ def test_published_may_be_a_string(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "text", "message"),
     [
-        ("checker.toml", 'colour = "red"\n', "unknown key 'colour' (known keys: disable, fail_on, format,"),
+        ("checker.toml", 'colour = "red"\n', "unknown key 'colour' (known keys: disable, embedder, fail_on,"),
         ("checker.toml", 'format = "pdf"\n', "format must be one of table, json, markdown, html, sarif, claimreview"),
         ("checker.toml", 'fail_on = "critical"\n', "fail_on must be one of never, low, medium, high, not 'critical'"),
         ("checker.toml", 'min_severity = "never"\n', "min_severity must be one of low, medium, high"),
@@ -92,6 +98,7 @@ def test_published_may_be_a_string(tmp_path: Path) -> None:
         ("checker.toml", "disable = [1]\n", "disable must be a list of rule ids"),
         ("checker.toml", 'published = "yesterday"\n', "published must be a date (YYYY-MM-DD)"),
         ("checker.toml", "published = 2024-10-28T10:00:00\n", "published must be a date (YYYY-MM-DD)"),
+        ("checker.toml", 'embedder = "onnx"\n', "embedder must be one of torch, sentence-transformers, not 'onnx'"),
         ("checker.toml", "format = \n", "not valid TOML"),
         ("checker.toml", "[tool.checker]\nformat = 'html'\n", "unknown key 'tool'"),
         ("pyproject.toml", "[tool.checker]\nfail-on = 'low'\n", "[tool.checker]: unknown key 'fail-on'"),

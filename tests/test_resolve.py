@@ -87,16 +87,27 @@ def test_wire_copy_in_two_outlets_is_one_source_not_two() -> None:
     report = check([denial, *copies])
     (conflict,) = [c for c in report.conflicts if c.kind == "denial"]
     assert conflict.status is Status.OPEN  # two carriers of one statement do not settle it
-    third = Document(id="w3", text="On 10 October, the plant's owner Rita Gomez confirmed the chemical leak at the Riverside plant.",
-                     published=PUBLISHED)
+    third = Document(
+        id="w3",
+        text="On 10 October, the plant's owner Rita Gomez confirmed the chemical leak at the Riverside plant.",
+        published=PUBLISHED,
+    )
     (settled,) = [c for c in check([denial, *copies, third]).conflicts if c.kind == "denial"]
     assert settled.status is Status.RESOLVED
 
 
 def test_cross_document_conflict_names_the_outlets() -> None:
-    left = Document(id="a", text="Police spokesman Tom Reed said that reports of a chemical leak at the Riverside plant are false.",
-                    source="Daily Bugle", published=PUBLISHED)
-    right = Document(id="b", text="Residents' leader Ann Cole said that a chemical leak at the Riverside plant forced families to flee.",
-                     source="Evening Star", published=PUBLISHED)
+    left = Document(
+        id="a",
+        text="Police spokesman Tom Reed said that reports of a chemical leak at the Riverside plant are false.",
+        source="Daily Bugle",
+        published=PUBLISHED,
+    )
+    right = Document(
+        id="b",
+        text="Residents' leader Ann Cole said that a chemical leak at the Riverside plant forced families to flee.",
+        source="Evening Star",
+        published=PUBLISHED,
+    )
     (conflict,) = check([left, right]).conflicts
     assert "Tom Reed in Daily Bugle" in conflict.explanation and "Ann Cole in Evening Star" in conflict.explanation
