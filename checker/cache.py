@@ -13,6 +13,7 @@ import hashlib
 import os
 import sqlite3
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -52,17 +53,21 @@ class CachedEmbedder:
         self._on_warning = on_warning
         self._connection: sqlite3.Connection | None = None
         self._off = False
+        # Chunks are embedded side by side (checker.background); one connection serves them in turn.
+        self._lock = threading.RLock()
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         if not texts or self._off:
             return self._embed(list(texts))
         digests = [hashlib.sha256(text.encode("utf-8")).digest() for text in texts]
-        found = self._lookup(sorted(set(digests)))
+        with self._lock:
+            found = self._lookup(sorted(set(digests)))
         missing = {d: t for d, t in zip(digests, texts, strict=True) if d not in found}
         if missing:
             fresh = self._embed(list(missing.values()))
             rows = dict(zip(missing, fresh, strict=True))
-            self._store(rows)
+            with self._lock:
+                self._store(rows)
             found.update(rows)
         vectors = [found[d] for d in digests]
         if len({v.shape for v in vectors}) != 1:
@@ -71,16 +76,20 @@ class CachedEmbedder:
         return np.stack(vectors).astype(np.float32, copy=False)
 
     def close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
 
     def _embed(self, texts: list[str]) -> Vectors:
-        self.embedded += len(texts)
+        with self._lock:
+            self.embedded += len(texts)
         return self.inner.encode(texts)
 
     def _lookup(self, digests: list[bytes]) -> dict[bytes, Vectors]:
         found: dict[bytes, Vectors] = {}
+        if self._off:  # another chunk's lookup found the cache unusable meanwhile
+            return found
         try:
             connection = self._connect()
             for start in range(0, len(digests), LOOKUP_CHUNK):
@@ -128,6 +137,9 @@ class CachedEmbedder:
         return self._connection
 
     def _disable(self, reason: str) -> None:
-        self._off = True
-        self.close()
+        with self._lock:
+            if self._off:
+                return
+            self._off = True
+            self.close()
         self._on_warning(f"embedding cache {self.path} is not usable ({reason}); continuing without it.")

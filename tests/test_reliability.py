@@ -414,7 +414,9 @@ def fresh_model_caches(monkeypatch: pytest.MonkeyPatch, *which: str) -> None:
     if "spacy" in which:
         monkeypatch.setattr(nlp, "load_spacy", functools.lru_cache(maxsize=1)(nlp.load_spacy.__wrapped__))
     if "embedding" in which:
-        monkeypatch.setattr(embed, "_load_model", functools.lru_cache(maxsize=1)(embed._load_model.__wrapped__))
+        monkeypatch.setattr(
+            embed, "_load_model_once", functools.lru_cache(maxsize=2)(embed._load_model_once.__wrapped__)
+        )
         monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)  # the loader itself must turn the hub off
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -73,11 +73,15 @@ class RuleContext:
         return float(np.dot(self.vectors[a], self.vectors[b]))
 
     def word_similarity(self, a: str, b: str) -> float:
-        missing = [w for w in (a, b) if w not in self._word_vectors]
+        self.embed_missing([a, b])
+        return float(np.dot(self._word_vectors[a], self._word_vectors[b]))
+
+    def embed_missing(self, words: Iterable[str]) -> None:
+        """Embed in one batch the words not seen yet: each call streams all the model's weights."""
+        missing = sorted({w for w in words if w not in self._word_vectors})
         if missing:
             for word, vector in zip(missing, self.embed_words(missing), strict=True):
                 self._word_vectors[word] = vector
-        return float(np.dot(self._word_vectors[a], self._word_vectors[b]))
 
     def later(self, a: int, b: int) -> bool:
         """Whether claim `a` was stated after claim `b` on the shared timeline."""

@@ -93,14 +93,26 @@ def same_matter(context: RuleContext, a: int, b: int, minimum: float = SAME_MATT
 
 
 def similar_words(context: RuleContext, a: str, b: str) -> bool:
-    a, b = a.lower().rstrip("s"), b.lower().rstrip("s")
-    return a == b or a.startswith(b) or b.startswith(a) or context.word_similarity(a, b) >= SYNONYM_MIN
+    a, b = _word_form(a), _word_form(b)
+    return _spelled_alike(a, b) or context.word_similarity(a, b) >= SYNONYM_MIN
 
 
 def share_terms(context: RuleContext, a: int, b: int) -> bool:
     """Whether the claims name one thing or action in common (a lemma or a close synonym)."""
-    left, right = sorted(context.analyses[a].terms), sorted(context.analyses[b].terms)
-    return any(similar_words(context, x, y) for x in left for y in right)
+    left = sorted({_word_form(t) for t in context.analyses[a].terms})
+    right = sorted({_word_form(t) for t in context.analyses[b].terms})
+    if any(_spelled_alike(x, y) for x in left for y in right):
+        return True
+    context.embed_missing([*left, *right])
+    return any(context.word_similarity(x, y) >= SYNONYM_MIN for x in left for y in right)
+
+
+def _word_form(word: str) -> str:
+    return word.lower().rstrip("s")
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    return a == b or a.startswith(b) or b.startswith(a)
 
 
 def source_of(context: RuleContext, index: int) -> str:
