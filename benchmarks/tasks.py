@@ -142,7 +142,7 @@ def stages(documents: list[Document], embedder: Embedder) -> dict[str, float]:
 
     extract_s, _, analyses = timed(lambda: extract(documents))
     contents = [a.content for a in analyses]
-    embed_s, _, vectors = timed(lambda: embedder.encode(contents))
+    embed_s, _, vectors = timed(lambda: _side_by_side(embedder, contents))
     cluster_s, _, topics = timed(lambda: cluster([a.claim.id for a in analyses], contents, vectors))
     context = RuleContext(analyses, vectors, topics.assignment, embedder.encode)
     rules_s, _, _ = timed(lambda: rules.run(context, rules.select()))
@@ -169,7 +169,7 @@ def _cached_encode(path: Path, contents: list[str]) -> None:
     from checker.embed import MiniLMEmbedder
 
     embedder = CachedEmbedder(MiniLMEmbedder(), path)
-    embedder.encode(contents)
+    _side_by_side(embedder, contents)
     embedder.close()
 
 

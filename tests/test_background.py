@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 
 import numpy as np
@@ -9,7 +10,7 @@ import pytest
 
 from checker import background
 from checker.background import BackgroundEncoder
-from checker.embed import Vectors
+from checker.embed import OneTorchThread, Vectors
 from checker.errors import ModelError
 from tests.fakes import FakeEmbedder
 
@@ -48,3 +49,45 @@ def test_an_embedder_error_reaches_the_caller() -> None:
     encoder.add(TEXTS)
     with pytest.raises(ModelError, match="not installed"):
         encoder.result()
+
+
+class Gate(FakeEmbedder):
+    """Records whether any chunk ran before the caller handed over its core."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started = threading.Event()
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        self.started.set()
+        return super().encode(texts)
+
+
+def test_on_one_core_chunks_wait_until_the_caller_hands_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(background, "EMBED_CHUNK", 2)
+    inner = Gate()
+    encoder = BackgroundEncoder(inner, workers=1)
+    encoder.add(TEXTS)
+    assert not inner.started.wait(timeout=0.2)  # the caller's parse keeps the only core
+    assert encoder.result().shape == (len(TEXTS), 384)
+    assert inner.started.is_set()
+
+
+def test_with_two_cores_a_chunk_runs_while_the_caller_works(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(background, "EMBED_CHUNK", 2)
+    inner = Gate()
+    encoder = BackgroundEncoder(inner, workers=2)
+    encoder.add(TEXTS)
+    assert inner.started.wait(timeout=5)
+    assert np.array_equal(encoder.result(), FakeEmbedder().encode(TEXTS))
+
+
+def test_torch_runs_one_thread_while_held_and_gets_its_threads_back() -> None:
+    torch = pytest.importorskip("torch")
+    before = torch.get_num_threads()
+    threads = OneTorchThread()
+    threads.hold()
+    threads.hold()  # every chunk holds; the first count seen is the one restored
+    assert torch.get_num_threads() == 1
+    threads.release()
+    assert torch.get_num_threads() == before

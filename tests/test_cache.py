@@ -148,3 +148,18 @@ def test_concurrent_runs_share_one_cache(tmp_path: Path) -> None:
 def test_default_path_follows_xdg(monkeypatch: pytest.MonkeyPatch, xdg: str, expected: Path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", xdg)
     assert default_cache_path() == expected
+
+
+def test_chunks_embedded_side_by_side_share_one_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker import background
+
+    monkeypatch.setattr(background, "EMBED_CHUNK", 7)
+    path = tmp_path / "c.sqlite3"
+    texts = [f"sentence number {i}" for i in range(300)]
+    cached = CachedEmbedder(FakeEmbedder(), path, on_warning=_raise)
+    encoder = background.BackgroundEncoder(cached, workers=4)
+    encoder.add(texts)
+    assert np.array_equal(encoder.result(), FakeEmbedder().encode(texts))
+    cached.close()
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM embeddings").fetchone() == (300,)
