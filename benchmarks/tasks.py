@@ -86,14 +86,13 @@ def corpus(limit: int) -> dict[str, Any]:
     warm_up()
     contents = [a.content for a in extract(documents)]
     embedder = MiniLMEmbedder()
-    fulls, embeds, singles, sides = [], [], [], []
+    fulls, embeds, singles = [], [], []
     for _ in range(ROUNDS):
         fulls.append(timed(lambda: check(documents)))
         embeds.append(timed(lambda: embedder.encode(contents)))
-        singles.append(timed(lambda: _one_thread(lambda: embedder.encode(contents))))
-        sides.append(timed(lambda: _side_by_side(embedder, contents)))
+        singles.append(timed(lambda: _one_core(embedder, contents)))
     full, embed = min(fulls, key=lambda r: r[0]), min(embeds, key=lambda r: r[0])
-    single, side = min(singles, key=lambda r: r[0]), min(sides, key=lambda r: r[0])
+    single = min(singles, key=lambda r: r[0])
     report = full[2]
     return {
         "documents": len(documents),
@@ -104,33 +103,19 @@ def corpus(limit: int) -> dict[str, Any]:
         "full_cpu_s": full[1],
         "embed_s": embed[0],
         "embed_cpu_s": embed[1],
-        "embed_one_thread_s": single[0],
-        "embed_side_by_side_s": side[0],
-        "embed_side_by_side_cpu_s": side[1],
+        "embed_one_core_s": single[0],
         "stages": stages(documents, embedder),
         "peak_mib": peak_mib(),
     }
 
 
-def _side_by_side(embedder: Embedder, contents: list[str]) -> Any:
-    """The check's own way: fixed chunks embedded side by side, one torch thread each."""
+def _one_core(embedder: Embedder, contents: list[str]) -> Any:
+    """The same chunks one after another on one torch thread: what one core embeds."""
     from checker.background import BackgroundEncoder
 
-    encoder = BackgroundEncoder(embedder)
+    encoder = BackgroundEncoder(embedder, workers=1)
     encoder.add(contents)
     return encoder.result()
-
-
-def _one_thread(action: Callable[[], Any]) -> Any:
-    """Torch on one thread: on a loaded machine its second thread spins, and one thread is the faster."""
-    import torch
-
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        return action()
-    finally:
-        torch.set_num_threads(threads)
 
 
 def stages(documents: list[Document], embedder: Embedder) -> dict[str, float]:
@@ -142,7 +127,7 @@ def stages(documents: list[Document], embedder: Embedder) -> dict[str, float]:
 
     extract_s, _, analyses = timed(lambda: extract(documents))
     contents = [a.content for a in analyses]
-    embed_s, _, vectors = timed(lambda: _side_by_side(embedder, contents))
+    embed_s, _, vectors = timed(lambda: embedder.encode(contents))
     cluster_s, _, topics = timed(lambda: cluster([a.claim.id for a in analyses], contents, vectors))
     context = RuleContext(analyses, vectors, topics.assignment, embedder.encode)
     rules_s, _, _ = timed(lambda: rules.run(context, rules.select()))
@@ -169,7 +154,7 @@ def _cached_encode(path: Path, contents: list[str]) -> None:
     from checker.embed import MiniLMEmbedder
 
     embedder = CachedEmbedder(MiniLMEmbedder(), path)
-    _side_by_side(embedder, contents)
+    embedder.encode(contents)
     embedder.close()
 
 

@@ -44,7 +44,26 @@ class MiniLMEmbedder:
     def encode(self, texts: Sequence[str]) -> Vectors:
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        return _load_model(self.backend).encode(list(texts))
+        model = _load_model(self.backend)
+        from checker.background import EMBED_CHUNK, BackgroundEncoder
+
+        if len(texts) <= EMBED_CHUNK:
+            return model.encode(list(texts))
+        # A long list is embedded the check's way, in chunks side by side: the same vectors, sooner.
+        background = BackgroundEncoder(_Model(model))
+        background.add(list(texts))
+        return background.result()
+
+
+class _Model:
+    """A loaded model seen as an Embedder: each call runs on the calling thread."""
+
+    def __init__(self, model: _Encoder) -> None:
+        self.model = model
+        self.model_id = MODEL_ID
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        return self.model.encode(list(texts))
 
 
 class _Encoder(Protocol):

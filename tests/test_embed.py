@@ -47,6 +47,16 @@ def test_backends_agree_and_keep_their_cache_rows_apart(model_path: Path) -> Non
     assert torch_backend.model_id == embed.MODEL_ID != reference.model_id
 
 
+def test_a_long_list_gets_the_vectors_of_the_checks_chunks(seed_document: Document) -> None:
+    from checker.background import EMBED_CHUNK
+
+    texts = [line for line in seed_document.text.splitlines() if line.strip()] * 7
+    assert len(texts) > 2 * EMBED_CHUNK
+    embedder = embed.MiniLMEmbedder()
+    chunks = [embedder.encode(texts[i : i + EMBED_CHUNK]) for i in range(0, len(texts), EMBED_CHUNK)]
+    assert np.array_equal(embedder.encode(texts), np.concatenate(chunks))
+
+
 def _drop_normalize(path: Path) -> None:
     modules = json.loads((path / "modules.json").read_text(encoding="utf-8"))
     (path / "modules.json").write_text(json.dumps(modules[:2]), encoding="utf-8")
