@@ -18,4 +18,5 @@ class Backend(str, Enum):
     """How MiniLM is run: the same weights and vectors (to float32 rounding) either way."""
 
     TORCH = "torch"
+    ONNX = "onnx"
     SENTENCE_TRANSFORMERS = "sentence-transformers"

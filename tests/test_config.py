@@ -98,7 +98,11 @@ def test_published_may_be_a_string(tmp_path: Path) -> None:
         ("checker.toml", "disable = [1]\n", "disable must be a list of rule ids"),
         ("checker.toml", 'published = "yesterday"\n', "published must be a date (YYYY-MM-DD)"),
         ("checker.toml", "published = 2024-10-28T10:00:00\n", "published must be a date (YYYY-MM-DD)"),
-        ("checker.toml", 'embedder = "onnx"\n', "embedder must be one of torch, sentence-transformers, not 'onnx'"),
+        (
+            "checker.toml",
+            'embedder = "int8"\n',
+            "embedder must be one of torch, onnx, sentence-transformers, not 'int8'",
+        ),
         ("checker.toml", "format = \n", "not valid TOML"),
         ("checker.toml", "[tool.checker]\nformat = 'html'\n", "unknown key 'tool'"),
         ("pyproject.toml", "[tool.checker]\nfail-on = 'low'\n", "[tool.checker]: unknown key 'fail-on'"),

