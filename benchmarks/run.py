@@ -89,6 +89,15 @@ def corpus(bodies: int) -> None:
     line("  one stage after another", stages)
 
 
+def onnx(bodies: int) -> None:
+    found = task("onnx", bodies)
+    load = found["load_average"]
+    line("  full check, --embedder onnx (best of 2)", f"{found['full_s']:7.2f} s", load)
+    rate = found["claims"] / found["embed_s"]
+    line("  embedding pass alone, onnx (best of 2)", f"{found['embed_s']:7.2f} s, {rate:.0f} sentences/s")
+    line("  report identical to torch's", "yes" if found["same_report"] else "NO")
+
+
 def cache(bodies: int) -> None:
     found = task("cache", bodies)
     cold, warm = found["embed_uncached_s"], found["embed_cached_s"]
@@ -150,6 +159,7 @@ def main() -> None:
         print(f"FNC-1 bodies not found at {FNC_BODIES}: corpus figures skipped")
         return
     corpus(args.bodies)
+    onnx(args.bodies)
     cache(args.bodies)
     scaling(args.scale_bodies or args.bodies)
     clustering(args.claims)

@@ -2,7 +2,7 @@
 
     python benchmarks/tasks.py TASK [ARGS...]    # prints one JSON object
 
-Tasks: seed-warm; corpus BODIES; cache BODIES; scale BODIES FACTOR; cluster COUNT (and cluster-run NPY).
+Tasks: seed-warm; corpus BODIES; onnx BODIES; cache BODIES; scale BODIES FACTOR; cluster COUNT (and cluster-run NPY).
 """
 
 from __future__ import annotations
@@ -107,6 +107,26 @@ def corpus(limit: int) -> dict[str, Any]:
         "stages": stages(documents, embedder),
         "peak_mib": peak_mib(),
     }
+
+
+def onnx(limit: int) -> dict[str, Any]:
+    """The same corpus with `--embedder onnx`: time, and whether the report is torch's, byte for byte."""
+    from checker import check
+    from checker.choices import Backend
+    from checker.embed import MiniLMEmbedder
+    from checker.extract import extract
+    from checker.report import render_json
+
+    documents = bodies(limit)
+    warm_up()
+    MiniLMEmbedder(Backend.ONNX).encode(["the export is made, or found, before any timing"])
+    contents = [a.content for a in extract(documents)]
+    embedder = MiniLMEmbedder(Backend.ONNX)
+    fulls = [timed(lambda: check(documents, backend=Backend.ONNX)) for _ in range(ROUNDS)]
+    embeds = [timed(lambda: embedder.encode(contents)) for _ in range(ROUNDS)]
+    full, embed = min(fulls, key=lambda r: r[0]), min(embeds, key=lambda r: r[0])
+    same = render_json(full[2]) == render_json(check(documents))
+    return {"claims": len(contents), "full_s": full[0], "embed_s": embed[0], "same_report": same}
 
 
 def _one_core(embedder: Embedder, contents: list[str]) -> Any:
@@ -298,6 +318,7 @@ def _choose2(n: int) -> float:
 TASKS: dict[str, Callable[..., dict[str, Any]]] = {
     "seed-warm": seed_warm,
     "corpus": corpus,
+    "onnx": onnx,
     "cache": cache,
     "scale": scale,
     "cluster": cluster_synthetic,
