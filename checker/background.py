@@ -2,9 +2,13 @@
 
 Texts go to the embedder in fixed chunks of EMBED_CHUNK, in input order, never in whatever happens
 to be ready: the make-up of a batch changes vectors in their last bits, and the same input must give
-the same bytes. Chunks run side by side, each on one torch thread, one per core that the caller
-leaves free: while the parser works it keeps a core, and once it hands over (`result`) every core
-embeds. Torch computes outside the GIL, so no core is left idle and none is oversubscribed.
+the same bytes. Each distinct text is embedded once, in the chunk of its first occurrence: wire copy
+repeated by several outlets costs nothing more, and no two chunks share a text, so what one chunk
+finds in the embedding cache never depends on how far another has got.
+
+Chunks run side by side, each on one torch thread, one per core that the caller leaves free: while
+the parser works it keeps a core, and once it hands over (`result`) every core embeds. Torch
+computes outside the GIL, so no core is left idle and none is oversubscribed.
 """
 
 from __future__ import annotations
@@ -29,6 +33,9 @@ class BackgroundEncoder:
         self._encoder = encoder
         self._pending: list[str] = []
         self._chunks: list[Future[Vectors]] = []
+        self._rows: dict[str, int] = {}  # each distinct text -> its row among the embedded ones
+        self._order: list[int] = []  # each added text -> the row that holds its vector
+        self._failure: Exception | None = None
         workers = workers or embedding_workers()
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="checker-embed")
         self._threads = OneTorchThread()
@@ -37,7 +44,12 @@ class BackgroundEncoder:
         self._caller_holds_core = True
 
     def add(self, texts: list[str]) -> None:
-        self._pending.extend(texts)
+        for text in texts:
+            row = self._rows.get(text)
+            if row is None:
+                row = self._rows[text] = len(self._rows)
+                self._pending.append(text)
+            self._order.append(row)
         while len(self._pending) >= EMBED_CHUNK:
             self._submit(self._pending[:EMBED_CHUNK])
             del self._pending[:EMBED_CHUNK]
@@ -52,7 +64,8 @@ class BackgroundEncoder:
             parts = [chunk.result() for chunk in self._chunks]
         finally:
             self.close()
-        return np.concatenate(parts) if parts else self._encoder.encode([])
+        distinct = np.concatenate(parts) if parts else self._encoder.encode([])
+        return distinct[np.asarray(self._order, dtype=np.intp)]
 
     def close(self) -> None:
         self._hand_over_core()
@@ -69,5 +82,12 @@ class BackgroundEncoder:
 
     def _encode(self, texts: list[str]) -> Vectors:
         with self._cores:
+            # A model that failed to load would otherwise be loaded again, slowly, for every chunk.
+            if self._failure is not None:
+                raise self._failure
             self._threads.hold()
-            return self._encoder.encode(texts)
+            try:
+                return self._encoder.encode(texts)
+            except Exception as error:
+                self._failure = error
+                raise

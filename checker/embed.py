@@ -50,7 +50,7 @@ class MiniLMEmbedder:
         if len(texts) <= EMBED_CHUNK:
             return model.encode(list(texts))
         # A long list is embedded the check's way, in chunks side by side: the same vectors, sooner.
-        background = BackgroundEncoder(_Model(model))
+        background = BackgroundEncoder(_Model(model, self.model_id))
         background.add(list(texts))
         return background.result()
 
@@ -58,9 +58,9 @@ class MiniLMEmbedder:
 class _Model:
     """A loaded model seen as an Embedder: each call runs on the calling thread."""
 
-    def __init__(self, model: _Encoder) -> None:
+    def __init__(self, model: _Encoder, model_id: str) -> None:
         self.model = model
-        self.model_id = MODEL_ID
+        self.model_id = model_id
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         return self.model.encode(list(texts))
@@ -145,23 +145,40 @@ class OneTorchThread:
 
     Chunks on one thread each keep every core busy with no waiting: torch's own threads spin while
     they wait for each other, and spin worse while the parser holds a core. Vectors do not depend
-    on the thread count. Torch is only touched once something else has imported it.
+    on the thread count. Torch is only touched once something else has imported it. Holds of
+    several encoders (concurrent checks in one process) are counted together: the first saves
+    torch's thread count and the last release restores it.
     """
 
+    _lock = threading.Lock()
+    _holders = 0
+    _saved: int | None = None
+
     def __init__(self) -> None:
-        self._saved: int | None = None
-        self._lock = threading.Lock()
+        self._holding = False
 
     def hold(self) -> None:
+        """Called by each worker before each chunk: the setting reaches every worker thread."""
         torch = sys.modules.get("torch")
-        with self._lock:
-            if torch is not None and self._saved is None:
-                self._saved = torch.get_num_threads()
-                torch.set_num_threads(1)
+        if torch is None:
+            return
+        cls = type(self)
+        with cls._lock:
+            if not self._holding:
+                self._holding = True
+                if cls._holders == 0:
+                    cls._saved = torch.get_num_threads()
+                cls._holders += 1
+        torch.set_num_threads(1)
 
     def release(self) -> None:
-        torch = sys.modules.get("torch")
-        with self._lock:
-            if torch is not None and self._saved is not None:
-                torch.set_num_threads(self._saved)
-            self._saved = None
+        cls = type(self)
+        with cls._lock:
+            if not self._holding:
+                return
+            self._holding = False
+            cls._holders -= 1
+            torch = sys.modules.get("torch")
+            if cls._holders == 0 and cls._saved is not None and torch is not None:
+                torch.set_num_threads(cls._saved)
+                cls._saved = None

@@ -32,10 +32,10 @@ EXPECTED_MODULES = [
     "sentence_transformers.models.Normalize",
 ]
 OTHER_POOLING = ("pooling_mode_cls_token", "pooling_mode_max_tokens", "pooling_mode_mean_sqrt_len_tokens")
-MASK_FLOOR = 1e-9
+MASK_FLOOR = 1e-9  # sentence-transformers' guard against a division by zero in mean pooling
 # Below this many tokens a batch runs on one thread: waking the others costs more than it saves,
 # and on a busy machine a waiting worker spins for milliseconds. Vectors do not depend on it.
-SMALL_BATCH_TOKENS = 512  # sentence-transformers' guard against a division by zero in mean pooling
+SMALL_BATCH_TOKENS = 512
 
 
 class LayoutError(ValueError):

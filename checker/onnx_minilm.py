@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import time
 import warnings
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,8 @@ OPSET = 17
 INPUTS = ("ids", "mask", "types")
 DIGEST_CHARS = 16
 ORT_QUIET = 3  # ONNX Runtime's log level "error": its optimisation notes would pollute stderr
+TEMPORARY_PREFIX = ".minilm-"
+ABANDONED_AFTER_S = 3600  # an export takes seconds
 INSTALL = "pip install onnxruntime==1.32.0 onnx==1.23.2"
 
 
@@ -63,9 +66,16 @@ def load_onnx(model_dir: Path, folder: Path) -> OnnxMiniLM:
         raise ModelError(f"--embedder onnx needs ONNX Runtime, which is not installed: {INSTALL}") from None
     model = MiniLM(model_dir)
     path = folder / f"minilm-{_digest(model_dir)}.onnx"
-    if not path.is_file():
-        _export(model, path)
-    return OnnxMiniLM(path, model)
+    if path.is_file():
+        try:
+            return OnnxMiniLM(path, model)
+        except Exception:  # ONNX Runtime's load errors derive from Exception alone
+            path.unlink(missing_ok=True)  # a damaged export (a full disk, a stray edit): make it again
+    _export(model, path)
+    try:
+        return OnnxMiniLM(path, model)
+    except Exception as error:  # as above
+        raise ModelError(f"ONNX Runtime cannot load {path} ({error}); use --embedder torch.") from None
 
 
 def _digest(model_dir: Path) -> str:
@@ -87,7 +97,8 @@ def _export(model: MiniLM, path: Path) -> None:
         raise ModelError(f"--embedder onnx exports the model once and needs onnx for it: {INSTALL}") from None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".minilm-", suffix=".onnx")
+        _remove_abandoned(path.parent)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=TEMPORARY_PREFIX, suffix=".onnx")
         os.close(handle)
     except OSError as error:
         raise ModelError(f"cannot write the ONNX export to {path.parent} ({error.strerror}).") from None
@@ -98,6 +109,13 @@ def _export(model: MiniLM, path: Path) -> None:
         raise ModelError(f"exporting MiniLM to ONNX failed ({error}); use --embedder torch.") from None
     finally:
         Path(temporary).unlink(missing_ok=True)
+
+
+def _remove_abandoned(folder: Path) -> None:
+    """Half-written exports of runs that were killed; one still being written is younger."""
+    for stale in folder.glob(f"{TEMPORARY_PREFIX}*.onnx"):
+        if time.time() - stale.stat().st_mtime > ABANDONED_AFTER_S:
+            stale.unlink(missing_ok=True)
 
 
 def _run_exporter(model: MiniLM, path: Path) -> None:

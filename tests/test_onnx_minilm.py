@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -104,3 +106,33 @@ def test_a_failed_export_says_so_and_leaves_nothing_behind(
     ):
         load_onnx(model_dir, tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_damaged_export_is_made_again(model_dir: Path, tmp_path: Path) -> None:
+    load_onnx(model_dir, tmp_path)
+    (export,) = tmp_path.glob("minilm-*.onnx")
+    export.write_bytes(b"half an export")
+    assert load_onnx(model_dir, tmp_path).encode(["a sentence"]).shape == (1, 384)
+    assert export.stat().st_size > 1_000_000
+
+
+def test_an_export_that_cannot_be_loaded_is_a_model_error(
+    model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unloadable(*args: object) -> None:
+        raise RuntimeError("[ONNXRuntimeError] : 7 : INVALID_PROTOBUF")
+
+    monkeypatch.setattr(onnx_minilm, "_export", lambda model, path: path.write_bytes(b"x"))
+    monkeypatch.setattr(onnx_minilm, "OnnxMiniLM", unloadable)
+    with pytest.raises(ModelError, match=r"ONNX Runtime cannot load .*INVALID_PROTOBUF.*use --embedder torch"):
+        load_onnx(model_dir, tmp_path)
+
+
+def test_an_abandoned_half_export_is_removed(model_dir: Path, tmp_path: Path) -> None:
+    abandoned, recent = tmp_path / ".minilm-old.onnx", tmp_path / ".minilm-new.onnx"
+    for half in (abandoned, recent):
+        half.write_bytes(b"half")
+    hours_ago = time.time() - 2 * onnx_minilm.ABANDONED_AFTER_S
+    os.utime(abandoned, (hours_ago, hours_ago))
+    load_onnx(model_dir, tmp_path)
+    assert not abandoned.exists() and recent.exists()

@@ -77,7 +77,12 @@ class RuleContext:
         return float(np.dot(self._word_vectors[a], self._word_vectors[b]))
 
     def embed_missing(self, words: Iterable[str]) -> None:
-        """Embed in one batch the words not seen yet: each call streams all the model's weights."""
+        """Embed the words not seen yet in one call: each call streams all of the model's weights.
+
+        A word's vector can differ in its last bits with the words embedded beside it, so a
+        similarity within about 1e-7 of a threshold may fall either side depending on which rules
+        ran; the same input and flags always give the same result.
+        """
         missing = sorted({w for w in words if w not in self._word_vectors})
         if missing:
             for word, vector in zip(missing, self.embed_words(missing), strict=True):
