@@ -58,7 +58,8 @@ def test_backends_agree_and_keep_their_cache_rows_apart(model_path: Path) -> Non
 def test_a_long_list_gets_the_vectors_of_the_checks_chunks(seed_document: Document) -> None:
     from checker.background import EMBED_CHUNK
 
-    texts = [line for line in seed_document.text.splitlines() if line.strip()] * 7
+    lines = [line for line in seed_document.text.splitlines() if line.strip()]
+    texts = [f"{line} ({copy})" for copy in range(7) for line in lines]  # distinct, as chunks hold them
     assert len(texts) > 2 * EMBED_CHUNK
     embedder = embed.MiniLMEmbedder()
     chunks = [embedder.encode(texts[i : i + EMBED_CHUNK]) for i in range(0, len(texts), EMBED_CHUNK)]
