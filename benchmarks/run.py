@@ -40,9 +40,16 @@ SCALES = (1, 2, 4, 8)
 
 
 def timed_process(args: list[str]) -> float:
+    return measured_process(args)[0]
+
+
+def measured_process(args: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident MiB of one process (its own rusage, not all children's)."""
     start = time.perf_counter()
-    subprocess.run(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+    child = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(child.pid, 0)
+    child.returncode = 0  # reaped above; keeps Popen from waiting again
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
 
 
 def task(*args: object) -> dict[str, Any]:
@@ -63,8 +70,9 @@ def start_up() -> None:
 
 
 def seed() -> None:
-    cold = statistics.median(timed_process([*CHECKER, *SEED_CHECK, "--no-cache"]) for _ in range(REPEATS))
-    line(f"seed check, cold process (median of {REPEATS})", f"{cold:7.2f} s", os.getloadavg()[0])
+    runs = [measured_process([*CHECKER, *SEED_CHECK, "--no-cache"]) for _ in range(REPEATS)]
+    cold, peak = statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+    line(f"seed check, cold process (median of {REPEATS})", f"{cold:7.2f} s, {peak:.0f} MiB peak", os.getloadavg()[0])
     warm = task("seed-warm")
     line("seed check, warm (models loaded)", f"{warm['seconds']:7.2f} s, {warm['claims']} claims", warm["load_average"])
     with tempfile.TemporaryDirectory() as folder:
