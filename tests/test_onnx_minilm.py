@@ -6,14 +6,12 @@ import os
 import re
 import sys
 import time
-from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from checker import embed, onnx_minilm
-from checker.embed import Vectors
 from checker.errors import ModelError
 from checker.models import Document, Report
 from checker.onnx_minilm import OnnxMiniLM, load_onnx
@@ -43,16 +41,6 @@ def encoder(model_dir: Path, exported: Path) -> OnnxMiniLM:
     return load_onnx(model_dir, exported)
 
 
-class Adapter:
-    model_id = "onnx-under-test"
-
-    def __init__(self, encoder: OnnxMiniLM) -> None:
-        self.encoder = encoder
-
-    def encode(self, texts: Sequence[str]) -> Vectors:
-        return self.encoder.encode(list(texts)) if texts else np.zeros((0, 384), dtype=np.float32)
-
-
 def test_vectors_match_torch(encoder: OnnxMiniLM, seed_document: Document) -> None:
     texts = [line for line in seed_document.text.splitlines() if line.strip()] + WORDS
     ours, reference = encoder.encode(texts), embed.MiniLMEmbedder().encode(texts)
@@ -61,7 +49,7 @@ def test_vectors_match_torch(encoder: OnnxMiniLM, seed_document: Document) -> No
 
 
 def test_the_seed_report_is_the_golden_one(encoder: OnnxMiniLM, seed_document: Document, seed_report: Report) -> None:
-    report = check([seed_document.model_copy()], embedder=Adapter(encoder))
+    report = check([seed_document.model_copy()], embedder=embed._Model(encoder, "onnx-under-test"))
     assert render_json(report) == render_json(seed_report)
 
 
