@@ -4,7 +4,7 @@
 
 Prints, as a Markdown table, per-field figures for the seed article and for the FNC-1 gold bodies
 (skipped when ../shared/datasets/fnc1 is absent), then the stance confusion matrices. `--errors`
-also lists every disagreement on stderr. Matching and metric rules: checker/goldscore.py; how the
+also lists every disagreement on stderr. Matching and metric rules: checker/eval/gold.py; how the
 gold was annotated: fixtures/gold/GUIDELINES.md.
 """
 
@@ -16,8 +16,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from checker.extract import extract
-from checker.goldscore import (
+from checker.eval.gold import (
     GoldClaim,
     GoldSet,
     Scores,
@@ -28,6 +27,7 @@ from checker.goldscore import (
     same_role,
     score_document,
 )
+from checker.extract import extract
 from checker.models import Claim, Document, Stance
 
 ROOT = Path(__file__).resolve().parent.parent

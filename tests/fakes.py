@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from checker.embed import Vectors
+from checker.embed.base import Vectors
 
 DIMENSIONS = 384
 WORD = re.compile(r"[a-z0-9]+")

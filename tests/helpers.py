@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from checker.embed import Embedder
-from checker.extract import extract
+from checker.embed.base import Embedder
+from checker.extract.claims import extract
 from checker.models import Document
 from checker.rules.base import RuleContext
 

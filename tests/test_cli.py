@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from checker.choices import Backend
 from checker.cli import FailOn, MinSeverity, _gate_fails, app
+from checker.embed import Backend
 from checker.models import Conflict, Report, Severity, Status
 from tests.conftest import RIVERSIDE
 from tests.fakes import FakeEmbedder

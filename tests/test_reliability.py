@@ -22,12 +22,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from checker import embed, nlp, pipeline
+from checker import pipeline
 from checker.cli import app
-from checker.extract import extract
+from checker.embed import model as embed
+from checker.extract import nlp
+from checker.extract.claims import extract
+from checker.extract.segment import MAX_SENTENCE_CHARS, split_sentences
 from checker.models import Document, Report
-from checker.report import render_json
-from checker.segment import MAX_SENTENCE_CHARS, split_sentences
+from checker.report.render import render_json
 from tests.conftest import ROOT, SEED
 from tests.fakes import FakeEmbedder
 
@@ -428,11 +430,11 @@ def _record_loads(monkeypatch: pytest.MonkeyPatch, backend: str) -> list[str]:
 
         owner, name = sentence_transformers, "SentenceTransformer"
     elif backend == "onnx":
-        from checker import onnx_minilm
+        from checker.embed import onnx as onnx_minilm
 
         owner, name = onnx_minilm, "MiniLM"
     else:
-        from checker import minilm
+        from checker.embed import minilm
 
         owner, name = minilm, "MiniLM"
     real = getattr(owner, name)

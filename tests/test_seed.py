@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from checker.cli import app
 from checker.models import Claim, Conflict, Report, Severity, Status
-from checker.report import render_json
+from checker.report.render import render_json
 from tests.conftest import SEED
 
 pytestmark = pytest.mark.model

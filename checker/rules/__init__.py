@@ -1,83 +1,14 @@
-"""The rule registry: each rule registers itself with an id and a one-line description."""
+"""Stage 5, rules: pairwise checks that find conflicts between claims of one matter.
+
+Each rule is a module that registers one function with `@rule`; `checker rules` lists them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-
-from checker.errors import UsageError
+from checker.rules import confirmation, denial, nli, numeric, schedule, update
 from checker.rules.base import Finding, RuleContext
-from checker.rules.matching import source_of
+from checker.rules.registry import Rule, all_rules, rule, run, select
 
-RuleFunction = Callable[[RuleContext, int, int], Finding | None]
+BUILTIN = (confirmation, denial, nli, numeric, schedule, update)
 
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    description: str
-    check: RuleFunction
-
-
-REGISTRY: dict[str, Rule] = {}
-
-
-def rule(rule_id: str, description: str) -> Callable[[RuleFunction], RuleFunction]:
-    """Register a pairwise rule: `check(context, a, b)` returns a Finding or None."""
-
-    def register(function: RuleFunction) -> RuleFunction:
-        if rule_id in REGISTRY:
-            raise ValueError(f"rule '{rule_id}' is registered twice")
-        REGISTRY[rule_id] = Rule(rule_id, description, function)
-        return function
-
-    return register
-
-
-def all_rules() -> list[Rule]:
-    _load_builtin()
-    return sorted(REGISTRY.values(), key=lambda r: r.id)
-
-
-def select(disabled: Iterable[str] = ()) -> list[Rule]:
-    """Every registered rule except `disabled`; an unknown id is an error, not a silent no-op."""
-    rules = all_rules()
-    known = {r.id for r in rules}
-    unknown = sorted(set(disabled) - known)
-    if unknown:
-        raise UsageError(f"Unknown rule '{unknown[0]}'; `checker rules` lists them: {', '.join(sorted(known))}.")
-    return [r for r in rules if r.id not in set(disabled)]
-
-
-def run(context: RuleContext, rules: list[Rule]) -> list[Finding]:
-    findings: list[Finding] = []
-    for a, b in context.pairs():
-        for active in rules:
-            found = active.check(context, a, b)
-            if found is not None:
-                findings.append(found)
-    return _one_per_source_pair(context, findings)
-
-
-def _one_per_source_pair(context: RuleContext, findings: list[Finding]) -> list[Finding]:
-    """Two sources clash once per rule and topic: keep the most severe, earliest-stated pair."""
-    best: dict[tuple[str, str, str, str], Finding] = {}
-    for found in findings:
-        key = (
-            found.kind,
-            context.topics[found.first],
-            source_of(context, found.first),
-            source_of(context, found.second),
-        )
-        if key not in best or _rank(context, found) < _rank(context, best[key]):
-            best[key] = found
-    return list(best.values())
-
-
-def _rank(context: RuleContext, found: Finding) -> tuple[int, int, int]:
-    orders = context.claim(found.first).stated_at.order, context.claim(found.second).stated_at.order
-    return -found.severity.rank, min(orders), max(orders)
-
-
-def _load_builtin() -> None:
-    from checker.rules import confirmation, denial, nli, numeric, schedule, update  # noqa: F401
+__all__ = ["BUILTIN", "Finding", "Rule", "RuleContext", "all_rules", "rule", "run", "select"]

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from checker.candidates import candidate_pairs
 from checker.embed import Vectors
 from checker.models import Claim, Severity, Stance
+from checker.topics import candidate_pairs
 
 if TYPE_CHECKING:
     from checker.extract import Analysis
@@ -51,7 +51,7 @@ class RuleContext:
         return groups
 
     def pairs(self) -> Iterator[tuple[int, int]]:
-        """Candidate pairs: near neighbours within one topic (see checker.candidates), earlier-in-input first."""
+        """Candidate pairs: near neighbours within one topic (see checker.topics.candidates), earlier-in-input first."""
         for members in self.by_topic.values():
             yield from candidate_pairs(self.analyses, self.vectors, members)
 

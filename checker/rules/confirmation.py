@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from checker.models import Severity, Stance
-from checker.rules import rule
 from checker.rules.base import Finding, RuleContext
 from checker.rules.matching import same_matter
+from checker.rules.registry import rule
 
 # Looser than for denials: a "not confirmed" and a "confirmed" in one topic already point at one matter.
 CONFIRMATION_MATTER_MIN = 0.5

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from checker.models import Severity, Stance
-from checker.rules import rule
 from checker.rules.base import Finding, RuleContext
 from checker.rules.matching import independent, same_matter, share_terms
+from checker.rules.registry import rule
 
 OPPOSED = frozenset({Stance.ASSERTS, Stance.CONFIRMS})
 # "The reports are false", "the story is a hoax": a denial aimed at what is being reported names

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from checker.models import Severity
-from checker.rules import rule
 from checker.rules.base import Finding, RuleContext
 from checker.rules.matching import independent, same_matter
+from checker.rules.registry import rule
 
 NLI_MATTER_MIN = 0.5  # only ask the model about claims that already look like one matter
 CONTRADICTION_MIN = 0.5

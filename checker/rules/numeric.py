@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from checker.models import Quantity, Severity
-from checker.rules import rule
 from checker.rules.base import Finding, RuleContext
 from checker.rules.matching import entities_compatible, same_matter, similar_words
+from checker.rules.registry import rule
 
 NUMERIC_MATTER_MIN = 0.5  # lower than for stances: unit, qualifiers and event must already agree
 LOW_GAP = 0.15  # gaps are relative to the larger figure

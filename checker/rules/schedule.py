@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from checker.models import DateMention, Severity
-from checker.rules import rule
 from checker.rules.base import Finding, RuleContext
 from checker.rules.matching import same_matter
+from checker.rules.registry import rule
 
 SCHEDULE_MATTER_MIN = 0.5
 DEICTIC = frozenset({"today", "yesterday", "tomorrow"})

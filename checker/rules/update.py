@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from checker.models import Severity
-from checker.rules import rule
 from checker.rules.base import Finding, RuleContext
+from checker.rules.registry import rule
 
 FOLLOW_UP = re.compile(
     r"^(?:and\s+|but\s+)?(?:later|afterwards|subsequently|then|since\s+then|soon\s+after)\b[\s,]*"

@@ -1,0 +1,331 @@
+"""Document -> claims: sentences, attribution, stance, dates, figures, and a place on the timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from itertools import islice
+
+from spacy.tokens import Doc, Token
+
+from checker.extract import dates, nlp, stance
+from checker.extract.attribution import Attribution, Speakers, attribute
+from checker.extract.quantities import find_quantities
+from checker.extract.segment import Sentence, split_sentences
+from checker.extract.timeline import Placed, TimeCue, place, stated_at
+from checker.models import Claim, DateMention, Document, Precision, Stance, StatedAt
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
+CONTINUATION = re.compile(r"^(?:they|it|he|she|this|these|those)\b(?!\s+(?:was|is|has\s+been)\s+reported)", re.I)
+# A sentence that leans on the previous one for its subject ("Later it became known that they...").
+LEANS_BACK = re.compile(
+    r"^[\"“]?(?:(?:and|but)\s+)?(?:(?:later|then|afterwards|earlier)\s*,?\s*)?"
+    r"(?:it\s+(?:became|was)\s+known\s+that\s+|it\s+emerged\s+that\s+)?(?:they|he|she|it|these|those|this)\b"
+    r"(?!\s+(?:was|is|has\s+been)\s+reported)",
+    re.IGNORECASE,
+)
+CONTENT_WORDS = frozenset({"NOUN", "VERB", "ADJ"})
+SPAN_REFERENCE = dt.date(2000, 1, 1)  # any year will do: only the spans of dates are used
+COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "am", "'re", "'s", "'m"})
+IMPERSONAL = re.compile(
+    r"^(?:and\s+)?(?:later\s*,?\s*)?it\s+(?:was|is|has\s+been)\s+(?:reported|known)|^it\s+became\s+known", re.I
+)
+OPEN_QUOTE = re.compile(r"^[\"“]")
+MIN_CLAIM_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A claim plus what the later stages compare: the content to embed and who/what it names."""
+
+    claim: Claim
+    content: str
+    entities: frozenset[str]
+    terms: frozenset[str]
+    leans_back: bool
+    paragraph: int
+    sentence_index: int
+    time_key: float
+    published_key: float
+    doc_source: str | None = None
+
+
+@dataclass
+class _Draft:
+    sentence: Sentence
+    parsed: Doc
+    attribution: Attribution | None
+    cue: TimeCue
+    mentions: list[DateMention]
+    index: int
+    context: str
+    context_entities: frozenset[str]
+
+
+def extract(documents: list[Document], on_document: Callable[[list[str]], None] | None = None) -> list[Analysis]:
+    """Claims of all documents, numbered per document, ordered on one shared timeline.
+
+    `on_document` receives each document's claim contents (what `Analysis.content` will be) as
+    soon as they are known, so that embedding can start while later documents are parsed.
+    """
+    sentences = [[s for s in split_sentences(doc.text) if not s.is_heading] for doc in documents]
+    parsed = nlp.parse_stream(
+        doc.text[s.start : s.end] for doc, found in zip(documents, sentences, strict=True) for s in found
+    )
+    per_doc: list[tuple[Document, list[_Draft], list[Placed]]] = []
+    contents: list[str] = []
+    for doc, found in zip(documents, sentences, strict=True):
+        drafts = _drafts(doc, found, list(islice(parsed, len(found))))
+        embedded = [_embedded(d) for d in drafts]
+        if on_document is not None:
+            on_document(embedded)
+        contents.extend(embedded)
+        per_doc.append((doc, drafts, place([d.cue for d in drafts], doc.published)))
+    keys = [
+        (p.key, index, d.sentence.start)
+        for index, (_, ds, ps) in enumerate(per_doc)
+        for d, p in zip(ds, ps, strict=True)
+    ]
+    times = iter(stated_at([p for _, _, ps in per_doc for p in ps], keys))
+    analyses: list[Analysis] = []
+    remaining = iter(contents)
+    for doc, drafts, positions in per_doc:
+        published = float(doc.published.toordinal()) if doc.published else None
+        for number, (draft, position) in enumerate(zip(drafts, positions, strict=True), start=1):
+            claim_id = f"{doc.id}:{number}"
+            analyses.append(
+                _analysis(doc, draft, claim_id, next(times), position.key, published or position.key, next(remaining))
+            )
+    return analyses
+
+
+def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list[_Draft]:
+    speakers = Speakers()
+    attributions = [attribute(p, speakers) for p in parsed]
+    attributions = _spread_quotes(sentences, parsed, attributions)
+    drafts: list[_Draft] = []
+    relayed_by: dict[str, str] = {}  # speaker -> the outlet a meta sentence says carried them
+    for index, (sentence, tokens, found) in enumerate(zip(sentences, parsed, attributions, strict=True)):
+        if found is not None and found.is_meta:
+            _apply_meta(drafts, found, tokens, doc)
+            if found.speaker and found.cited_source:
+                relayed_by[found.speaker] = found.cited_source
+            continue
+        if len(tokens.text.split()) < MIN_CLAIM_WORDS:
+            continue
+        found = found or _continuation(drafts, sentence, tokens)
+        if found is not None and found.speaker in relayed_by and found.cited_source is None:
+            found = replace(found, cited_source=relayed_by[found.speaker])
+        drafts.append(_draft(doc, sentence, tokens, found, drafts, index))
+    return drafts
+
+
+def _spread_quotes(
+    sentences: list[Sentence], parsed: list[Doc], found: list[Attribution | None]
+) -> list[Attribution | None]:
+    """A closing attribution ("...," X said) covers the earlier sentences of its quote."""
+    result = list(found)
+    for index, attribution in enumerate(found):
+        if attribution is None or not attribution.closing:
+            continue
+        back = index - 1
+        while back >= 0 and result[back] is None and sentences[back].paragraph == sentences[index].paragraph:
+            result[back] = replace(attribution, content_start=0, content_end=len(parsed[back].text), closing=False)
+            if OPEN_QUOTE.match(parsed[back].text):
+                break
+            back -= 1
+    return result
+
+
+def _continuation(drafts: list[_Draft], sentence: Sentence, tokens: Doc) -> Attribution | None:
+    """ "They will be ready..." right after an attributed sentence continues the same speaker."""
+    if not drafts or IMPERSONAL.match(tokens.text) or not CONTINUATION.match(tokens.text):
+        return None
+    previous = drafts[-1]
+    if previous.attribution is None or previous.sentence.paragraph != sentence.paragraph:
+        return None
+    return replace(previous.attribution, content_start=0, content_end=len(tokens.text), closing=False)
+
+
+def _apply_meta(drafts: list[_Draft], found: Attribution, tokens: Doc, doc: Document) -> None:
+    """ "He said this at a briefing on 28 October" dates and sources the speaker's earlier claims."""
+    stated = dates.find_dates(tokens.text, doc.published)
+    for draft in reversed(drafts):
+        if draft.attribution is None or draft.attribution.speaker != found.speaker:
+            break
+        if stated and draft.cue.date_from is None:
+            first = stated[0]
+            day = dates.as_statement_date(first, doc.published)
+            draft.cue = TimeCue(day, day + (first.date_to - first.date_from), first.precision)
+        if found.cited_source and draft.attribution.cited_source is None:
+            draft.attribution = replace(draft.attribution, cited_source=found.cited_source)
+
+
+def _draft(
+    doc: Document, sentence: Sentence, tokens: Doc, found: Attribution | None, drafts: list[_Draft], index: int
+) -> _Draft:
+    text = tokens.text
+    all_dates = dates.find_dates(text, doc.published)
+    lead_end = found.content_start if found is not None and not found.closing else _lead_end(text)
+    lead = [d for d in all_dates if d.end <= lead_end]
+    mentions = [dates.to_mention(d, sentence.start, text) for d in all_dates if d.end > lead_end]
+    cue = _cue(text, lead, doc, found, drafts)
+    context, context_entities = "", frozenset[str]()
+    if drafts and drafts[-1].sentence.paragraph == sentence.paragraph and LEANS_BACK.match(_content(tokens, found)):
+        previous = drafts[-1]
+        context = _content(previous.parsed, previous.attribution)
+        span = (
+            (previous.attribution.content_start, previous.attribution.content_end)
+            if previous.attribution
+            else (0, len(previous.parsed.text))
+        )
+        context_entities = _entities(previous.parsed, *span)
+    return _Draft(sentence, tokens, found, cue, mentions, index, context, context_entities)
+
+
+def _content(tokens: Doc, found: Attribution | None) -> str:
+    start, end = (found.content_start, found.content_end) if found else (0, len(tokens.text))
+    return tokens.text[start:end].strip() or tokens.text
+
+
+def _lead_end(text: str) -> int:
+    """Unattributed sentences: a date before the first comma dates the statement."""
+    comma = text.find(",")
+    return comma if 0 < comma < len(text) // 2 else 0
+
+
+def _cue(text: str, lead: list[dates.Found], doc: Document, found: Attribution | None, drafts: list[_Draft]) -> TimeCue:
+    quoted = bool(OPEN_QUOTE.match(text))
+    relative = None if quoted else dates.relative_marker(text)
+    if lead:
+        first = lead[0]
+        day = dates.as_statement_date(first, doc.published)
+        return TimeCue(day, day + (first.date_to - first.date_from), first.precision)
+    same_speaker = (
+        bool(drafts)
+        and found is not None
+        and drafts[-1].attribution is not None
+        and (drafts[-1].attribution.speaker == found.speaker)
+    )
+    return TimeCue(relative=relative, inherit=relative is None and same_speaker)
+
+
+def _analysis(
+    doc: Document, draft: _Draft, claim_id: str, when: StatedAt, key: float, published: float, embedded: str
+) -> Analysis:
+    tokens, found, sentence = draft.parsed, draft.attribution, draft.sentence
+    c_start, c_end = (found.content_start, found.content_end) if found else (0, len(tokens.text))
+    date_spans = [(m.start - sentence.start, m.end - sentence.start) for m in draft.mentions]
+    mentions = draft.mentions + _deictic(tokens.text, when, doc, sentence.start, date_spans)
+    claim = Claim(
+        id=claim_id,
+        doc_id=doc.id,
+        text=doc.text[sentence.start : sentence.end],
+        start=sentence.start,
+        end=sentence.end,
+        speaker=found.speaker if found else None,
+        speaker_role=found.role if found else None,
+        cited_source=found.cited_source if found else None,
+        stance=_stance(tokens, found, c_start, c_end),
+        stated_at=when,
+        quantities=find_quantities(tokens, date_spans + _date_spans(tokens.text)),
+        mentions=sorted(mentions, key=lambda m: m.start),
+    )
+    entities = _entities(tokens, c_start, c_end) | draft.context_entities
+    terms = _terms(tokens, c_start, c_end)
+    return Analysis(
+        claim,
+        embedded,
+        entities,
+        terms,
+        bool(draft.context),
+        sentence.paragraph,
+        draft.index,
+        key,
+        published,
+        doc.source,
+    )
+
+
+def _stance(tokens: Doc, found: Attribution | None, start: int, end: int) -> Stance:
+    frame = f"{found.speaker or ''} {found.verb}" if found and found.verb else ""
+    verb = found.verb if found else None
+    return stance.classify(_stance_text(tokens, start, end), verb, frame=frame, negated=_negated(tokens, start, end))
+
+
+def _negated(tokens: Doc, start: int, end: int) -> bool:
+    """Whether the content's main verb is negated; a negation inside a side clause does not count."""
+    for token in tokens:
+        if not start <= token.idx < end or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        main = token.dep_ == "ROOT" or (token.dep_ == "ccomp" and not start <= token.head.idx < end)
+        negated = any(child.dep_ == "neg" for child in token.children)
+        if main and negated and (not _is_copula(token) or _names_something(token)):
+            return True
+    return False
+
+
+def _names_something(copula: Token) -> bool:
+    """ "That wasn't Paul Rudd", "X is not the hero": a negated identity is a denial."""
+    return any(child.dep_ == "attr" and child.pos_ in {"NOUN", "PROPN"} for child in copula.children)
+
+
+def _is_copula(token: Token) -> bool:
+    """ "They're not fake" negates a state, not an event: the adjective decides, via the stance cues."""
+    return token.lemma_.lower() == "be" or token.lower_.replace("’", "'") in COPULAS
+
+
+def _embedded(draft: _Draft) -> str:
+    """What is embedded for a claim: its content, after the sentence it leans on, if any."""
+    return f"{draft.context} {_content(draft.parsed, draft.attribution)}".strip()
+
+
+def _stance_text(tokens: Doc, start: int, end: int) -> str:
+    """The content with modals of a second, coordinated verb blanked out.
+
+    "are undergoing training and may be sent" asserts the training; only the sending is
+    speculation, so the claim as a whole is not hedged.
+    """
+    chars = list(tokens.text)
+    for token in tokens:
+        if token.tag_ == "MD" and token.head.dep_ == "conj" and start <= token.idx < end:
+            chars[token.idx : token.idx + len(token.text)] = " " * len(token.text)
+    return "".join(chars)[start:end]
+
+
+def _terms(tokens: Doc, start: int, end: int) -> frozenset[str]:
+    """Content lemmas, for checking that two dated claims speak of the same event."""
+    return frozenset(
+        t.lemma_.lower()
+        for t in tokens
+        if t.pos_ in CONTENT_WORDS
+        and not t.is_stop
+        and t.is_alpha
+        and start <= t.idx < end
+        and t.lemma_.lower() not in dates.MONTHS
+    )
+
+
+def _date_spans(text: str) -> list[tuple[int, int]]:
+    """Where dates are, so "17 October" is not read as a figure even when its year is unknown."""
+    return [(d.start, d.end) for d in dates.find_dates(text, SPAN_REFERENCE)]
+
+
+def _deictic(text: str, when: StatedAt, doc: Document, offset: int, taken: list[tuple[int, int]]) -> list[DateMention]:
+    reference = when.date if when.precision is Precision.DAY else doc.published
+    if reference is None:
+        return []
+    found = dates.find_deictic(text, reference, [])
+    return [dates.to_mention(f, offset, text) for f in found if not any(s <= f.start < e for s, e in taken)]
+
+
+def _entities(tokens: Doc, start: int, end: int) -> frozenset[str]:
+    names = {e.text for e in tokens.ents if e.label_ in ENTITY_LABELS and start <= e.start_char and e.end_char <= end}
+    return frozenset(normalise_entity(n) for n in names)
+
+
+def normalise_entity(name: str) -> str:
+    name = re.sub(r"^the\s+|'s$|’s$", "", name.strip(), flags=re.IGNORECASE)
+    return " ".join(name.lower().split())

@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.extract.claims import extract
+from checker.models import Claim, Document, Precision, Stance
+
+PUBLISHED = dt.date(2024, 10, 28)
+
+
+def claims(text: str) -> list[Claim]:
+    return [a.claim for a in extract([Document(id="d", text=text, published=PUBLISHED)])]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        (
+            "The head of the Centre for Strategy, Anna Petrenko, said that the plan is not true.",
+            "Anna Petrenko",
+            "head of the Centre for Strategy",
+        ),
+        ("Defence chief John Hale said that the troops had arrived.", "John Hale", "Defence chief"),
+        ("the ministry said that the road was closed.", "the ministry", None),
+        ('"The road is closed," the minister added.', "the minister", None),
+        ("According to the police, five people were arrested in the city.", "the police", None),
+        ("The storm closed three roads in the north.", None, None),
+    ],
+)
+def test_attribution(text: str, speaker: str | None, role: str | None) -> None:
+    (claim,) = claims(text)
+    assert (claim.speaker, claim.speaker_role) == (speaker, role)
+
+
+def test_according_to_is_the_cited_source() -> None:
+    (claim,) = claims("According to the police, five people were arrested in the city.")
+    assert claim.cited_source == "the police"
+
+
+def test_outlet_that_wrote_is_the_cited_source() -> None:
+    (claim,) = claims("The Daily Herald wrote that the mayor resigned on Monday.")
+    assert (claim.speaker, claim.cited_source) == ("The Daily Herald", "The Daily Herald")
+
+
+def test_coreference_pronoun_surname_and_role() -> None:
+    text = (
+        "Foreign Minister Maria Lopez said that talks had stalled.\n\n"
+        "She said that a new round was planned.\n\n"
+        "Lopez stressed that the border stays open.\n\n"
+        '"We will not give up," the Foreign Minister added.'
+    )
+    found = claims(text)
+    assert [c.speaker for c in found] == ["Maria Lopez"] * 4
+
+
+def test_multi_sentence_quote_takes_the_closing_attribution() -> None:
+    text = 'Officials met at noon.\n\n"The bridge is gone. We are rebuilding it," the mayor said.'
+    found = claims(text)
+    assert [c.speaker for c in found] == [None, "the mayor", "the mayor"]
+
+
+def test_meta_sentence_dates_the_earlier_claim_and_is_not_a_claim() -> None:
+    text = "Minister Ivan Novak confirmed the deal.\n\nHe said this at a briefing on 12 October."
+    (claim,) = claims(text)
+    assert claim.stated_at.date == dt.date(2024, 10, 12)
+    assert claim.stance is Stance.CONFIRMS
+
+
+def test_offsets_are_exact_and_headings_skipped(seed_document: Document) -> None:
+    found = [a.claim for a in extract([seed_document])]
+    assert all(seed_document.text[c.start : c.end] == c.text for c in found)
+    assert not any(c.text.startswith("DPRK Military Participation") for c in found)
+
+
+def test_relative_markers_order_the_timeline() -> None:
+    text = (
+        "On 10 October, the mayor said that the bridge was closed.\n\n"
+        "Later, the police said that the bridge was open.\n\n"
+        "Earlier, a resident said that the bridge was damaged."
+    )
+    mayor, police, resident = claims(text)
+    assert mayor.stated_at.precision is Precision.DAY
+    assert police.stated_at.precision is Precision.RELATIVE
+    # "Earlier" places a claim before the one just before it in the text, not before everything.
+    assert mayor.stated_at.order < police.stated_at.order
+    assert resident.stated_at.order < police.stated_at.order
+
+
+def test_mentions_are_separate_from_statement_time() -> None:
+    text = "On 20 October, the general said that the units will be ready as early as 1 November."
+    (claim,) = claims(text)
+    assert claim.stated_at.date == dt.date(2024, 10, 20)
+    assert [(m.text, m.date_from, m.bound) for m in claim.mentions] == [
+        ("1 November", dt.date(2024, 11, 1), "not_before")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Christian Bale will not play Steve Jobs.", Stance.DENIES),
+        ("No, that wasn't Paul Rudd at the airport.", Stance.DENIES),
+        ("Paul Rudd is not the hero who tackled the man.", Stance.DENIES),
+        ("Apple is not happy with the battery life.", Stance.ASSERTS),
+        ("More than 600 troops have been killed, and he cannot sustain his offensive.", Stance.ASSERTS),
+        ("Comcast Denies It Will Cut Off Customers Who Use Tor.", Stance.DENIES),
+    ],
+)
+def test_negated_main_verb(text: str, stance: Stance) -> None:
+    (claim,) = claims(text)
+    assert claim.stance is stance
+
+
+def test_each_documents_contents_are_announced_as_soon_as_it_is_read(seed_document: Document) -> None:
+    second = Document(
+        id="e", text="Mayor Ann Cole said that the bridge will reopen on 4 November.", published=PUBLISHED
+    )
+    announced: list[list[str]] = []
+    analyses = extract([seed_document, second], on_document=announced.append)
+    assert len(announced) == 2
+    assert [text for batch in announced for text in batch] == [a.content for a in analyses]
+    assert len(announced[1]) == sum(a.claim.doc_id == "e" for a in analyses)

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import pytest
+
+from checker.extract.nlp import parse
+from checker.extract.quantities import find_quantities
+
+
+def quantities(text: str) -> list[tuple[str, float, float, bool, str | None]]:
+    (doc,) = parse([text])
+    return [(q.text, q.low, q.high, q.approx, q.unit) for q in find_quantities(doc, [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nearly 11,000 soldiers are training.", [("nearly 11,000", 10450.0, 11000.0, True, "soldiers")]),
+        ("Russia was training ten thousand troops.", [("ten thousand", 10000.0, 10000.0, False, "troops")]),
+        ("eighteen soldiers escaped.", [("eighteen", 18.0, 18.0, False, "soldiers")]),
+        ("several thousand soldiers are training.", [("several thousand", 2000.0, 9000.0, True, "soldiers")]),
+        ("More than 600 troops were killed.", [("More than 600", 600.0, 1200.0, True, "troops")]),
+        ("up to 5 million people fled.", [("up to 5 million", 0.0, 5_000_000.0, True, "people")]),
+        ("about 200 tanks moved.", [("about 200", 190.0, 210.0, True, "tanks")]),
+        ("dozens of civilians died.", [("dozens", 24.0, 99.0, True, "civilians")]),
+    ],
+)
+def test_quantity_cases(text: str, expected: list[tuple[str, float, float, bool, str | None]]) -> None:
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize("text", ["the 11th brigade attacked.", "one of them left.", "In 2024 prices rose."])
+def test_not_quantities(text: str) -> None:
+    assert quantities(text) == []
+
+
+def test_qualifiers_and_event() -> None:
+    (doc,) = parse(["nearly 11,000 soldiers from North Korea are currently training in Russia."])
+    (quantity,) = find_quantities(doc, [])
+    assert quantity.qualifiers == ["North Korea"]
+    assert quantity.event == "train"
+
+
+def test_dates_are_skipped() -> None:
+    text = "troops arrive on 27-28 October."
+    (doc,) = parse([text])
+    start = text.index("27")
+    assert find_quantities(doc, [(start, start + len("27-28 October"))]) == []

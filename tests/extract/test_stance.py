@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import pytest
+
+from checker.extract.stance import classify
+from checker.models import Stance
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("the information about the deployment is not true.", "said", Stance.DENIES),
+        ("the reports are fake.", None, Stance.DENIES),
+        ("there is no evidence that troops crossed the border.", "said", Stance.DENIES),
+        ("troops crossed the border.", "denied", Stance.DENIES),
+        ("the United States has not yet confirmed that troops were sent.", "said", Stance.NOT_CONFIRMED),
+        ("the agency could not independently verify the figures.", None, Stance.NOT_CONFIRMED),
+        ("Today, I can confirm that units are deployed.", None, Stance.CONFIRMS),
+        ("the troops had arrived.", "confirmed", Stance.CONFIRMS),
+        ("Russia could send troops to the front.", "wrote", Stance.HEDGED),
+        ("the alleged attack killed ten people.", None, Stance.HEDGED),
+        ("It was reported that soldiers escaped.", None, Stance.HEDGED),
+        ("NATO calls on Russia to stop these actions immediately.", "stressed", Stance.ASSERTS),
+        ("Russia was training ten thousand troops.", "said", Stance.ASSERTS),
+    ],
+)
+def test_stance_cases(text: str, verb: str | None, expected: Stance) -> None:
+    assert classify(text, verb) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They're not fake.", Stance.ASSERTS),
+        ("The photo is not a hoax.", Stance.ASSERTS),
+        ("The team is made up of five people.", Stance.ASSERTS),
+        ("The boy genius investor made it all up.", Stance.DENIES),
+        ("No, the tree has been cut down.", Stance.DENIES),
+        ("Comcast calls the rumor wildly inaccurate.", Stance.DENIES),
+        ("The company isn't able to confirm the reports.", Stance.NOT_CONFIRMED),
+        ("Apple bought the firm in May.", Stance.ASSERTS),
+        ("Christian Bale in talks to play Steve Jobs.", Stance.HEDGED),
+        ("Tesla chooses Nevada for battery factory: sources.", Stance.HEDGED),
+    ],
+)
+def test_more_stance_cases(text: str, expected: Stance) -> None:
+    assert classify(text) is expected

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.ingest.markup import html_to_text, looks_like_html
+
+
+@pytest.mark.parametrize(
+    ("text", "is_html"),
+    [
+        ("<!DOCTYPE html><html><body><p>The mayor said so.</p></body></html>", True),
+        ("\n  <html lang='en'><p>The mayor said so.</p>", True),
+        ("<p>The mayor said that the road was closed.</p>", True),
+        ("<div class='story'>The mayor said so.\n\n<p>More.</p></div>", True),
+        ("<Reuters> The mayor said that the road was closed.", False),
+        ("The mayor said that <b>the road</b> was closed.", False),
+        ("The mayor said that 3 < 4 and 5 > 2.", False),
+        ("", False),
+    ],
+)
+def test_looks_like_html(text: str, is_html: bool) -> None:
+    assert looks_like_html(text) is is_html
+
+
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        (
+            "<p>Police &amp; fire officials said the road&nbsp;was closed.</p>",
+            "Police & fire officials said the road was closed.",
+        ),
+        ("<p>One said so.</p><p>Two said so.</p>", "One said so.\n\nTwo said so."),
+        ("<p>Line one.<br>Line two.</p>", "Line one.\n\nLine two."),
+        ("<p>The <a href='/x'>mayor</a>\n   said <em>so</em>.</p>", "The mayor said so."),
+        ("<head><title>Site | Home</title><style>p{}</style></head><p>Kept.</p>", "Kept."),
+        ("<script>if (a < b) { say('he said'); }</script><p>Kept.</p>", "Kept."),
+        ("<div>Before.\n\nAfter a blank line.</div>", "Before.\n\nAfter a blank line."),
+        ("<p>&#8220;No,&#8221; she said.</p><!-- a comment -->", "“No,” she said."),
+        ("<p>Unclosed paragraph said so.", "Unclosed paragraph said so."),
+    ],
+)
+def test_html_to_text(markup: str, text: str) -> None:
+    assert html_to_text(markup) == text
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>/!-&;#ap scriptyle=\"'\n")), max_size=80))
+def test_any_markup_converts_without_raising(markup: str) -> None:
+    looks_like_html(markup)
+    assert "\n\n\n" not in html_to_text(markup)

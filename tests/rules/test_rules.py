@@ -1,0 +1,232 @@
+"""Case tables for each rule, with the real embedding model (the rules' thresholds are set for it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.embed.base import Embedder
+from checker.errors import UsageError
+from checker.models import Severity
+from checker.rules import all_rules, select
+from checker.rules.base import Finding
+from checker.rules.registry import REGISTRY
+from tests.helpers import context_for
+
+pytestmark = pytest.mark.model
+
+
+def findings(rule_id: str, texts: list[str], embedder: Embedder) -> list[Finding]:
+    all_rules()
+    context = context_for(texts, embedder)
+    check = REGISTRY[rule_id].check
+    return [f for a, b in context.pairs() if (f := check(context, a, b)) is not None]
+
+
+DENIAL = [
+    (
+        [
+            "Police spokesman Tom Reed said that reports of a chemical leak at the Riverside plant are false.",
+            "Residents' leader Ann Cole said that a chemical leak at the Riverside plant forced families to flee.",
+        ],
+        True,
+    ),
+    (
+        [
+            "The army denied that its soldiers shelled the village of Novo.",
+            "Village head Petro Shevchuk said that army soldiers shelled the village of Novo on Tuesday.",
+        ],
+        True,
+    ),
+    (
+        [
+            "The ministry said that reports of a fuel shortage in the capital are not true.",
+            "The mayor said that the capital's new metro line opened on Monday.",
+        ],
+        False,
+    ),
+    (
+        [
+            "The ministry said that reports of an army coup are false.",
+            "Analysts said that the army could attempt a coup.",
+        ],
+        False,
+    ),
+    (
+        [
+            "Police spokesman Tom Reed said that reports of a chemical leak at the Riverside plant are false.",
+            "Tom Reed said that a chemical leak at the Riverside plant was contained.",
+        ],
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "expected"), DENIAL)
+def test_denial(texts: list[str], expected: bool, real_embedder: Embedder) -> None:
+    assert bool(findings("denial", texts, real_embedder)) is expected
+
+
+CONFIRMATION = [
+    (
+        [
+            "Health Minister Jane Doe said that the government has not yet confirmed that the virus reached the capital.",
+            "The health agency confirmed that the virus had reached the capital.",
+        ],
+        True,
+    ),
+    (
+        [
+            "Health Minister Jane Doe said that the government has not yet confirmed that the virus reached the capital.",
+            "The education office confirmed that the schools reopened after the summer break.",
+        ],
+        False,
+    ),
+    (
+        [
+            "Health Minister Jane Doe said that the virus reached the capital.",
+            "The health agency confirmed that the virus had reached the capital.",
+        ],
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "expected"), CONFIRMATION)
+def test_confirmation(texts: list[str], expected: bool, real_embedder: Embedder) -> None:
+    assert bool(findings("confirmation", texts, real_embedder)) is expected
+
+
+NUMERIC = [
+    (
+        [
+            "Officials said that 11,000 people were evacuated from the flood zone.",
+            "The Red Cross said that 3,000 people were evacuated from the flood zone.",
+        ],
+        Severity.HIGH,
+    ),
+    (
+        [
+            "Officials said that nearly 11,000 soldiers are training near the border.",
+            "The minister said that ten thousand troops are training near the border.",
+        ],
+        Severity.LOW,
+    ),
+    (
+        [
+            "Officials said that 11,000 people were evacuated from the flood zone.",
+            "Officials said that 3,000 homes were flooded in the flood zone.",
+        ],
+        None,
+    ),
+    (
+        [
+            "The general said that 600 Russian troops were killed in the battle.",
+            "The general said that 11,000 North Korean troops were killed in the battle.",
+        ],
+        None,
+    ),
+    (
+        [
+            "The ministry said that eighteen soldiers escaped from the training camp.",
+            "The ministry said that 11,000 soldiers are training at the camp.",
+        ],
+        None,
+    ),
+    (
+        [
+            "The agency said that several thousand soldiers are training in the east.",
+            "A reporter said that 3,000 soldiers are training in the east.",
+        ],
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "expected"), NUMERIC)
+def test_numeric(texts: list[str], expected: Severity | None, real_embedder: Embedder) -> None:
+    found = findings("numeric", texts, real_embedder)
+    assert (found[0].severity if found else None) is expected
+
+
+SCHEDULE = [
+    (
+        [
+            "The minister said that the bridge will reopen no earlier than 1 December.",
+            "The contractor said that the bridge will reopen on 20 November.",
+        ],
+        True,
+    ),
+    (
+        [
+            "The minister said that the bridge will reopen in November.",
+            "The contractor said that the bridge will reopen on 20 November.",
+        ],
+        False,
+    ),
+    (
+        [
+            "The minister said that the bridge will reopen on 1 December.",
+            "The teachers' union said that schools will strike on 20 November.",
+        ],
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "expected"), SCHEDULE)
+def test_schedule(texts: list[str], expected: bool, real_embedder: Embedder) -> None:
+    assert bool(findings("schedule", texts, real_embedder)) is expected
+
+
+UPDATE = [
+    (
+        [
+            "It was reported that three prisoners escaped from the city jail. Later it became known that they had been caught."
+        ],
+        True,
+    ),
+    (
+        [
+            "It was reported that three prisoners escaped from the city jail.\n\nLater, the mayor said that taxes will rise."
+        ],
+        False,
+    ),
+    (["Three prisoners escaped from the city jail. The guards were questioned by police."], False),
+]
+
+
+@pytest.mark.parametrize(("texts", "expected"), UPDATE)
+def test_update(texts: list[str], expected: bool, real_embedder: Embedder) -> None:
+    assert bool(findings("update", texts, real_embedder)) is expected
+
+
+def test_registry_lists_every_rule_with_a_description() -> None:
+    rules = all_rules()
+    assert {r.id for r in rules} >= {"denial", "confirmation", "numeric", "schedule", "update"}
+    assert all(r.description.endswith(".") for r in rules)
+
+
+def test_unknown_rule_is_an_error() -> None:
+    with pytest.raises(UsageError, match="Unknown rule 'nope'"):
+        select(["nope"])
+
+
+def test_disabled_rule_is_left_out() -> None:
+    assert "numeric" not in {r.id for r in select(["numeric"])}
+
+
+def test_nli_rule_uses_the_given_model(real_embedder: Embedder) -> None:
+    from checker.rules.nli import nli
+    from tests.helpers import context_for
+
+    texts = [
+        "The mayor said that the bridge over the river is open to traffic.",
+        "The police said that the bridge over the river is closed to traffic.",
+    ]
+    context = context_for(texts, real_embedder)
+    assert nli(context, 0, 1) is None  # no model given: the rule does not run
+    context.nli = lambda premise, hypothesis: 0.95
+    found = nli(context, 0, 1)
+    assert found is not None and found.severity is Severity.HIGH
+    context.nli = lambda premise, hypothesis: 0.1
+    assert nli(context, 0, 1) is None
