@@ -93,6 +93,9 @@ class Quantity(_Model):
     unit: str | None
     qualifiers: list[str] = Field(default_factory=list)
     event: str | None = None
+    measure: str | None = Field(
+        default=None, description="what the figure counts when the parse says: deaths, injuries, votes, crowd, ..."
+    )
 
 
 class Claim(_Model):
@@ -108,6 +111,9 @@ class Claim(_Model):
     stated_at: StatedAt
     quantities: list[Quantity] = Field(default_factory=list)
     mentions: list[DateMention] = Field(default_factory=list)
+    refers_to: str | None = Field(
+        default=None, description="id of the earlier claim this one answers ('Russia refutes that claim')"
+    )
     topic_id: str | None = None
 
 

@@ -1,9 +1,25 @@
-"""Stage 2, extract: sentences, attributed claims, stance, dates, a timeline and quantities, per document."""
+"""Stage 2, extract: sentences, attributed claims, stance, dates, a timeline and quantities, per document.
+
+The parser loads with the first use of `extract`: `same_source` and `looks_english` stay light.
+"""
 
 from __future__ import annotations
 
-from checker.extract.claims import Analysis, extract
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from checker.extract.language import looks_english
 from checker.extract.segment import Sentence, split_sentences
+from checker.extract.sources import same_source
 
-__all__ = ["Analysis", "Sentence", "extract", "looks_english", "split_sentences"]
+if TYPE_CHECKING:
+    from checker.extract.claims import Analysis, extract
+
+__all__ = ["Analysis", "Sentence", "extract", "looks_english", "same_source", "split_sentences"]
+_LAZY = {"Analysis": "checker.extract.claims", "extract": "checker.extract.claims"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'checker.extract' has no attribute {name!r}")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 _VERBS = (
     r"said|says|say|stated|states|told\s+\w+|wrote|writes|reported|reports|added|adds|stressed|stresses"
@@ -34,6 +34,12 @@ LEAD = re.compile(
     r"|at\s+the\s+same\s+time|afterwards|subsequently)\b[^,]{0,60},\s*|(?:earlier|later|then)\s+)",
     re.IGNORECASE,
 )
+# "MANILA, Philippines (AP) —", "GENEVA —", "(CNN) --": where and through whom, never who speaks.
+DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s*"
+    r"(?:\([A-Z][\w .&-]{0,30}\)\s*[-—–]{0,2}|[-—–]{1,2})\s*"
+    r"|\([A-Z][\w .&-]{0,30}\)\s*[-—–]{0,2}\s*)"
+)
 ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:\"“”]{2,80})", re.IGNORECASE)
 TOLD = re.compile(r"^told\s+(?P<audience>.+)$", re.IGNORECASE)
 CITING = re.compile(r"\bciting\s+[\"“]?(?P<src>[^,.;\"“”]{2,80})[\"”]?", re.IGNORECASE)
@@ -45,6 +51,24 @@ UNAMBIGUOUS_VERBS = frozenset({"said", "says", "told", "wrote", "stated", "added
 PERSON_LABEL = "PERSON"
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 BLOCKING_POS = frozenset({"AUX"})
+# Verbs that report, estimate or dispute what someone holds, as lemmas: a sentence whose main verb is
+# one of them, with a subject of its own, is attributed by the parse whatever its word order.
+REPORTING_LEMMAS = frozenset(
+    {
+        "say", "tell", "state", "report", "announce", "confirm", "deny", "claim", "insist", "add", "note",
+        "warn", "estimate", "count", "tally", "record", "calculate", "reckon", "project", "predict", "believe",
+        "allege", "assert", "argue", "acknowledge", "admit", "reveal", "disclose", "indicate", "suggest",
+        "testify", "tweet", "post", "write", "explain", "stress", "emphasize", "emphasise", "maintain",
+        "contend", "conclude", "concede", "dispute", "refute", "reject", "dismiss", "rebut", "contradict",
+        "contest", "describe", "put", "call", "brand", "label", "respond", "reply", "counter", "question",
+    }
+)  # fmt: skip
+# "put", "call", "describe" report only with their figure or verdict: "put the toll at 80", "called it false".
+NEEDS_COMPLEMENT = {"put": "prep", "call": "oprd", "brand": "oprd", "label": "oprd", "describe": "prep"}
+SUBJECT_DEPS = frozenset({"nsubj"})
+MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl"})
+EXPLETIVES = frozenset({"it", "there", "this", "that", "which", "who"})
+THAT = re.compile(r"that\s+", re.IGNORECASE)  # the complementizer opens the content, it is not part of it
 HONORIFICS = re.compile(r"^(?:mr|mrs|ms|dr|prof|president|minister|general|gen)\.?\s+", re.IGNORECASE)
 
 
@@ -110,7 +134,7 @@ def attribute(doc: Doc, speakers: Speakers) -> Attribution | None:
     """The attribution of one parsed sentence, or None when the article speaks for itself."""
     text = doc.text
     speakers.note_people(doc)
-    found = _opening(doc, speakers) or _closing(doc, speakers) or _according_to(text)
+    found = _opening(doc, speakers) or _closing(doc, speakers) or _according_to(text) or _by_parse(doc, speakers)
     if found is None:
         return None
     citing = CITING.search(text)
@@ -121,8 +145,9 @@ def attribute(doc: Doc, speakers: Speakers) -> Attribution | None:
 
 def _opening(doc: Doc, speakers: Speakers) -> Attribution | None:
     text = doc.text
-    lead = LEAD.match(text)
-    offset = lead.end() if lead else 0
+    offset = dateline_end(text)
+    lead = LEAD.match(text, offset)
+    offset = lead.end() if lead else offset
     match = OPENING.match(text[offset:])
     if match is None or not _is_speaker_phrase(doc, offset + match.start("who"), offset + match.end("who")):
         return None
@@ -140,6 +165,12 @@ def _opening(doc: Doc, speakers: Speakers) -> Attribution | None:
         len(text),
         is_meta=is_meta,
     )
+
+
+def dateline_end(text: str) -> int:
+    """Where a leading dateline ends (0 without one)."""
+    match = DATELINE.match(text)
+    return match.end() if match else 0
 
 
 def _closing(doc: Doc, speakers: Speakers) -> Attribution | None:
@@ -161,6 +192,65 @@ def _according_to(text: str) -> Attribution | None:
         return None
     source = match["src"].strip()
     return Attribution(source, None, source, None, 0, len(text))
+
+
+def reporting_clauses(doc: Doc) -> list[Token]:
+    """The reporting verbs of the sentence's main clauses that have a subject of their own, in order."""
+    found: list[Token] = []
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING_LEMMAS or not _is_main(token):
+            continue
+        needed = NEEDS_COMPLEMENT.get(token.lemma_.lower())
+        if needed and not any(child.dep_ == needed for child in token.children):
+            continue
+        subject = _subject(token)
+        if subject is not None and _is_speaker_phrase(doc, subject.left_edge.idx, _end(subject.right_edge)):
+            found.append(token)
+    return found
+
+
+def _is_main(token: Token) -> bool:
+    """The root, or a clause coordinated with or adverbial to it (a clause cut out of a sentence is its own root)."""
+    if token.dep_ == "ROOT" or token.head is token:
+        return True
+    head = token.head
+    return token.dep_ in MAIN_CLAUSE_DEPS and (head.dep_ == "ROOT" or head.head is head)
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and child.lower_ not in EXPLETIVES and child.i < verb.i:
+            return child
+    return None
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token.text)
+
+
+def _by_parse(doc: Doc, speakers: Speakers) -> Attribution | None:
+    """ "The commission put turnout at 51.5 percent", "Russia refutes that claim": any reporting verb."""
+    verbs = reporting_clauses(doc)
+    if not verbs:
+        return None
+    return attribute_verb(doc, verbs[0], speakers, 0, len(doc.text))
+
+
+def attribute_verb(doc: Doc, verb: Token, speakers: Speakers, start: int, end: int) -> Attribution | None:
+    """The attribution of the clause `doc.text[start:end]` that `verb` heads, in that clause's offsets."""
+    subject = _subject(verb)
+    if subject is None:
+        return None
+    content_start = _end(verb)
+    while content_start < end and doc.text[content_start] in " ,:":
+        content_start += 1
+    that = THAT.match(doc.text, content_start)
+    content_start = that.end() if that and that.end() < end else content_start
+    content_end = min(end, max(content_start, _end(verb.right_edge)))
+    found = _build(
+        doc, speakers, subject.left_edge.idx, _end(subject.right_edge), verb.text, content_start, content_end
+    )
+    return replace(found, content_start=found.content_start - start, content_end=found.content_end - start)
 
 
 def _is_verb_at(doc: Doc, start: int) -> bool:

@@ -5,17 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from spacy.tokens import Doc, Token
 
-from checker.extract import dates, nlp, stance
-from checker.extract.attribution import Attribution, Speakers, attribute
+from checker.extract import dates, nlp, references, stance
+from checker.extract.attribution import Attribution, Speakers, attribute, attribute_verb, reporting_clauses
 from checker.extract.quantities import find_quantities
 from checker.extract.segment import Sentence, split_sentences
+from checker.extract.sources import same_source
 from checker.extract.timeline import Placed, TimeCue, place, stated_at
-from checker.models import Claim, DateMention, Document, Precision, Stance, StatedAt
+from checker.models import Claim, DateMention, Document, Precision, Quantity, Stance, StatedAt
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 CONTINUATION = re.compile(r"^(?:they|it|he|she|this|these|those)\b(?!\s+(?:was|is|has\s+been)\s+reported)", re.I)
@@ -34,6 +35,7 @@ IMPERSONAL = re.compile(
 )
 OPEN_QUOTE = re.compile(r"^[\"“]")
 MIN_CLAIM_WORDS = 3
+CLAUSE_JOINERS = frozenset({"PUNCT", "CCONJ", "SCONJ"})  # ", but", ", while" between two reporting clauses
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,10 @@ class _Draft:
     index: int
     context: str
     context_entities: frozenset[str]
+    continues_sentence: bool = False  # a later reporting clause of the sentence the draft before it began
+    refers_to: int | None = None  # index among the document's drafts of the claim this one answers
+    stance: Stance = Stance.ASSERTS
+    figures: list[Quantity] = field(default_factory=list)
 
 
 def extract(documents: list[Document], on_document: Callable[[list[str]], None] | None = None) -> list[Analysis]:
@@ -78,7 +84,7 @@ def extract(documents: list[Document], on_document: Callable[[list[str]], None] 
     contents: list[str] = []
     for doc, found in zip(documents, sentences, strict=True):
         drafts = _drafts(doc, found, list(islice(parsed, len(found))))
-        embedded = [_embedded(d) for d in drafts]
+        embedded = [_embedded(d, drafts) for d in drafts]
         if on_document is not None:
             on_document(embedded)
         contents.extend(embedded)
@@ -98,12 +104,17 @@ def extract(documents: list[Document], on_document: Callable[[list[str]], None] 
             analyses.append(
                 _analysis(doc, draft, claim_id, next(times), position.key, published or position.key, next(remaining))
             )
+        _link_references(analyses, drafts)
     return analyses
 
 
 def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list[_Draft]:
+    sentences, parsed, clauses = _clauses(sentences, parsed)
     speakers = Speakers()
-    attributions = [attribute(p, speakers) for p in parsed]
+    attributions = [
+        attribute(p, speakers) if c is None else attribute_verb(c.whole, c.verb, speakers, c.start, c.end)
+        for p, c in zip(parsed, clauses, strict=True)
+    ]
     attributions = _spread_quotes(sentences, parsed, attributions)
     drafts: list[_Draft] = []
     relayed_by: dict[str, str] = {}  # speaker -> the outlet a meta sentence says carried them
@@ -118,8 +129,96 @@ def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list
         found = found or _continuation(drafts, sentence, tokens)
         if found is not None and found.speaker in relayed_by and found.cited_source is None:
             found = replace(found, cited_source=relayed_by[found.speaker])
-        drafts.append(_draft(doc, sentence, tokens, found, drafts, index))
+        draft = _draft(doc, sentence, tokens, found, drafts, index)
+        clause = clauses[index]
+        draft.continues_sentence = clause is not None and clause.start > 0
+        draft.figures = _figures(draft, drafts[-1].figures if draft.continues_sentence and drafts else [])
+        draft.refers_to = _referent(draft, drafts)
+        drafts.append(draft)
     return drafts
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """A reporting clause cut out of a sentence: its verb in the whole sentence's parse, its span there."""
+
+    whole: Doc
+    verb: Token
+    start: int
+    end: int
+
+
+def _clauses(sentences: list[Sentence], parsed: list[Doc]) -> tuple[list[Sentence], list[Doc], list[_Clause | None]]:
+    """A sentence in which two sources each report ("X put turnout at 51.5 percent, but Y said only 30
+    percent turned out") is two claims, each with its own speaker and exact offsets."""
+    out: tuple[list[Sentence], list[Doc], list[_Clause | None]] = ([], [], [])
+    for sentence, tokens in zip(sentences, parsed, strict=True):
+        bounds = _clause_bounds(tokens)
+        if len(bounds) == 1:
+            out[0].append(sentence)
+            out[1].append(tokens)
+            out[2].append(None)
+            continue
+        for verb, first, last in bounds:
+            span = tokens[first:last]
+            start = sentence.start + span.start_char
+            out[0].append(replace(sentence, start=start, end=start + len(span.text)))
+            out[1].append(span.as_doc())
+            out[2].append(_Clause(tokens, verb, span.start_char, span.end_char))
+    return out
+
+
+def _clause_bounds(tokens: Doc) -> list[tuple[Token, int, int]]:
+    """Token ranges of the reporting clauses, the ", but" / ", while" between them left out."""
+    verbs = reporting_clauses(tokens)
+    kept = verbs[:1]
+    starts = [0]
+    for verb in verbs[1:]:
+        first = min(t.i for t in verb.subtree if t.pos_ not in CLAUSE_JOINERS)
+        if first > starts[-1] and first > kept[-1].i:
+            kept.append(verb)
+            starts.append(first)
+    if len(kept) < 2:
+        return [(verbs[0] if verbs else tokens[0], 0, len(tokens))]
+    bounds = []
+    for index, (verb, first) in enumerate(zip(kept, starts, strict=True)):
+        last = starts[index + 1] if index + 1 < len(starts) else len(tokens)
+        if index + 1 < len(starts):
+            while last - 1 > first and tokens[last - 1].pos_ in CLAUSE_JOINERS:
+                last -= 1
+        bounds.append((verb, first, last))
+    return bounds
+
+
+def _link_references(analyses: list[Analysis], drafts: list[_Draft]) -> None:
+    """Store on each referring claim the id of the claim it answers (the document's last claims)."""
+    own = analyses[len(analyses) - len(drafts) :]
+    for analysis, draft in zip(own, drafts, strict=True):
+        if draft.refers_to is not None:
+            analysis.claim.refers_to = own[draft.refers_to].claim.id
+
+
+def _figures(draft: _Draft, before: list[Quantity]) -> list[Quantity]:
+    text, offset = draft.parsed.text, draft.sentence.start
+    date_spans = [(m.start - offset, m.end - offset) for m in draft.mentions]
+    return find_quantities(draft.parsed, date_spans + _date_spans(text), before)
+
+
+def _referent(draft: _Draft, drafts: list[_Draft]) -> int | None:
+    """The earlier claim that "that claim" or "the toll" in this one points at, if any."""
+    found = draft.attribution
+    start, end = (found.content_start, found.content_end) if found else (0, len(draft.parsed.text))
+    kind = references.pointer(draft.parsed, start, end)
+    if kind is None:
+        return None
+    earlier = [references.Earlier(_source(d), d.stance, d.figures) for d in drafts]
+    claim = references.Earlier(_source(draft), draft.stance, draft.figures)
+    return references.referent(kind, claim, earlier, same_source)
+
+
+def _source(draft: _Draft) -> str | None:
+    found = draft.attribution
+    return (found.speaker or found.cited_source) if found else None
 
 
 def _spread_quotes(
@@ -182,7 +281,10 @@ def _draft(
             else (0, len(previous.parsed.text))
         )
         context_entities = _entities(previous.parsed, *span)
-    return _Draft(sentence, tokens, found, cue, mentions, index, context, context_entities)
+    drafted = _Draft(sentence, tokens, found, cue, mentions, index, context, context_entities)
+    c_start, c_end = (found.content_start, found.content_end) if found else (0, len(text))
+    drafted.stance = _stance(tokens, found, c_start, c_end)
+    return drafted
 
 
 def _content(tokens: Doc, found: Attribution | None) -> str:
@@ -213,7 +315,13 @@ def _cue(text: str, lead: list[dates.Found], doc: Document, found: Attribution |
 
 
 def _analysis(
-    doc: Document, draft: _Draft, claim_id: str, when: StatedAt, key: float, published: float, embedded: str
+    doc: Document,
+    draft: _Draft,
+    claim_id: str,
+    when: StatedAt,
+    key: float,
+    published: float,
+    embedded: str,
 ) -> Analysis:
     tokens, found, sentence = draft.parsed, draft.attribution, draft.sentence
     c_start, c_end = (found.content_start, found.content_end) if found else (0, len(tokens.text))
@@ -228,9 +336,9 @@ def _analysis(
         speaker=found.speaker if found else None,
         speaker_role=found.role if found else None,
         cited_source=found.cited_source if found else None,
-        stance=_stance(tokens, found, c_start, c_end),
+        stance=draft.stance,
         stated_at=when,
-        quantities=find_quantities(tokens, date_spans + _date_spans(tokens.text)),
+        quantities=draft.figures,
         mentions=sorted(mentions, key=lambda m: m.start),
     )
     entities = _entities(tokens, c_start, c_end) | draft.context_entities
@@ -277,9 +385,11 @@ def _is_copula(token: Token) -> bool:
     return token.lemma_.lower() == "be" or token.lower_.replace("’", "'") in COPULAS
 
 
-def _embedded(draft: _Draft) -> str:
-    """What is embedded for a claim: its content, after the sentence it leans on, if any."""
-    return f"{draft.context} {_content(draft.parsed, draft.attribution)}".strip()
+def _embedded(draft: _Draft, drafts: list[_Draft]) -> str:
+    """What is embedded for a claim: its content, after the sentence it leans on or answers, if any."""
+    answered = drafts[draft.refers_to] if draft.refers_to is not None else None
+    before = _content(answered.parsed, answered.attribution) if answered else draft.context
+    return f"{before} {_content(draft.parsed, draft.attribution)}".strip()
 
 
 def _stance_text(tokens: Doc, start: int, end: int) -> str:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from number_parser import parse_number
 from spacy.tokens import Doc, Span, Token
 
+from checker.extract.measures import measure_of
 from checker.models import Quantity
 
 NEARLY_BAND = 0.05  # "nearly 11,000" sits just below 11,000, not anywhere below it
@@ -20,6 +22,7 @@ MIN_WORD_NUMBER = 2  # "one" is usually a pronoun ("one of them"), not a figure
 ENTITY_LABELS = frozenset({"NORP", "GPE", "ORG", "LOC", "FAC", "PERSON"})
 LIGHT_VERBS = frozenset({"undergo", "be", "have", "get", "receive", "take", "make"})
 MAX_HEAD_STEPS = 3
+ELIDED_ROLES = frozenset({"dobj", "attr"})  # "tallied more than 2,000": the noun is left out
 YEAR_CONTEXT = re.compile(r"\b(?:in|since|by|from|until|of|during|before|after)\s+$", re.IGNORECASE)
 YEARS = range(1900, 2101)
 CURRENCIES = {"$": "usd", "€": "eur", "£": "gbp"}
@@ -64,15 +67,32 @@ class _Match:
     approx: bool
 
 
-def find_quantities(doc: Doc, skip: list[tuple[int, int]]) -> list[Quantity]:
-    """Quantities in a parsed sentence, ignoring spans in `skip` (dates)."""
+def find_quantities(doc: Doc, skip: list[tuple[int, int]], before: Sequence[Quantity] = ()) -> list[Quantity]:
+    """Quantities in a parsed sentence, ignoring spans in `skip` (dates).
+
+    `before` holds the figures of the clause before, when the sentence was cut into reporting clauses.
+    """
     vague = _vague(doc.text)
     matches = _numbers(doc.text, vague) + vague
     kept = [m for m in matches if not any(s <= m.start < e for s, e in skip)]
     # Token starts and entities once per sentence: per figure they made a run-on sentence quadratic.
     starts = [token.idx for token in doc]
     names = [ent for ent in doc.ents if ent.label_ in ENTITY_LABELS]
-    return [_to_quantity(doc, m, starts, names) for m in sorted(kept, key=lambda m: m.start)]
+    found: list[Quantity] = []
+    for match in sorted(kept, key=lambda m: m.start):
+        quantity, figure = _to_quantity(doc, match, starts, names)
+        previous = found[-1] if found else (before[-1] if before else None)
+        if previous is not None and figure is not None and _elided(quantity, figure):
+            quantity = quantity.model_copy(update={"unit": previous.unit, "measure": previous.measure})
+        found.append(quantity)
+    return found
+
+
+def _elided(quantity: Quantity, figure: Token) -> bool:
+    """ "Police counted 300 protesters, while organisers tallied more than 2,000": a bare figure that
+    completes a verb counts what the figure before it in the same sentence counts."""
+    bare = quantity.unit is None and quantity.measure is None
+    return bare and figure.dep_ in ELIDED_ROLES and figure.head.pos_ == "VERB"
 
 
 def _numbers(text: str, vague: list[_Match]) -> list[_Match]:
@@ -137,10 +157,12 @@ def _vague(text: str) -> list[_Match]:
     return found
 
 
-def _to_quantity(doc: Doc, match: _Match, starts: list[int], names: list[Span]) -> Quantity:
+def _to_quantity(doc: Doc, match: _Match, starts: list[int], names: list[Span]) -> tuple[Quantity, Token | None]:
     start, end, symbol = _with_symbol(doc.text, match.start, match.end)
     unit = None if symbol else _unit_token(doc, starts, match.end)
-    return Quantity(
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    figure = span[-1] if span is not None and len(span) else None
+    quantity = Quantity(
         text=doc.text[start:end],
         value=match.value,
         low=match.low,
@@ -149,7 +171,9 @@ def _to_quantity(doc: Doc, match: _Match, starts: list[int], names: list[Span]) 
         unit=symbol or (unit.text.lower() if unit is not None else None),
         qualifiers=_qualifiers(names, unit) if unit is not None else [],
         event=_event(unit) if unit is not None else None,
+        measure=measure_of(figure, unit) if figure is not None else None,
     )
+    return quantity, figure
 
 
 def _with_symbol(text: str, start: int, end: int) -> tuple[int, int, str | None]:

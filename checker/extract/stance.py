@@ -38,6 +38,8 @@ CONFIRMS = re.compile(
     r"|\bverified\b|\bofficially\s+(?:announced|acknowledged)\b|\backnowledged\s+that\b",
     re.IGNORECASE,
 )
+# A reporting verb that itself disputes what it reports: "Russia refutes that claim".
+DENYING_VERB = re.compile(r"^(?:den|refut|disput|reject|dismiss|rebut|contradict|contest)", re.IGNORECASE)
 NEGATED_CUE = re.compile(r"(?:\b(?:not|no|never|neither)|n't)\s+(?:a\s+|an\s+)?$", re.IGNORECASE)
 NEGATION_WINDOW = 12
 # The reporter keeps a distance from what a source says: "Reports say", "X claims", "sources".
@@ -73,7 +75,7 @@ def classify(text: str, verb: str | None = None, *, frame: str = "", negated: bo
     lowered_verb = (verb or "").lower()
     if NOT_CONFIRMED.search(text) and NEGATION.search(text):
         return Stance.NOT_CONFIRMED
-    if lowered_verb.startswith("den") or _denies(text) or negated:
+    if DENYING_VERB.match(lowered_verb) or _denies(text) or negated:
         return Stance.DENIES
     if lowered_verb.startswith("confirm") or CONFIRMS.search(text):
         return Stance.CONFIRMS

@@ -1,7 +1,10 @@
 """HTML to plain text, for articles saved from the web or exported from a CMS.
 
-Markup is never passed on as prose: the text of the page is kept, block elements become
-paragraphs, and only what is never prose (scripts, styles, the page title) is dropped.
+A whole saved page is reduced to its article body by trafilatura (menus, promotions, related links,
+comments and footers dropped: they are not the story's claims). A fragment (a CMS export, HTML
+pasted into a .txt), or a page in which trafilatura finds no article, keeps all of its text: block
+elements become paragraphs, and only what is never prose (scripts, styles, the title) is dropped.
+Markup is never passed on as prose either way.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ BLOCKS = frozenset(
         "ul",
     ]
 )
+PAGE_BODY = re.compile(r"<body[\s>]", re.IGNORECASE)
 BLANK_LINE = re.compile(r"\n\s*\n")
 SPACES = re.compile(r"\s+")
 
@@ -63,7 +67,29 @@ def looks_like_html(text: str) -> bool:
 
 
 def html_to_text(markup: str) -> str:
-    """The text of `markup`, one paragraph per block element, character references resolved."""
+    """The article in `markup` (a whole page) or all of its text (a fragment), one paragraph per block."""
+    if HTML_START.match(markup) or PAGE_BODY.search(markup):
+        body = article_body(markup)
+        if body:
+            return body
+    return all_text(markup)
+
+
+def article_body(page: str) -> str | None:
+    """The main text of a web page as trafilatura finds it, paragraphs apart; None when it finds none."""
+    import trafilatura
+
+    found = trafilatura.extract(
+        page, include_comments=False, include_tables=False, include_images=False, deduplicate=True, fast=True
+    )
+    if not found:
+        return None
+    paragraphs = (SPACES.sub(" ", line).strip() for line in found.splitlines())
+    return "\n\n".join(line for line in paragraphs if line) or None
+
+
+def all_text(markup: str) -> str:
+    """Every text of `markup`, one paragraph per block element, character references resolved."""
     parser = _TextCollector()
     parser.feed(markup)
     parser.close()

@@ -51,9 +51,32 @@ class RuleContext:
         return groups
 
     def pairs(self) -> Iterator[tuple[int, int]]:
-        """Candidate pairs: near neighbours within one topic (see checker.topics.candidates), earlier-in-input first."""
+        """Candidate pairs: near neighbours within one topic (see checker.topics.candidates), earlier-in-input
+        first; then each claim that answers another ("Russia refutes that claim") with the claim it answers,
+        wherever the two were grouped."""
+        seen: set[tuple[int, int]] = set()
         for members in self.by_topic.values():
-            yield from candidate_pairs(self.analyses, self.vectors, members)
+            for pair in candidate_pairs(self.analyses, self.vectors, members):
+                seen.add(pair)
+                yield pair
+        for pair in sorted(self.answers.items(), key=lambda item: item[0]):
+            answered, answering = sorted((pair[1], pair[0]))
+            if (answered, answering) not in seen:
+                yield answered, answering
+
+    @cached_property
+    def answers(self) -> dict[int, int]:
+        """Claim index -> index of the earlier claim it answers (`Claim.refers_to`)."""
+        index = {analysis.claim.id: i for i, analysis in enumerate(self.analyses)}
+        return {
+            i: index[analysis.claim.refers_to]
+            for i, analysis in enumerate(self.analyses)
+            if analysis.claim.refers_to in index
+        }
+
+    def answer(self, a: int, b: int) -> bool:
+        """Whether one of the two claims answers the other."""
+        return self.answers.get(a) == b or self.answers.get(b) == a
 
     @cached_property
     def statements(self) -> list[int]:

@@ -15,6 +15,7 @@ from checker.rules.matching import independent, same_matter, share_terms
 from checker.rules.registry import rule
 
 OPPOSED = frozenset({Stance.ASSERTS, Stance.CONFIRMS})
+ANSWERED = frozenset({Stance.HEDGED})
 # "The reports are false", "the story is a hoax": a denial aimed at what is being reported names
 # little of it, so it is matched on meaning alone, a little more loosely.
 META_DENIAL = re.compile(
@@ -47,10 +48,13 @@ def denial(context: RuleContext, a: int, b: int) -> Finding | None:
 
 
 def _denial_pair(context: RuleContext, a: int, b: int) -> tuple[int, int] | None:
+    """(denier, denied). A claim the denial answers by name ("refutes that claim") is denied even when
+    it was only reported ("X claimed ..."): the denial takes it for asserted."""
     stances = context.claim(a).stance, context.claim(b).stance
-    if stances[0] is Stance.DENIES and stances[1] in OPPOSED:
+    opposed = OPPOSED | ANSWERED if context.answer(a, b) else OPPOSED
+    if stances[0] is Stance.DENIES and stances[1] in opposed:
         return a, b
-    if stances[1] is Stance.DENIES and stances[0] in OPPOSED:
+    if stances[1] is Stance.DENIES and stances[0] in opposed:
         return b, a
     return None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from checker.extract import same_source
 from checker.rules.base import RuleContext
 
 SAME_MATTER_MIN = 0.6
@@ -89,7 +90,8 @@ def _seen(context: RuleContext, index: int, other: int) -> frozenset[str]:
 
 
 def same_matter(context: RuleContext, a: int, b: int, minimum: float = SAME_MATTER_MIN) -> bool:
-    return matter_score(context, a, b) >= minimum
+    """One matter by meaning and participants, or because one claim answers the other ("that claim")."""
+    return context.answer(a, b) or matter_score(context, a, b) >= minimum
 
 
 def similar_words(context: RuleContext, a: str, b: str) -> bool:
@@ -99,6 +101,8 @@ def similar_words(context: RuleContext, a: str, b: str) -> bool:
 
 def share_terms(context: RuleContext, a: int, b: int) -> bool:
     """Whether the claims name one thing or action in common (a lemma or a close synonym)."""
+    if context.answer(a, b):
+        return True
     left = sorted({_word_form(t) for t in context.analyses[a].terms})
     right = sorted({_word_form(t) for t in context.analyses[b].terms})
     if any(_spelled_alike(x, y) for x in left for y in right):
@@ -126,4 +130,5 @@ def source_of(context: RuleContext, index: int) -> str:
 
 
 def independent(context: RuleContext, a: int, b: int) -> bool:
-    return source_of(context, a) != source_of(context, b)
+    """Two sources, not one named twice ("the military" is "the Israeli military")."""
+    return not same_source(source_of(context, a), source_of(context, b))

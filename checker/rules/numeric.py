@@ -47,6 +47,9 @@ def gap_severity(gap: float) -> Severity:
 
 
 def _same_count(context: RuleContext, left: Quantity, right: Quantity) -> bool:
+    if left.measure is not None and right.measure is not None:
+        # "4,460 people killed" and "the death toll stood at 2,360" count the same thing in other words.
+        return left.measure == right.measure and entities_compatible(left.qualifiers, right.qualifiers)
     if left.unit is None or right.unit is None:
         return False
     if not similar_words(context, left.unit, right.unit):

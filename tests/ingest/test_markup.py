@@ -50,3 +50,31 @@ def test_html_to_text(markup: str, text: str) -> None:
 def test_any_markup_converts_without_raising(markup: str) -> None:
     looks_like_html(markup)
     assert "\n\n\n" not in html_to_text(markup)
+
+
+SAVED_PAGE = """<!DOCTYPE html><html><head><title>Floods: toll disputed | The Daily</title></head>
+<body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<div class="promo">Subscribe now and get 50% off your first year of unlimited access to every story.</div>
+<article>
+<h1>Flood toll disputed as rescuers keep searching</h1>
+<p>The interior ministry said on Tuesday that 42 people had died in the floods that swept the northern provinces overnight.</p>
+<p>Local rescuers, who have been searching collapsed houses since dawn, said the toll was at least 80 and still rising.</p>
+<p>Both figures were given at separate briefings in the provincial capital, where officials and volunteers met later.</p>
+</article>
+<aside><h3>Most read</h3><ul><li><a href="/a">Ten things to do this weekend</a></li></ul></aside>
+<footer><p>Copyright 2024 The Daily. All rights reserved.</p><p>Contact us at desk@example.com for corrections.</p></footer>
+</body></html>"""
+
+
+def test_a_saved_page_is_reduced_to_its_article() -> None:
+    text = html_to_text(SAVED_PAGE)
+    assert "42 people had died" in text and "the toll was at least 80" in text
+    for boilerplate in ("Subscribe now", "Copyright 2024", "Contact us", "Ten things to do", "Sport"):
+        assert boilerplate not in text
+    assert "<" not in text
+
+
+def test_a_fragment_keeps_all_of_its_text() -> None:
+    fragment = "<p>Police said 300 people marched.</p><div>Organisers said more than 2,000 marched.</div>"
+    assert html_to_text(fragment) == "Police said 300 people marched.\n\nOrganisers said more than 2,000 marched."

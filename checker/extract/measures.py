@@ -1,0 +1,114 @@
+"""What a figure measures, read from the parse around it: "4,460 people killed" and "the death toll
+stood at 2,360" both count deaths; "turnout was 51.5 percent" measures turnout.
+
+News counts a small set of things again and again (deaths, injuries, the missing, the displaced,
+arrests, turnout, crowds, jobs). Each measure is named by the lemmas that express it as a counted
+noun, as the verb that happens to what is counted, or as the measure noun itself ("toll",
+"turnout"). The measure is looked up on the figure's own phrase (its counted noun and that noun's
+verb), then on the clause that carries the figure ("the toll rose to 2,360": the subject of the verb
+the figure attaches to), so a figure that only stands beside a measure word elsewhere in the
+sentence never takes it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# lemma -> measure. Verbs name what happened to the counted people or things; nouns name the count.
+MEASURES: dict[str, str] = {
+    **dict.fromkeys(["die", "kill", "dead", "death", "toll", "fatality", "perish", "drown", "slay"], "deaths"),
+    **dict.fromkeys(["injure", "wound", "hurt", "injury", "injured", "wounded"], "injuries"),
+    **dict.fromkeys(["missing", "disappear", "unaccounted"], "missing"),
+    **dict.fromkeys(["displace", "evacuate", "flee", "homeless", "evacuee", "refugee"], "displaced"),
+    **dict.fromkeys(["arrest", "detain", "detention", "arrestee"], "arrests"),
+    **dict.fromkeys(["turnout", "turn out", "vote", "ballot", "voter"], "votes"),
+    **dict.fromkeys(["crowd", "attend", "attendance", "protester", "demonstrator", "rally"], "crowd"),
+    **dict.fromkeys(["layoff", "job", "redundancy"], "jobs"),
+}
+# Nouns that carry a figure without being the counted thing ("the toll", "the count", "the figure"):
+# the measure then comes from a compound ("death toll") or from the word itself.
+COUNT_NOUNS = frozenset({"toll", "count", "tally", "figure", "number", "total", "estimate", "turnout", "crowd"})
+# "rose to 2,360", "stood at 80", "put it at 51.5 percent", "was 42": the figure hangs off a verb.
+FIGURE_PREPOSITIONS = frozenset({"to", "at", "of"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+OBJECTS = frozenset({"dobj", "attr"})
+MAX_CLIMB = 3
+
+
+def measure_of(figure: Token, unit: Token | None) -> str | None:
+    """The measure a figure counts, or None when the parse does not say."""
+    # "30 percent had turned out": with a symbol for unit, the noun the figure counts is its head.
+    counted = figure.head if figure.dep_ == "nummod" else None
+    for token in (unit, counted, figure):
+        found = _own_phrase(token) if token is not None else None
+        if found:
+            return found
+    return _carrying_clause(figure)
+
+
+def _own_phrase(token: Token) -> str | None:
+    """The token itself, its compounds and the verb it is subject or object of ("42 people had died")."""
+    for candidate in _phrase(token):
+        found = _measure(candidate)
+        if found:
+            return found
+    head = token.head
+    if head is not token and head.pos_ in {"VERB", "ADJ"} and token.dep_ in SUBJECTS | OBJECTS | {"nummod"}:
+        return _measure(head)
+    for child in token.children:
+        if child.dep_ in {"acl", "amod", "relcl"}:
+            found = _measure(child)
+            if found:
+                return found
+    return None
+
+
+def _measure(token: Token) -> str | None:
+    """By lemma, by word form ("wounded" as an adjective), or as a phrasal verb ("turned out")."""
+    particles = " ".join(child.lower_ for child in token.children if child.dep_ == "prt")
+    lemma = token.lemma_.lower()
+    return MEASURES.get(f"{lemma} {particles}" if particles else lemma) or MEASURES.get(token.lower_)
+
+
+def _phrase(token: Token) -> list[Token]:
+    return [token, *(child for child in token.children if child.dep_ in {"compound", "amod"})]
+
+
+def _carrying_clause(figure: Token) -> str | None:
+    """ "The toll rose to 2,360": the count noun of the clause the figure completes."""
+    token = figure
+    for _ in range(MAX_CLIMB):
+        head = token.head
+        if head is token:
+            return None
+        if head.pos_ == "ADP" and head.lower_ in FIGURE_PREPOSITIONS:
+            token = head
+            continue
+        if head.pos_ in {"VERB", "AUX"}:
+            return _count_noun_of(head)
+        if head.pos_ == "NOUN" and head.lemma_.lower() in COUNT_NOUNS:
+            return _count_measure(head)
+        token = head
+    return None
+
+
+def _count_noun_of(verb: Token) -> str | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECTS | {"dobj"} and child.pos_ == "NOUN" and child.lemma_.lower() in COUNT_NOUNS:
+            return _count_measure(child)
+    return None
+
+
+def _count_measure(noun: Token) -> str | None:
+    """ "death toll" -> deaths; "turnout" -> votes; a bare "toll" in news is a death toll."""
+    for candidate in _phrase(noun):
+        found = _measure(candidate)
+        if found:
+            return found
+    for child in noun.children:
+        if child.dep_ == "prep":
+            for grandchild in child.children:
+                found = _measure(grandchild)
+                if found:
+                    return found
+    return None
