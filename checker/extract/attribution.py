@@ -63,8 +63,15 @@ REPORTING_LEMMAS = frozenset(
         "contest", "describe", "put", "call", "brand", "label", "respond", "reply", "counter", "question",
     }
 )  # fmt: skip
-# "put", "call", "describe" report only with their figure or verdict: "put the toll at 80", "called it false".
-NEEDS_COMPLEMENT = {"put": "prep", "call": "oprd", "brand": "oprd", "label": "oprd", "describe": "prep"}
+# "put", "call", "describe" report only with their figure or verdict: "put the toll at 80", "called it
+# false", "described it as baseless". (dependency, word or None for any)
+NEEDS_COMPLEMENT: dict[str, tuple[str, str | None]] = {
+    "put": ("prep", "at"),
+    "describe": ("prep", "as"),
+    "call": ("oprd", None),
+    "brand": ("oprd", None),
+    "label": ("oprd", None),
+}
 SUBJECT_DEPS = frozenset({"nsubj"})
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl"})
 EXPLETIVES = frozenset({"it", "there", "this", "that", "which", "who"})
@@ -201,12 +208,16 @@ def reporting_clauses(doc: Doc) -> list[Token]:
         if token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING_LEMMAS or not _is_main(token):
             continue
         needed = NEEDS_COMPLEMENT.get(token.lemma_.lower())
-        if needed and not any(child.dep_ == needed for child in token.children):
+        if needed and not any(_completes(child, *needed) for child in token.children):
             continue
         subject = _subject(token)
         if subject is not None and _is_speaker_phrase(doc, subject.left_edge.idx, _end(subject.right_edge)):
             found.append(token)
     return found
+
+
+def _completes(child: Token, dep: str, word: str | None) -> bool:
+    return child.dep_ == dep and (word is None or child.lower_ == word)
 
 
 def _is_main(token: Token) -> bool:

@@ -94,7 +94,12 @@ def _carrying_clause(figure: Token) -> str | None:
 
 def _count_noun_of(verb: Token) -> str | None:
     for child in verb.children:
-        if child.dep_ in SUBJECTS | {"dobj"} and child.pos_ == "NOUN" and child.lemma_.lower() in COUNT_NOUNS:
+        # "Turnout was 51.5 percent": a count noun opening the sentence may be tagged a proper noun.
+        if (
+            child.dep_ in SUBJECTS | {"dobj"}
+            and child.pos_ in {"NOUN", "PROPN"}
+            and child.lemma_.lower() in COUNT_NOUNS
+        ):
             return _count_measure(child)
     return None
 

@@ -8,17 +8,23 @@ from checker.rules.matching import entities_compatible, same_matter, similar_wor
 from checker.rules.registry import rule
 
 NUMERIC_MATTER_MIN = 0.5  # lower than for stances: unit, qualifiers and event must already agree
+# Two figures of one named measure ("240 people killed", "the death toll stood at 96") already agree on
+# what is counted; the rest of the two sentences may share little ("killed in the villages" / "toll").
+MEASURE_MATTER_MIN = 0.4
 LOW_GAP = 0.15  # gaps are relative to the larger figure
 HIGH_GAP = 0.5
 
 
 @rule("numeric", "Two sources give different figures for the same counted thing.")
 def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
-    if not same_matter(context, a, b, NUMERIC_MATTER_MIN):
+    if not same_matter(context, a, b, MEASURE_MATTER_MIN) or not _same_period(context, a, b):
         return None
+    loose = not same_matter(context, a, b, NUMERIC_MATTER_MIN)
     worst: tuple[float, Quantity, Quantity] | None = None
     for left in context.claim(a).quantities:
         for right in context.claim(b).quantities:
+            if loose and (left.measure is None or left.measure != right.measure):
+                continue
             if not _same_count(context, left, right):
                 continue
             gap = relative_gap(left, right)
@@ -31,6 +37,14 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
     return Finding(
         "numeric", a, b, severity, f"{{a}} gives {left.text} {left.unit} where {{b}} gives {right.text} {right.unit}"
     )
+
+
+def _same_period(context: RuleContext, a: int, b: int) -> bool:
+    """Figures dated to periods that do not meet ("in 2023" / "this week") count different things."""
+    left, right = context.claim(a).mentions, context.claim(b).mentions
+    if not left or not right:
+        return True
+    return any(x.date_from <= y.date_to and y.date_from <= x.date_to for x in left for y in right)
 
 
 def relative_gap(left: Quantity, right: Quantity) -> float:

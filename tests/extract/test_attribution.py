@@ -1,0 +1,98 @@
+"""Attribution that does not lean on "said": datelines, any reporting verb found by the parse, clauses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.extract.attribution import dateline_end
+from checker.extract.claims import extract
+from checker.models import Claim, Document, Stance
+
+PUBLISHED = dt.date(2024, 5, 1)
+
+
+def claims(text: str) -> list[Claim]:
+    return [a.claim for a in extract([Document(id="d", text=text, published=PUBLISHED)])]
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("MANILA, Philippines (AP) Authorities said", "Authorities said"),
+        ("GENEVA — The agency said", "The agency said"),
+        ("(CNN) -- A spokesman said", "A spokesman said"),
+        ("WASHINGTON (Reuters) - U.S. officials said", "U.S. officials said"),
+        ("NEW YORK, N.Y. -- Police said", "Police said"),
+        ("The UN said", "The UN said"),
+        ("FBI agents said", "FBI agents said"),
+        ("Reuters reported that", "Reuters reported that"),
+    ],
+)
+def test_a_dateline_is_where_the_story_was_filed_not_who_speaks(text: str, rest: str) -> None:
+    assert text[dateline_end(text) :] == rest
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "KYIV, Ukraine (AP) — Regional officials said on Monday that the bridge had been hit twice.",
+            "Regional officials",
+        ),
+        ("BEIRUT — The health ministry said the hospital had run out of fuel.", "the health ministry"),
+    ],
+)
+def test_the_speaker_after_a_dateline(text: str, speaker: str) -> None:
+    (claim,) = claims(text)
+    assert claim.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "stance"),
+    [
+        ("The statistics office put unemployment at 7.2 percent in March.", "the statistics office", Stance.ASSERTS),
+        ("Border guards counted 1,200 people crossing on foot.", "Border guards", Stance.ASSERTS),
+        ("The army refuted that account on Friday.", "the army", Stance.DENIES),
+        ("The company disputed the report.", "the company", Stance.DENIES),
+        ("Analysts reckon the merger will close by June.", "Analysts", Stance.ASSERTS),
+    ],
+)
+def test_any_reporting_verb_attributes_by_the_parse(text: str, speaker: str, stance: Stance) -> None:
+    (claim,) = claims(text)
+    assert (claim.speaker, claim.stance) == (speaker, stance)
+
+
+def test_a_verb_that_reports_nothing_attributes_nothing() -> None:
+    (claim,) = claims("The storm put three ferries out of service for a week.")
+    assert claim.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers", "figures"),
+    [
+        (
+            "The electoral commission put turnout at 62 percent, but opposition monitors said only 40 percent voted.",
+            ["the electoral commission", "opposition monitors"],
+            [["62 percent"], ["40 percent"]],
+        ),
+        (
+            "Police estimated the crowd at 5,000, while the organisers claimed 20,000 had marched.",
+            ["Police", "the organisers"],
+            [["5,000"], ["20,000"]],
+        ),
+    ],
+)
+def test_two_reporting_clauses_are_two_claims(text: str, speakers: list[str], figures: list[list[str]]) -> None:
+    found = claims(text)
+    assert [c.speaker for c in found] == speakers
+    assert [[q.text for q in c.quantities] for c in found] == figures
+    for claim in found:
+        assert text[claim.start : claim.end] == claim.text
+    assert found[0].end < found[1].start
+
+
+def test_one_source_reporting_twice_stays_one_claim() -> None:
+    found = claims("The ministry said the road was closed and said it would reopen on Friday.")
+    assert len(found) == 1

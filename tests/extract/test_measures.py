@@ -1,0 +1,39 @@
+"""What a figure counts, from the parse: the same measure in other words."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.extract.nlp import parse
+from checker.extract.quantities import find_quantities
+
+
+def measures(text: str) -> list[tuple[str, str | None]]:
+    (doc,) = parse([text])
+    return [(q.text, q.measure) for q in find_quantities(doc, [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 19 people were killed in the strike.", [("At least 19", "deaths")]),
+        ("The death toll rose to 2,360 on Sunday.", [("2,360", "deaths")]),
+        ("Officials said the toll stood at 80.", [("80", "deaths")]),
+        ("Medics said 31 people died overnight.", [("31", "deaths")]),
+        ("Twelve people were injured in the blast.", [("Twelve", "injuries")]),
+        ("Turnout was 51.5 percent.", [("51.5 percent", "votes")]),
+        ("Only 30 percent of voters turned out.", [("30 percent", "votes")]),
+        ("Police arrested 45 protesters.", [("45", "crowd")]),
+        ("The company will cut 1,500 jobs.", [("1,500", "jobs")]),
+        ("More than 300 homes were damaged.", [("More than 300", None)]),
+    ],
+)
+def test_the_measure_of_a_figure(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert measures(text) == expected
+
+
+def test_a_bare_figure_completing_a_verb_counts_what_the_figure_before_it_counts() -> None:
+    assert measures("Police counted 300 protesters and organisers tallied more than 2,000.") == [
+        ("300", "crowd"),
+        ("more than 2,000", "crowd"),
+    ]

@@ -1,0 +1,37 @@
+"""Claims that answer an earlier claim by pointing at it ("that claim", "the figure")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.extract.claims import extract
+from checker.models import Claim, Document
+
+PUBLISHED = dt.date(2024, 5, 1)
+
+
+def claims(text: str) -> list[Claim]:
+    return [a.claim for a in extract([Document(id="d", text=text, published=PUBLISHED)])]
+
+
+@pytest.mark.parametrize(
+    ("text", "answers"),
+    [
+        ("Rebel commanders said they had shot down two helicopters. The government refuted that claim.", {2: 1}),
+        ("Rescuers said 120 people had died. Officials disputed that figure.", {2: 1}),
+        (
+            "Rescuers said 120 people had died. The governor said roads were open. Officials disputed that figure.",
+            {3: 1},
+        ),
+        ("The union said the plant would close. The company denied the report on Friday.", {2: 1}),
+        ("The union said the plant would close. The company denied the report on its finances.", {}),
+        ("Rescuers said 120 people had died. Local officials said the toll was at least 80.", {}),
+        ("The army said it had taken the town. The army denied that claim.", {}),
+    ],
+)
+def test_an_answer_points_at_the_claim_it_answers(text: str, answers: dict[int, int]) -> None:
+    found = claims(text)
+    by_id = {c.id: number for number, c in enumerate(found, start=1)}
+    assert {by_id[c.id]: by_id[c.refers_to] for c in found if c.refers_to} == answers
