@@ -236,7 +236,9 @@ def trap_accepts(trap: Trap, reported: Reported) -> bool:
 def diagnose(document: ConflictDocument, reported: Sequence[Reported]) -> Diagnosis:
     conflict_sides = [document.side_spans(c.sides) for c in document.conflicts]
     trap_sides = [document.side_spans(t.sides) for t in document.traps]
-    missed, wrong_kind, wrong_status = [], [], []
+    missed: list[GoldConflict] = []
+    wrong_kind: list[tuple[GoldConflict, Reported]] = []
+    wrong_status: list[tuple[GoldConflict, Reported]] = []
     for conflict, sides in zip(document.conflicts, conflict_sides, strict=True):
         found = [r for r in reported if matches(r, sides)]
         if not found:
@@ -248,7 +250,9 @@ def diagnose(document: ConflictDocument, reported: Sequence[Reported]) -> Diagno
         judged = right_kind or found
         if not any(r.status is conflict.status for r in judged):
             wrong_status.append((conflict, judged[0]))
-    accepted, false_alarms, trap_hits = [], [], []
+    accepted: list[Reported] = []
+    false_alarms: list[Reported] = []
+    trap_hits: list[tuple[Trap, Reported]] = []
     for report in reported:
         if any(matches(report, sides) for sides in conflict_sides):
             continue
@@ -258,7 +262,9 @@ def diagnose(document: ConflictDocument, reported: Sequence[Reported]) -> Diagno
             continue
         false_alarms.append(report)
         trap_hits.extend((t, report) for t in hit if not trap_accepts(t, report))
-    return Diagnosis(tuple(missed), tuple(accepted), tuple(false_alarms), tuple(trap_hits), tuple(wrong_kind), tuple(wrong_status))
+    return Diagnosis(
+        tuple(missed), tuple(accepted), tuple(false_alarms), tuple(trap_hits), tuple(wrong_kind), tuple(wrong_status)
+    )
 
 
 def score_conflicts(document: ConflictDocument, reported: Sequence[Reported]) -> Scores:

@@ -79,4 +79,3 @@ def _one_per_source_pair(context: RuleContext, findings: list[Finding]) -> list[
 def _rank(context: RuleContext, found: Finding) -> tuple[int, int, int]:
     orders = context.claim(found.first).stated_at.order, context.claim(found.second).stated_at.order
     return -found.severity.rank, min(orders), max(orders)
-

@@ -67,7 +67,12 @@ def document(
     conflicts: tuple[GoldConflict, ...] = (), traps: tuple[Trap, ...] = (), claims: tuple[AnnotatedClaim, ...] = ()
 ) -> ConflictDocument:
     # c1 asserts (0-50), c2 repeats it (51-100), c3 denies (101-150), c4 speculates (151-200)
-    claims = claims or (annotated("c1", 0, 50), annotated("c2", 51, 100), annotated("c3", 101, 150), annotated("c4", 151, 200))
+    claims = claims or (
+        annotated("c1", 0, 50),
+        annotated("c2", 51, 100),
+        annotated("c3", 101, 150),
+        annotated("c4", 151, 200),
+    )
     return ConflictDocument(300, "", Split.TUNE, claims, conflicts, traps)
 
 
@@ -200,7 +205,12 @@ def test_claim_fields_on_annotated_claims_only() -> None:
         )
     )
     found = [
-        claim(0, 49, speaker="police", quantities=[Quantity(text="80", value=80, low=80, high=80, approx=False, unit="people")]),
+        claim(
+            0,
+            49,
+            speaker="police",
+            quantities=[Quantity(text="80", value=80, low=80, high=80, approx=False, unit="people")],
+        ),
         claim(51, 100, speaker="ministry", stance=Stance.ASSERTS),
         claim(200, 250),  # not annotated: no effect
     ]
@@ -214,10 +224,26 @@ def test_claim_fields_on_annotated_claims_only() -> None:
 def test_reported_conflicts_reads_spans_of_one_document() -> None:
     claims = [claim(0, 50, id="d:1"), claim(60, 90, id="d:2"), claim(0, 10, id="e:1", doc_id="e")]
     conflicts = [
-        Conflict(id="C1", kind="denial", claim_ids=["d:1", "d:2"], status=OPEN, severity=Severity.HIGH,
-                 resolved_by=None, as_of=None, explanation=""),
-        Conflict(id="C2", kind="denial", claim_ids=["d:1", "e:1"], status=OPEN, severity=Severity.HIGH,
-                 resolved_by=None, as_of=None, explanation=""),
+        Conflict(
+            id="C1",
+            kind="denial",
+            claim_ids=["d:1", "d:2"],
+            status=OPEN,
+            severity=Severity.HIGH,
+            resolved_by=None,
+            as_of=None,
+            explanation="",
+        ),
+        Conflict(
+            id="C2",
+            kind="denial",
+            claim_ids=["d:1", "e:1"],
+            status=OPEN,
+            severity=Severity.HIGH,
+            resolved_by=None,
+            as_of=None,
+            explanation="",
+        ),
     ]
     info = DocumentInfo(id="d", source=None, published=None, url=None)
     result = reported_conflicts(Report(documents=[info], claims=claims, topics=[], conflicts=conflicts), "d")
@@ -232,13 +258,36 @@ def write(tmp_path: Path, documents: dict[str, object]) -> Path:
 
 def gold_entry(**changes: object) -> dict[str, object]:
     entry: dict[str, object] = {
-        "length": 10, "sha": "x", "split": "tune",
+        "length": 10,
+        "sha": "x",
+        "split": "tune",
         "claims": [
-            {"id": "c1", "start": 0, "end": 4, "sha": "a", "speaker": None, "speaker_role": None, "cited_source": None,
-             "stance": "asserts", "quantities": [{"text": "3", "low": 3, "high": 3, "unit": None, "event": "e"}],
-             "mentions": [], "refers_to": None},
-            {"id": "c2", "start": 5, "end": 9, "sha": "b", "speaker": "X", "speaker_role": None, "cited_source": None,
-             "stance": "denies", "quantities": [], "mentions": [], "refers_to": "c1"},
+            {
+                "id": "c1",
+                "start": 0,
+                "end": 4,
+                "sha": "a",
+                "speaker": None,
+                "speaker_role": None,
+                "cited_source": None,
+                "stance": "asserts",
+                "quantities": [{"text": "3", "low": 3, "high": 3, "unit": None, "event": "e"}],
+                "mentions": [],
+                "refers_to": None,
+            },
+            {
+                "id": "c2",
+                "start": 5,
+                "end": 9,
+                "sha": "b",
+                "speaker": "X",
+                "speaker_role": None,
+                "cited_source": None,
+                "stance": "denies",
+                "quantities": [],
+                "mentions": [],
+                "refers_to": "c1",
+            },
         ],
         "conflicts": [{"claims": [["c2"], ["c1"]], "kind": "denial", "status": "open", "note": ""}],
         "traps": [],
