@@ -56,11 +56,7 @@ def rows(scores: Scores) -> list[tuple[str, str]]:
         ("conflict precision", ratio(scores, "reported.matched", "reported")),
         ("conflict F1", "–" if f is None else f"{f:.2f}"),
     ]
-    table += [
-        (f"recall, {kind}", ratio(scores, f"conflicts.found.{kind}", f"conflicts.gold.{kind}"))
-        for kind in KINDS
-        if scores.counts[f"conflicts.gold.{kind}"]
-    ]
+    table += [(f"recall, {kind}", ratio(scores, f"conflicts.found.{kind}", f"conflicts.gold.{kind}")) for kind in KINDS]
     return [
         *table,
         ("kind accuracy (matched)", ratio(scores, "kind.correct", "kind.total")),
@@ -118,11 +114,9 @@ def _spans(report: Reported) -> str:
 def print_table(columns: dict[str, Scores]) -> None:
     print("| figure | " + " | ".join(columns) + " |")
     print("|---|" + "---|" * len(columns))
-    labelled = {name: rows(scores) for name, scores in columns.items()}
-    labels = list(dict.fromkeys(label for table in labelled.values() for label, _ in table))
-    for label in labels:
-        cells = [dict(table).get(label, "–") for table in labelled.values()]
-        print(f"| {label} | " + " | ".join(cells) + " |")
+    tables = [rows(scores) for scores in columns.values()]
+    for n, (label, _) in enumerate(tables[0]):
+        print(f"| {label} | " + " | ".join(table[n][1] for table in tables) + " |")
 
 
 def main() -> None:
