@@ -1,0 +1,63 @@
+"""The conflict gold file is well-formed, follows its split rule, and fits the real FNC-1 text."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+
+import pytest
+
+from checker.eval.conflicts import SPLIT_RULE, Split, assign_splits, load_conflict_gold
+from checker.eval.gold import alignment_problems
+from tests.conftest import DATASETS, ROOT
+
+GOLD_FILE = ROOT / "fixtures" / "gold" / "conflicts.json"
+GOLD = load_conflict_gold(GOLD_FILE)
+FNC_BODIES = DATASETS / "fnc1" / "bodies-dev.csv"
+MIN_BODIES = 40
+MIN_TEST_BODIES = 14
+
+
+def test_the_gold_set_is_large_enough_and_split_by_its_rule() -> None:
+    assert len(GOLD) >= MIN_BODIES
+    splits = assign_splits({doc_id: [c.kind for c in doc.conflicts] for doc_id, doc in GOLD.items()})
+    assert {doc_id: doc.split for doc_id, doc in GOLD.items()} == splits
+    assert sum(split is Split.TEST for split in splits.values()) >= MIN_TEST_BODIES
+    assert json.loads(GOLD_FILE.read_text(encoding="utf-8"))["split_rule"] == SPLIT_RULE
+
+
+def test_the_test_split_holds_several_kinds_and_bodies_without_conflicts() -> None:
+    test = [doc for doc in GOLD.values() if doc.split is Split.TEST]
+    kinds = Counter(c.kind for doc in test for c in doc.conflicts)
+    assert len(kinds) >= 3
+    assert any(not doc.conflicts for doc in test)
+
+
+def test_claims_are_ordered_and_referenced_claims_exist() -> None:
+    for doc_id, doc in GOLD.items():
+        starts = [c.claim.start for c in doc.claims]
+        assert starts == sorted(starts), doc_id
+        ids = {c.id for c in doc.claims}
+        assert len(ids) == len(doc.claims), doc_id
+        for claim in doc.claims:
+            assert claim.refers_to is None or claim.refers_to in ids, (doc_id, claim.id)
+            assert len(claim.events) == len(claim.claim.quantities)
+        used = {i for item in (*doc.conflicts, *doc.traps) for side in item.sides for i in side}
+        assert used == ids, f"{doc_id}: claims outside every conflict and trap: {sorted(ids - used)}"
+
+
+@pytest.mark.skipif(not FNC_BODIES.exists(), reason="FNC-1 dev bodies not available")
+def test_every_gold_span_aligns_with_the_real_text() -> None:
+    with FNC_BODIES.open(encoding="utf-8") as handle:
+        texts = {row["Body ID"]: row["articleBody"] for row in csv.DictReader(handle)}
+    problems = {
+        doc_id: alignment_problems(doc.as_gold(), texts[doc_id]) if doc_id in texts else ["text missing"]
+        for doc_id, doc in GOLD.items()
+    }
+    assert {doc_id: found for doc_id, found in problems.items() if found} == {}
+    for doc_id, doc in GOLD.items():
+        for claim in doc.claims:
+            span = texts[doc_id][claim.claim.start : claim.claim.end]
+            for quantity in claim.claim.quantities:
+                assert quantity.text in span, (doc_id, claim.id, quantity.text)
