@@ -75,6 +75,7 @@ NEEDS_COMPLEMENT: dict[str, tuple[str, str | None]] = {
 SUBJECT_DEPS = frozenset({"nsubj"})
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl"})
 EXPLETIVES = frozenset({"it", "there", "this", "that", "which", "who"})
+CONNECTIVE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ"})
 THAT = re.compile(r"that\s+", re.IGNORECASE)  # the complementizer opens the content, it is not part of it
 HONORIFICS = re.compile(r"^(?:mr|mrs|ms|dr|prof|president|minister|general|gen)\.?\s+", re.IGNORECASE)
 
@@ -152,7 +153,7 @@ def attribute(doc: Doc, speakers: Speakers) -> Attribution | None:
 
 def _opening(doc: Doc, speakers: Speakers) -> Attribution | None:
     text = doc.text
-    offset = dateline_end(text)
+    offset = _discourse_end(doc, dateline_end(text))
     lead = LEAD.match(text, offset)
     offset = lead.end() if lead else offset
     match = OPENING.match(text[offset:])
@@ -172,6 +173,14 @@ def _opening(doc: Doc, speakers: Speakers) -> Attribution | None:
         len(text),
         is_meta=is_meta,
     )
+
+
+def _discourse_end(doc: Doc, offset: int) -> int:
+    """ "However, the clinic has denied ...": a connective and its comma open the sentence, not the speaker."""
+    tokens = [t for t in doc if t.idx >= offset][:2]
+    if len(tokens) == 2 and tokens[0].pos_ in CONNECTIVE_POS and tokens[1].text == ",":
+        return _end(tokens[1]) + 1
+    return offset
 
 
 def dateline_end(text: str) -> int:

@@ -34,6 +34,14 @@ IMPERSONAL = re.compile(
     r"^(?:and\s+)?(?:later\s*,?\s*)?it\s+(?:was|is|has\s+been)\s+(?:reported|known)|^it\s+became\s+known", re.I
 )
 OPEN_QUOTE = re.compile(r"^[\"“]")
+# The outlet's own attempts ("X could not be reached for comment", "did not immediately return calls"):
+# a note on the reporting, not anybody's claim. ("X declined to comment" is X's answer: a claim.)
+PROCESS_NOTE = re.compile(
+    r"(?:\bnot|n't)\s+(?:been\s+|be\s+)?(?:immediately\s+)?(?:be\s+)?"
+    r"(?:reached|return(?:ed)?|respond(?:ed)?|repl(?:y|ied)|available)\b[^.]*"
+    r"\b(?:comment|calls?|e-?mails?|messages?|requests?|inquir(?:y|ies))\b",
+    re.IGNORECASE,
+)
 MIN_CLAIM_WORDS = 3
 CLAUSE_JOINERS = frozenset({"PUNCT", "CCONJ", "SCONJ"})  # ", but", ", while" between two reporting clauses
 
@@ -124,7 +132,7 @@ def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list
             if found.speaker and found.cited_source:
                 relayed_by[found.speaker] = found.cited_source
             continue
-        if len(tokens.text.split()) < MIN_CLAIM_WORDS:
+        if len(tokens.text.split()) < MIN_CLAIM_WORDS or PROCESS_NOTE.search(tokens.text):
             continue
         found = found or _continuation(drafts, sentence, tokens)
         if found is not None and found.speaker in relayed_by and found.cited_source is None:
@@ -208,17 +216,21 @@ def _referent(draft: _Draft, drafts: list[_Draft]) -> int | None:
     """The earlier claim that "that claim" or "the toll" in this one points at, if any."""
     found = draft.attribution
     start, end = (found.content_start, found.content_end) if found else (0, len(draft.parsed.text))
-    kind = references.pointer(draft.parsed, start, end)
-    if kind is None:
+    pointing = references.pointer(draft.parsed, start, end)
+    if pointing is None:
         return None
-    earlier = [references.Earlier(_source(d), d.stance, d.figures) for d in drafts]
+    earlier = [references.Earlier(_source(d), d.stance, d.figures, _cited(d)) for d in drafts]
     claim = references.Earlier(_source(draft), draft.stance, draft.figures)
-    return references.referent(kind, claim, earlier, same_source)
+    return references.referent(pointing, claim, earlier, same_source)
 
 
 def _source(draft: _Draft) -> str | None:
     found = draft.attribution
     return (found.speaker or found.cited_source) if found else None
+
+
+def _cited(draft: _Draft) -> str | None:
+    return draft.attribution.cited_source if draft.attribution else None
 
 
 def _spread_quotes(

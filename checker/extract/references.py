@@ -40,10 +40,19 @@ class Earlier:
     source: str | None
     stance: Stance
     quantities: Sequence[Quantity]
+    cited: str | None = None
 
 
-def pointer(tokens: Doc, start: int, end: int) -> str | None:
-    """ "figure" or "statement" when the content between `start` and `end` points back; else None."""
+@dataclass(frozen=True)
+class Pointer:
+    """ "that claim" (kind statement), "the toll" (kind figure), "the TechCrunch report" (named TechCrunch)."""
+
+    kind: str
+    named: str | None
+
+
+def pointer(tokens: Doc, start: int, end: int) -> Pointer | None:
+    """What the content between `start` and `end` points back at, if it points back."""
     for token in tokens:
         if not start <= token.idx < end or token.dep_ not in ARGUMENT_DEPS:
             continue
@@ -53,24 +62,34 @@ def pointer(tokens: Doc, start: int, end: int) -> str | None:
         # "the report on the budget" names its own matter: it points nowhere.
         named = any(child.dep_ in {"prep", "acl", "relcl"} for child in token.children)
         if kind and definite and not named:
-            return kind
+            names = [c.text for c in token.children if c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN"]
+            return Pointer(kind, " ".join(names) or None)
     return None
 
 
 def referent(
-    kind: str, claim: Earlier, earlier: Sequence[Earlier], same_source: Callable[[str, str], bool]
+    pointing: Pointer, claim: Earlier, earlier: Sequence[Earlier], same_source: Callable[[str, str], bool]
 ) -> int | None:
-    """Index into `earlier` (oldest first) of the claim that `claim` answers, or None."""
+    """Index into `earlier` (oldest first) of the claim that `claim` answers, or None.
+
+    "The TechCrunch report" points at the nearest claim TechCrunch made or carried; without a name,
+    at the nearest claim of another source that fits the noun.
+    """
     if claim.stance not in ANSWERING:
         return None
-    source = claim.source
-    for back in range(len(earlier) - 1, max(-1, len(earlier) - 1 - LOOK_BACK), -1):
-        candidate = earlier[back]
-        if candidate.stance not in STATED:
-            continue
-        if source and candidate.source and same_source(source, candidate.source):
-            continue
-        if kind == "figure" and not candidate.quantities:
-            continue
-        return back
-    return None
+    fitting = [back for back in range(len(earlier) - 1, -1, -1) if _fits(pointing, claim, earlier[back], same_source)]
+    if pointing.named:
+        named = pointing.named.lower()
+        for back in fitting:
+            if any(named in (name or "").lower() for name in (earlier[back].source, earlier[back].cited)):
+                return back
+    nearby = [back for back in fitting if back >= len(earlier) - LOOK_BACK]
+    return nearby[0] if nearby else None
+
+
+def _fits(pointing: Pointer, claim: Earlier, candidate: Earlier, same_source: Callable[[str, str], bool]) -> bool:
+    if candidate.stance not in STATED:
+        return False
+    if claim.source and candidate.source and same_source(claim.source, candidate.source):
+        return False
+    return pointing.kind != "figure" or bool(candidate.quantities)

@@ -66,6 +66,20 @@ HEDGED = re.compile(
 )
 
 
+# The speaker's own uncertainty (a possibility, a forecast, a plan, a question), as opposed to the
+# reporter's distance from a source ("allegedly", "reportedly", "claims"): only the first asserts nothing.
+SPECULATION = re.compile(
+    r"\b(?:could|(?<!in\s)may(?!\s+\d)|might|likely|unlikely|possibl[ey]|perhaps|expected\s+to"
+    r"|in\s+talks|consider(?:s|ed|ing)?|looking\s+to|mulls?|plans?\s+to|would|if|whether)\b|\?\s*$",
+    re.IGNORECASE,
+)
+
+
+def speculative(text: str) -> bool:
+    """Whether a hedged claim hedges itself ("could", "may", "if") rather than being only reported."""
+    return SPECULATION.search(text) is not None
+
+
 def classify(text: str, verb: str | None = None, *, frame: str = "", negated: bool = False) -> Stance:
     """Stance of `text`, the claim's content.
 

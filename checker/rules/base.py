@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from checker.embed import Vectors
+from checker.extract.stance import speculative
 from checker.models import Claim, Severity, Stance
 from checker.topics import candidate_pairs
 
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     from checker.extract import Analysis
 
 HEDGED_STANCES = frozenset({Stance.HEDGED})
+CONTESTING = frozenset({Stance.DENIES, Stance.NOT_CONFIRMED})
+STATED = frozenset({Stance.ASSERTS, Stance.CONFIRMS, Stance.HEDGED})
 SAME_STATEMENT_MIN = 0.9  # near-identical wording: the same sentence, lightly edited
 
 
@@ -62,7 +65,24 @@ class RuleContext:
         for pair in sorted(self.answers.items(), key=lambda item: item[0]):
             answered, answering = sorted((pair[1], pair[0]))
             if (answered, answering) not in seen:
+                seen.add((answered, answering))
                 yield answered, answering
+        for pair in self._contests_within_documents():
+            if pair not in seen:
+                yield pair
+
+    def _contests_within_documents(self) -> list[tuple[int, int]]:
+        """Inside one article every denial or "not confirmed" meets every claim that could be what it
+        contests, whatever topic each was grouped in: an article is one story."""
+        by_document: dict[str, list[int]] = {}
+        for index, analysis in enumerate(self.analyses):
+            by_document.setdefault(analysis.claim.doc_id, []).append(index)
+        found: set[tuple[int, int]] = set()
+        for members in by_document.values():
+            contesting = [i for i in members if self.claim(i).stance in CONTESTING]
+            for a in contesting:
+                found.update((min(a, b), max(a, b)) for b in members if b != a and self.claim(b).stance in STATED)
+        return sorted(found)
 
     @cached_property
     def answers(self) -> dict[int, int]:
@@ -117,3 +137,11 @@ class RuleContext:
 
     def hedged(self, index: int) -> bool:
         return self.claim(index).stance in HEDGED_STANCES
+
+    def stated(self, index: int) -> bool:
+        """Put forward as fact by its speaker: asserted, confirmed, or only kept at a distance by the
+        reporter ("allegedly", "X claims"), not speculated ("could", "may")."""
+        stance = self.claim(index).stance
+        if stance in HEDGED_STANCES:
+            return not speculative(self.analyses[index].content)
+        return stance in {Stance.ASSERTS, Stance.CONFIRMS}

@@ -1,25 +1,39 @@
-"""A "not (yet) confirmed" against a confirmation of the same matter."""
+"""A "not (yet) confirmed" against what another source confirms or states as fact.
+
+"The White House could not confirm the video" contests SITE's "the video is authentic" as much as
+a confirmation: a named source stating it as fact. Against a report kept at a distance
+("allegedly") or against the article's own voice it is no conflict: nobody vouched for it.
+"""
 
 from __future__ import annotations
 
 from checker.models import Severity, Stance
 from checker.rules.base import Finding, RuleContext
-from checker.rules.matching import same_matter
+from checker.rules.matching import independent, same_matter
 from checker.rules.registry import rule
 
 # Looser than for denials: a "not confirmed" and a "confirmed" in one topic already point at one matter.
 CONFIRMATION_MATTER_MIN = 0.5
 
 
-@rule("confirmation", "One source has not (yet) confirmed what another source confirms.")
+@rule("confirmation", "One source has not (yet) confirmed what another source confirms or states as fact.")
 def confirmation(context: RuleContext, a: int, b: int) -> Finding | None:
-    stances = context.claim(a).stance, context.claim(b).stance
-    if stances == (Stance.NOT_CONFIRMED, Stance.CONFIRMS):
+    if context.claim(a).stance is Stance.NOT_CONFIRMED and _vouched(context, b):
         pending, confirmed = a, b
-    elif stances == (Stance.CONFIRMS, Stance.NOT_CONFIRMED):
+    elif context.claim(b).stance is Stance.NOT_CONFIRMED and _vouched(context, a):
         pending, confirmed = b, a
     else:
         return None
+    if not independent(context, pending, confirmed):
+        return None
     if not same_matter(context, pending, confirmed, CONFIRMATION_MATTER_MIN):
         return None
-    return Finding("confirmation", pending, confirmed, Severity.MEDIUM, "{a} had not confirmed what {b} confirms")
+    if context.claim(confirmed).stance is Stance.CONFIRMS:
+        return Finding("confirmation", pending, confirmed, Severity.MEDIUM, "{a} had not confirmed what {b} confirms")
+    return Finding("confirmation", pending, confirmed, Severity.LOW, "{a} could not confirm what {b} states")
+
+
+def _vouched(context: RuleContext, index: int) -> bool:
+    """Confirmed, or asserted by a named source (not the article's own voice, not kept at a distance)."""
+    claim = context.claim(index)
+    return claim.stance is Stance.CONFIRMS or (claim.stance is Stance.ASSERTS and claim.speaker is not None)

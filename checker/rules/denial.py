@@ -14,8 +14,6 @@ from checker.rules.base import Finding, RuleContext
 from checker.rules.matching import independent, same_matter, share_terms
 from checker.rules.registry import rule
 
-OPPOSED = frozenset({Stance.ASSERTS, Stance.CONFIRMS})
-ANSWERED = frozenset({Stance.HEDGED})
 # "The reports are false", "the story is a hoax": a denial aimed at what is being reported names
 # little of it, so it is matched on meaning alone, a little more loosely.
 META_DENIAL = re.compile(
@@ -48,15 +46,20 @@ def denial(context: RuleContext, a: int, b: int) -> Finding | None:
 
 
 def _denial_pair(context: RuleContext, a: int, b: int) -> tuple[int, int] | None:
-    """(denier, denied). A claim the denial answers by name ("refutes that claim") is denied even when
-    it was only reported ("X claimed ..."): the denial takes it for asserted."""
-    stances = context.claim(a).stance, context.claim(b).stance
-    opposed = OPPOSED | ANSWERED if context.answer(a, b) else OPPOSED
-    if stances[0] is Stance.DENIES and stances[1] in opposed:
+    """(denier, denied). What is denied must have been put forward as fact: asserted, confirmed, or
+    reported at a distance ("allegedly", "X claims"); a claim the denial answers by name ("refutes that
+    claim") is denied whatever its stance. Speculation ("could", "may") asserts nothing to deny."""
+    if context.claim(a).stance is Stance.DENIES and _deniable(context, b, a):
         return a, b
-    if stances[1] is Stance.DENIES and stances[0] in opposed:
+    if context.claim(b).stance is Stance.DENIES and _deniable(context, a, b):
         return b, a
     return None
+
+
+def _deniable(context: RuleContext, claim: int, denier: int) -> bool:
+    if context.claim(claim).stance in {Stance.DENIES, Stance.NOT_CONFIRMED}:
+        return False
+    return context.stated(claim) or context.answer(claim, denier)
 
 
 def _severity(context: RuleContext, denier: int, other: int) -> Severity:

@@ -59,7 +59,7 @@ def _everything(_: Claim) -> bool:
 
 
 def _has_figure(claim: Claim) -> bool:
-    return any(q.unit is not None for q in claim.quantities)
+    return any(q.unit is not None or q.measure is not None for q in claim.quantities)
 
 
 def _has_date(claim: Claim) -> bool:
