@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from checker.models import Claim, Conflict, Precision, Severity, Stance, Status
 from checker.rules.base import Finding, RuleContext
+from checker.rules.confirmation import CONFIRMATION_MATTER_MIN
 from checker.rules.matching import independent, same_matter, source_of
 
 SETTLE_MIN_SOURCES = 2  # one later voice is another opinion; two independent ones settle it
@@ -57,6 +58,10 @@ def _outcome(context: RuleContext, finding: Finding) -> Outcome:
     if finding.kind == "confirmation":
         if context.later(second, first):
             return Outcome(Status.SUPERSEDED, second, "The later confirmation supersedes the earlier caution.")
+        later = _later_confirmation(context, first)
+        if later is not None:
+            note = f"A later confirmation supersedes the caution: {_describe(context, later)}."
+            return Outcome(Status.SUPERSEDED, later, note, (later,))
         return Outcome(Status.OPEN, None, "The caution came after the confirmation; nothing later settles it.")
     if not independent(context, first, second):
         latest = first if context.later(first, second) else second
@@ -64,6 +69,19 @@ def _outcome(context: RuleContext, finding: Finding) -> Outcome:
     if finding.kind == "denial":
         return _settle(context, first, second)
     return Outcome(Status.OPEN, None, "Nothing later in the input settles it.")
+
+
+def _later_confirmation(context: RuleContext, pending: int) -> int | None:
+    """The first confirmation of the same matter, by another source, stated after the caution."""
+    later = [
+        i
+        for i, analysis in enumerate(context.analyses)
+        if analysis.claim.stance is Stance.CONFIRMS
+        and context.later(i, pending)
+        and independent(context, i, pending)
+        and same_matter(context, i, pending, CONFIRMATION_MATTER_MIN)
+    ]
+    return min(later, key=lambda i: context.claim(i).stated_at.order, default=None)
 
 
 def _settle(context: RuleContext, denier: int, asserter: int) -> Outcome:

@@ -13,7 +13,7 @@ SEED = ROOT / "seeds" / "000_852c7ea92689125f.txt"
 SEED_PUBLISHED = dt.date(2024, 10, 28)
 DATASETS = ROOT.parent / "shared" / "datasets"
 FIXTURES = ROOT / "fixtures"
-# A multi-line story with an open high, a superseded medium and an open low conflict (fake embedder).
+# A multi-line story with an open high, a superseded medium, a superseded low and an open low conflict (fake embedder).
 RIVERSIDE = FIXTURES / "riverside.txt"
 # Markup and script in the headline, in two conflicting claims and in a claim of its own.
 HOSTILE = FIXTURES / "hostile.txt"

@@ -195,7 +195,7 @@ def test_min_severity_hides_lower_conflicts_and_says_so() -> None:
     code, out, _ = run("check", str(RIVERSIDE), "-f", "json", "--fail-on", "never", "--min-severity", "medium")
     assert code == 0
     assert _severities(out) == ["high", "medium"]
-    assert json.loads(out)["warnings"] == ["1 conflict(s) below medium severity not shown (--min-severity medium)."]
+    assert json.loads(out)["warnings"] == ["2 conflict(s) below medium severity not shown (--min-severity medium)."]
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,14 @@ from itertools import islice
 from spacy.tokens import Doc, Token
 
 from checker.extract import dates, nlp, references, stance
-from checker.extract.attribution import Attribution, Speakers, attribute, attribute_verb, reporting_clauses
+from checker.extract.attribution import (
+    REPORTING_LEMMAS,
+    Attribution,
+    Speakers,
+    attribute,
+    attribute_verb,
+    reporting_clauses,
+)
 from checker.extract.quantities import find_quantities
 from checker.extract.segment import Sentence, split_sentences
 from checker.extract.sources import same_source
@@ -43,6 +50,8 @@ PROCESS_NOTE = re.compile(
     re.IGNORECASE,
 )
 MIN_CLAIM_WORDS = 3
+NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "no-one"})
+NEGATABLE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 CLAUSE_JOINERS = frozenset({"PUNCT", "CCONJ", "SCONJ"})  # ", but", ", while" between two reporting clauses
 
 
@@ -376,13 +385,31 @@ def _stance(tokens: Doc, found: Attribution | None, start: int, end: int) -> Sta
 
 
 def _negated(tokens: Doc, start: int, end: int) -> bool:
-    """Whether the content's main verb is negated; a negation inside a side clause does not count."""
+    """Whether the content's main verb is negated; a negation inside a side clause does not count.
+
+    The main verb is the root, or what a reporting verb inside the content reports ("told friends
+    she never performed a biopsy"). A verb is negated by "not"/"never", or by a negative argument:
+    "had nothing to do with", "there are no plans to".
+    """
     for token in tokens:
         if not start <= token.idx < end or token.pos_ not in {"VERB", "AUX"}:
             continue
         main = token.dep_ == "ROOT" or (token.dep_ == "ccomp" and not start <= token.head.idx < end)
-        negated = any(child.dep_ == "neg" for child in token.children)
-        if main and negated and (not _is_copula(token) or _names_something(token)):
+        main = main or (token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING_LEMMAS)
+        negated = any(child.dep_ == "neg" for child in token.children) or _negative_argument(token)
+        if main and negated and (not _is_copula(token) or _names_something(token) or _negative_argument(token)):
+            return True
+    return False
+
+
+def _negative_argument(verb: Token) -> bool:
+    """ "nothing", "nobody", "none" as an argument, or an argument under "no": the event is denied."""
+    for child in verb.children:
+        if child.dep_ not in NEGATABLE_ARGUMENTS:
+            continue
+        if child.lower_ in NEGATIVE_PRONOUNS:
+            return True
+        if any(grandchild.dep_ == "det" and grandchild.lower_ == "no" for grandchild in child.children):
             return True
     return False
 

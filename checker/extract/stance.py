@@ -38,6 +38,11 @@ CONFIRMS = re.compile(
     r"|\bverified\b|\bofficially\s+(?:announced|acknowledged)\b|\backnowledged\s+that\b",
     re.IGNORECASE,
 )
+# A reporting verb that puts forward an expectation or estimate, not a fact: "forecasts", "expects".
+HEDGING_VERB = re.compile(
+    r"^(?:forecast|predict|expect|estimat|speculat|project|anticipat|believ|think|thought|hope|guess)",
+    re.IGNORECASE,
+)
 # A reporting verb that itself disputes what it reports: "Russia refutes that claim".
 DENYING_VERB = re.compile(r"^(?:den|refut|disput|reject|dismiss|rebut|contradict|contest)", re.IGNORECASE)
 NEGATED_CUE = re.compile(r"(?:\b(?:not|no|never|neither)|n't)\s+(?:a\s+|an\s+)?$", re.IGNORECASE)
@@ -93,7 +98,12 @@ def classify(text: str, verb: str | None = None, *, frame: str = "", negated: bo
         return Stance.DENIES
     if lowered_verb.startswith("confirm") or CONFIRMS.search(text):
         return Stance.CONFIRMS
-    if HEDGED.search(text) or DISTANCING.search(frame) or DISTANCING_TAIL.search(text):
+    if (
+        HEDGED.search(text)
+        or DISTANCING.search(frame)
+        or DISTANCING_TAIL.search(text)
+        or HEDGING_VERB.match(lowered_verb)
+    ):
         return Stance.HEDGED
     return Stance.ASSERTS
 

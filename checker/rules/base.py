@@ -72,8 +72,9 @@ class RuleContext:
                 yield pair
 
     def _contests_within_documents(self) -> list[tuple[int, int]]:
-        """Inside one article every denial or "not confirmed" meets every claim that could be what it
-        contests, whatever topic each was grouped in: an article is one story."""
+        """Inside one article every denial or "not confirmed" meets every earlier claim that could be
+        what it contests, whatever topic each was grouped in: a reply follows what it answers, and a
+        denial that names little of it ("the reports are false") is grouped apart from it."""
         by_document: dict[str, list[int]] = {}
         for index, analysis in enumerate(self.analyses):
             by_document.setdefault(analysis.claim.doc_id, []).append(index)
@@ -81,7 +82,7 @@ class RuleContext:
         for members in by_document.values():
             contesting = [i for i in members if self.claim(i).stance in CONTESTING]
             for a in contesting:
-                found.update((min(a, b), max(a, b)) for b in members if b != a and self.claim(b).stance in STATED)
+                found.update((b, a) for b in members if b < a and self.claim(b).stance in STATED)
         return sorted(found)
 
     @cached_property

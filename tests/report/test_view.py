@@ -11,9 +11,9 @@ from checker.report.view import conflicts_by_topic, hide_below
 @pytest.mark.parametrize(
     ("floor", "kept", "note"),
     [
-        (Severity.LOW, ["high", "medium", "low"], None),
-        (Severity.MEDIUM, ["high", "medium"], "1 conflict(s) below medium severity not shown (--min-severity medium)."),
-        (Severity.HIGH, ["high"], "2 conflict(s) below high severity not shown (--min-severity high)."),
+        (Severity.LOW, ["high", "low", "medium", "low"], None),
+        (Severity.MEDIUM, ["high", "medium"], "2 conflict(s) below medium severity not shown (--min-severity medium)."),
+        (Severity.HIGH, ["high"], "3 conflict(s) below high severity not shown (--min-severity high)."),
     ],
 )
 def test_hide_below(riverside_report: Report, floor: Severity, kept: list[str], note: str | None) -> None:
