@@ -219,8 +219,7 @@ def assemble(
     """A dispute from its sides and conflicts: status, severity, settlement and explanation follow from them."""
     urgent = max(conflicts, key=lambda c: (c.status is Status.OPEN, c.severity.rank))  # the first of the most urgent
     settled = urgent.status is not Status.OPEN
-    settlers = [claims[c.resolved_by] for c in conflicts if c.resolved_by in claims]
-    settler = min(settlers, key=lambda c: (c.stated_at.order, c.id)) if settled and settlers else None
+    settler = _first_settler(conflicts, claims) if settled else None
     dates = [c.as_of for c in conflicts if c.as_of is not None]
     dispute = Dispute(
         id=dispute_id,
@@ -236,6 +235,12 @@ def assemble(
     )
     explanation = conflicts[0].explanation if len(conflicts) == 1 else _explain(dispute, conflicts, claims, outlets)
     return dispute.model_copy(update={"explanation": explanation})
+
+
+def _first_settler(conflicts: list[Conflict], claims: dict[str, Claim]) -> Claim | None:
+    """Of the claims that settled these conflicts, the earliest on the timeline."""
+    settlers = [claims[c.resolved_by] for c in conflicts if c.resolved_by in claims]
+    return min(settlers, key=lambda c: (c.stated_at.order, c.id)) if settlers else None
 
 
 def restrict(report: Report, kept: Sequence[Conflict]) -> list[Dispute]:
@@ -285,7 +290,9 @@ def _statement_sentence(dispute: Dispute, claims: dict[str, Claim], outlets: Map
     if dispute.kind == "denial":
         return f"{subject} asserts what {names} {'deny' if plural else 'denies'}"
     if dispute.kind == "confirmation" and anchor.stance is Stance.NOT_CONFIRMED:
-        return f"{subject} had not confirmed what {names} {'confirm' if plural else 'confirms'}"
+        confirmed = all(s.stance is Stance.CONFIRMS for s in others)
+        verb = ("confirm" if confirmed else "state") if plural else ("confirms" if confirmed else "states")
+        return f"{subject} had not confirmed what {names} {verb}"
     if dispute.kind == "update":
         return f"{names} {'report' if plural else 'reports'} later developments of what {subject} described"
     if dispute.kind == "schedule":
@@ -311,11 +318,15 @@ def _settlement(
     dispute: Dispute, conflicts: list[Conflict], claims: dict[str, Claim], outlets: Mapping[str, str | None]
 ) -> str:
     if dispute.status is Status.OPEN:
-        settled = sum(c.status is not Status.OPEN for c in conflicts)
-        if settled:
-            verb = "is" if settled == 1 else "are"
-            return f"{settled} of its {len(conflicts)} conflicts {verb} settled, the others stay open"
-        return "nothing later in the input settles it"
+        settled = [c for c in conflicts if c.status is not Status.OPEN]
+        if not settled:
+            return "nothing later in the input settles it"
+        verb = "is" if len(settled) == 1 else "are"
+        text = f"{len(settled)} of its {len(conflicts)} conflicts {verb} settled"
+        first = _first_settler(settled, claims)
+        if first is not None:
+            text += f", first by the later {SETTLER_NOUN[first.stance]} of {describe(first, _outlet(first, outlets))}"
+        return f"{text}; the others stay open"
     text = str(dispute.status.value)
     if dispute.resolved_by is not None:
         settler = claims[dispute.resolved_by]

@@ -214,9 +214,12 @@ def test_seed_reads_as_a_handful_of_disputes(seed_report: Report) -> None:
     # The figures for the North Korean troops are one dispute, one side per figure.
     (figures,) = [d for d in seed_report.disputes if d.kind == "numeric"]
     assert len(figures.sides) == len({i for c in figures.conflict_ids for i in _pair(seed_report, c)})
-    # Austin's "not yet confirmed" against the Pentagon and Rutte is one dispute.
+    # Austin's "not yet confirmed", against every source it meets, is one dispute led by it.
+    (austin_claim,) = [c.id for c in seed_report.claims if c.speaker == "Lloyd Austin"]
     (austin,) = [d for d in seed_report.disputes if d.kind == "confirmation"]
-    assert claims[austin.sides[0].claim_ids[0]].speaker == "Lloyd Austin" and len(austin.sides) == 3
+    assert austin.sides[0].claim_ids == [austin_claim]
+    assert set(austin.conflict_ids) == {c.id for c in seed_report.conflicts if austin_claim in c.claim_ids}
+    assert {"the Pentagon", "Mark Rutte"} <= {s.who for s in austin.sides[1:]}
 
 
 def _pair(report: Report, conflict_id: str) -> list[str]:
