@@ -48,7 +48,7 @@ def test_one_review_per_dispute(riverside_report: Report) -> None:
     assert [r["identifier"] for r in reviews] == [d.id for d in riverside_report.disputes]
     for review in reviews:
         _check_review(review, riverside_report)
-    assert {r["reviewRating"]["alternateName"] for r in reviews} == {"Conflicting", "Superseded"}
+    assert len(reviews) < len(riverside_report.conflicts)  # a dispute of several conflicts is reviewed once
 
 
 @pytest.mark.model
