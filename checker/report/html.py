@@ -132,8 +132,8 @@ def _settlement(resolved_by: str | None, as_of: dt.date | None, claims: dict[str
 def _dispute_side(side: Side, claims: dict[str, Claim]) -> str:
     claim = claims[side.claim_ids[0]]
     figure = f'<p class="figure">{esc(side.what)}</p>' if side.role is SideRole.FIGURE else ""
-    copies = "".join(f" · also {_claim_link(claims[i], 'here', 'cref')}" for i in side.claim_ids[1:] if i in claims)
-    return figure + _side(claim, side.who).replace("</figcaption>", f"{copies}</figcaption>", 1)
+    copies = [f"also {_claim_link(claims[i], 'here', 'cref')}" for i in side.claim_ids[1:] if i in claims]
+    return figure + _side(claim, side.who, copies)
 
 
 def _topic_heading(topic: Topic) -> str:
@@ -157,14 +157,15 @@ def _card(conflict: Conflict, claims: dict[str, Claim]) -> str:
     )
 
 
-def _side(claim: Claim, who: str | None = None) -> str:
+def _side(claim: Claim, who: str | None = None, copies: Sequence[str] = ()) -> str:
+    """A quote with its byline; `copies` link the same statement where other outlets carry it."""
     name = who or voice(claim)
     byline = [f"<b>{esc(name)}</b>"]
     if claim.speaker_role:
         byline.append(esc(claim.speaker_role))
     if claim.cited_source and claim.cited_source != name:
         byline.append(f"via {esc(claim.cited_source)}")
-    byline += [esc(when(claim)), _stance(claim), _claim_link(claim, "in the text", "cref")]
+    byline += [esc(when(claim)), _stance(claim), _claim_link(claim, "in the text", "cref"), *copies]
     return (
         f'<figure class="side"><blockquote>{esc(claim.text)}</blockquote>'
         f"<figcaption>{' · '.join(byline)}</figcaption></figure>"
