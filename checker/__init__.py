@@ -5,11 +5,11 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__all__ = ["Claim", "Conflict", "Document", "Report", "Topic", "check"]
+__all__ = ["Claim", "Conflict", "Dispute", "Document", "Report", "Topic", "check"]
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from checker.models import Claim, Conflict, Document, Report, Topic
+    from checker.models import Claim, Conflict, Dispute, Document, Report, Topic
     from checker.pipeline import check
 
 # Loaded on first use: the pipeline pulls in spaCy and torch and the models pull in pydantic,

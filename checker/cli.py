@@ -86,6 +86,7 @@ def check(
         Backend | None,
         typer.Option(help="How MiniLM runs: torch (default), onnx (faster; exported once) or sentence-transformers."),
     ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar on the terminal.")] = False,
 ) -> None:
     """Check documents for conflicting claims and print a report.
 
@@ -100,7 +101,7 @@ def check(
         "embedder": embedder.value if embedder else None,
     }
     try:
-        code = _check(paths, flags, published, config, output, _cache_path(cache, no_cache))
+        code = _check(paths, flags, published, config, output, _cache_path(cache, no_cache), quiet)
     except CheckerError as error:
         _fail(str(error))
     except KeyboardInterrupt:
@@ -118,19 +119,29 @@ def _check(
     config: Path | None,
     output: Path | None,
     cache: Path | None = None,
+    quiet: bool = False,
 ) -> int:
     from checker.config import resolve_options
     from checker.ingest import parse_date
     from checker.models import Severity
     from checker.pipeline import check as run_check
     from checker.report import hide_below, render, write_atomic
+    from checker.report.progress import check_progress, wanted
 
     # An empty value (an unset shell variable) must not silently mean "no date".
     flags["published"] = parse_date(published, "--published") if published is not None else None
     options = resolve_options(flags, config, Path.cwd())
     documents, notes = _read(paths, options.published)
     backend = Backend(options.embedder)
-    full = run_check(documents, backend=backend, disable=options.disable, nli_model=options.nli_model, cache=cache)
+    with check_progress(len(documents), sys.stderr, wanted(sys.stderr, quiet)) as progress:
+        full = run_check(
+            documents,
+            backend=backend,
+            disable=options.disable,
+            nli_model=options.nli_model,
+            cache=cache,
+            progress=progress,
+        )
     for warning in full.warnings:
         typer.echo(f"checker: warning: {warning}", err=True)
     full = full.model_copy(update={"warnings": [*notes, *full.warnings]})

@@ -7,7 +7,8 @@ from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1"
+# "2": the report groups its conflicts into `disputes` (every conflict in exactly one).
+SCHEMA_VERSION = "2"
 
 
 class Stance(str, Enum):
@@ -134,11 +135,52 @@ class Conflict(_Model):
     explanation: str
 
 
+class SideRole(str, Enum):
+    DISPUTED = "disputed"
+    CONTRADICTS = "contradicts"
+    FIGURE = "figure"
+
+
+class Side(_Model):
+    """One side of a dispute: one statement (with its copies in other outlets), or one competing figure."""
+
+    role: SideRole = Field(
+        description="'disputed': the statement in dispute; 'contradicts': a claim against it; "
+        "'figure': one of the competing figures for a counted thing"
+    )
+    who: str = Field(description="the speaker, else the outlet relayed or publishing, else 'the article'")
+    when: str | None = Field(
+        description="when it was said, ISO at the precision known ('2024-10-17', '2024-10'); null if undated"
+    )
+    what: str = Field(description="the statement, or for a figure the figure with its unit")
+    stance: Stance
+    claim_ids: list[str] = Field(description="its claims: one, or several when outlets carry the same statement")
+
+
+class Dispute(_Model):
+    """One problem an editor would name: a statement against everything that contradicts it, or the
+    competing figures for one counted thing; its pairwise conflicts are listed in `conflict_ids`."""
+
+    id: str
+    kind: str = Field(description="the rule of its conflicts")
+    status: Status = Field(description="of its most urgent conflict: open before settled, then by severity")
+    severity: Severity = Field(description="of its most urgent conflict")
+    disputed: str = Field(description="the statement disputed, or the counted thing the figures compete for")
+    sides: list[Side]
+    conflict_ids: list[str]
+    resolved_by: str | None = Field(description="once no conflict is open: the claim that settled it first")
+    as_of: dt.date | None = Field(description="the latest date of the evidence its conflicts weigh")
+    explanation: str
+
+
 class Report(_Model):
     schema_version: str = SCHEMA_VERSION
     documents: list[DocumentInfo]
     claims: list[Claim]
     topics: list[Topic]
+    disputes: list[Dispute] = Field(
+        default_factory=list, description="the conflicts grouped into disputes; every conflict is in exactly one"
+    )
     conflicts: list[Conflict]
     warnings: list[str] = Field(default_factory=list)
     rules: list[str] = Field(default_factory=list, description="ids of the rules that ran on this input")

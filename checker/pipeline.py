@@ -10,7 +10,8 @@ from checker.embed import Backend, BackgroundEncoder, CachedEmbedder, Embedder, 
 from checker.errors import InputError
 from checker.extract import Analysis, extract, looks_english, split_sentences
 from checker.models import Document, DocumentInfo, Report
-from checker.resolve import resolve
+from checker.report.disputes import group_disputes
+from checker.resolve import counted_figures, resolve
 from checker.rules import Rule
 from checker.rules.base import RuleContext
 from checker.rules.nli_model import load_nli
@@ -24,6 +25,8 @@ MAX_SENTENCES = 100_000
 NLI_RULE = "nli"
 
 Contradiction = Callable[[str, str], float]
+# Told what the check is doing: (stage, documents parsed so far, documents in all).
+Progress = Callable[[str, int, int], None]
 
 
 def check(
@@ -34,6 +37,7 @@ def check(
     disable: Iterable[str] = (),
     nli_model: Path | None = None,
     cache: Path | None = None,
+    progress: Progress | None = None,
 ) -> Report:
     """Find and resolve the conflicts between the sources quoted in `documents`.
 
@@ -41,6 +45,7 @@ def check(
     report's `rules` lists what actually ran.
     With `cache`, embeddings are read from and written to that SQLite file (see checker.embed.cache).
     Documents are taken in order of id, so the order they are given in never changes the report.
+    `progress`, if given, is told each stage and each document parsed; it never changes the report.
     """
     active = rule_registry.select(disable)
     documents = sorted(documents, key=lambda d: d.id)
@@ -49,26 +54,38 @@ def check(
     if contradiction is None:
         active = [r for r in active if r.id != NLI_RULE]
     encoder = embedder or MiniLMEmbedder(backend)
+    told = progress or _silent
     if cache is None:
-        return _check(documents, encoder, active, contradiction)
+        return _check(documents, encoder, active, contradiction, told)
     cached = CachedEmbedder(encoder, cache)
     try:
-        return _check(documents, cached, active, contradiction)
+        return _check(documents, cached, active, contradiction, told)
     finally:
         cached.close()
 
 
+def _silent(stage: str, done: int, total: int) -> None:
+    """No progress to show."""
+
+
 def _check(
-    documents: list[Document], encoder: Embedder, active: list[Rule], contradiction: Contradiction | None
+    documents: list[Document],
+    encoder: Embedder,
+    active: list[Rule],
+    contradiction: Contradiction | None,
+    progress: Progress,
 ) -> Report:
     supported, unchecked = _split_unsupported(documents)
-    analyses, vectors = _extract_and_embed(supported, encoder)
+    analyses, vectors = _extract_and_embed(supported, encoder, progress)
+    progress("Grouping topics", len(supported), len(supported))
     topics = cluster([a.claim.id for a in analyses], [a.content for a in analyses], vectors)
     context = RuleContext(analyses, vectors, topics.assignment, encoder.encode, contradiction)
-    conflicts = resolve(context, rule_registry.run(context, active))
+    progress("Comparing claims", len(supported), len(supported))
+    findings = rule_registry.run(context, active)
+    conflicts = resolve(context, findings)
     claims = [a.claim.model_copy(update={"topic_id": t}) for a, t in zip(analyses, topics.assignment, strict=True)]
     warnings = [f"{doc_id}: does not look like English; not checked (indeterminate)." for doc_id in unchecked]
-    return Report(
+    report = Report(
         documents=[_info(d) for d in documents],
         claims=claims,
         topics=topics.topics,
@@ -77,15 +94,28 @@ def _check(
         rules=[r.id for r in active],
         unchecked=unchecked,
     )
+    return report.model_copy(update={"disputes": group_disputes(report, counted_figures(context, findings))})
 
 
-def _extract_and_embed(documents: list[Document], encoder: Embedder) -> tuple[list[Analysis], Vectors]:
+def _extract_and_embed(
+    documents: list[Document], encoder: Embedder, progress: Progress
+) -> tuple[list[Analysis], Vectors]:
     """Claims and their vectors; each document's claims are embedded while the next is parsed."""
     background = BackgroundEncoder(encoder)
+    parsed = 0
+
+    def add(contents: list[str]) -> None:
+        nonlocal parsed
+        background.add(contents)
+        parsed += 1
+        progress("Parsing", parsed, len(documents))
+
     try:
-        analyses = extract(documents, on_document=background.add)
+        progress("Parsing", 0, len(documents))
+        analyses = extract(documents, on_document=add)
         if not analyses:
             raise InputError("No claims found in the input: nothing could be checked (is it news prose?).")
+        progress("Embedding", len(documents), len(documents))
         return analyses, background.result()
     finally:
         background.close()

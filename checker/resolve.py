@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from checker.models import Claim, Conflict, Precision, Severity, Stance, Status
+from checker.models import Claim, Conflict, Precision, Quantity, Severity, Stance, StatedAt, Status
 from checker.rules.base import Finding, RuleContext
 from checker.rules.confirmation import CONFIRMATION_MATTER_MIN
 from checker.rules.matching import independent, same_matter, source_of
@@ -26,6 +26,13 @@ class Outcome:
 def resolve(context: RuleContext, findings: list[Finding]) -> list[Conflict]:
     ordered = sorted(findings, key=lambda f: _sort_key(context, f))
     return [_conflict(context, finding, f"C{n}") for n, finding in enumerate(ordered, start=1)]
+
+
+def counted_figures(context: RuleContext, findings: list[Finding]) -> dict[tuple[str, str], tuple[Quantity, Quantity]]:
+    """For each numeric conflict, keyed by its claim ids, the two figures it compares."""
+    return {
+        (context.claim(f.first).id, context.claim(f.second).id): f.figures for f in findings if f.figures is not None
+    }
 
 
 def _sort_key(context: RuleContext, finding: Finding) -> tuple[int, int, int, str]:
@@ -152,6 +159,17 @@ def when(claim: Claim) -> str:
     if stated.precision is Precision.MONTH:
         return f"{stated.date:%B %Y}"
     return f"{stated.date.day} {stated.date:%B %Y}"
+
+
+def iso_date(stated: StatedAt) -> str | None:
+    """The statement date at the precision it is known: "2024-10-17", "2024-10" (early October), "2024"."""
+    if stated.date is None:
+        return None
+    if stated.precision in {Precision.MONTH, Precision.MONTH_PART}:
+        return f"{stated.date:%Y-%m}"
+    if stated.precision is Precision.YEAR:
+        return f"{stated.date:%Y}"
+    return stated.date.isoformat()
 
 
 def severity_at_least(severity: Severity, floor: Severity) -> bool:

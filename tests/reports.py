@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from checker.models import Claim, Conflict, Document, Precision, Report, Severity, Stance, StatedAt, Status, Topic
+from checker.report.disputes import Figures, group_disputes
 
 
 def claim(doc: Document, text: str, number: int, speaker: str | None, **fields: object) -> Claim:
@@ -44,7 +45,11 @@ def conflict(
     return Conflict.model_validate(values)
 
 
-def report(documents: list[Document], claims: list[Claim], conflicts: list[Conflict]) -> Report:
+def report(
+    documents: list[Document], claims: list[Claim], conflicts: list[Conflict], figures: Figures | None = None
+) -> Report:
+    """A report with one topic, its disputes grouped as the pipeline groups them."""
     topic = Topic(id="T1", label=claims[0].text[:40], claim_ids=[c.id for c in claims])
     infos = [{"id": d.id, "source": d.source, "published": d.published, "url": d.url} for d in documents]
-    return Report.model_validate({"documents": infos, "claims": claims, "topics": [topic], "conflicts": conflicts})
+    built = Report.model_validate({"documents": infos, "claims": claims, "topics": [topic], "conflicts": conflicts})
+    return built.model_copy(update={"disputes": group_disputes(built, figures)})

@@ -60,13 +60,19 @@ def test_rules_lists_each_rule() -> None:
 def test_schema_is_json_schema_of_the_report() -> None:
     code, out, _ = run("schema")
     assert code == 0
-    assert json.loads(out)["title"] == "Report"
+    schema = json.loads(out)
+    assert schema["title"] == "Report"
+    assert schema["properties"]["schema_version"]["default"] == "2"
+    assert schema["properties"]["disputes"]["items"] == {"$ref": "#/$defs/Dispute"}
+    assert {"sides", "conflict_ids", "status", "severity", "explanation"} <= set(schema["$defs"]["Dispute"]["required"])
 
 
 def test_json_on_stdout_only(story: Path) -> None:
     code, out, err = run("check", str(story), "--format", "json", "--fail-on", "never")
     assert code == 0
-    assert json.loads(out)["schema_version"] == "1"
+    report = json.loads(out)
+    assert report["schema_version"] == "2"
+    assert [i for d in report["disputes"] for i in d["conflict_ids"]] == [c["id"] for c in report["conflicts"]]
     assert err == ""
 
 
@@ -169,7 +175,7 @@ def test_cli_choices_match_the_renderers_and_severities() -> None:
 @pytest.mark.parametrize(
     ("fmt", "looks_right"),
     [
-        ("json", lambda out: json.loads(out)["schema_version"] == "1"),
+        ("json", lambda out: json.loads(out)["schema_version"] == "2"),
         ("markdown", lambda out: out.startswith("# checker report\n") and "\n> On 3 October" in out),
         ("html", lambda out: out.startswith("<!DOCTYPE html>") and '<mark id="claim-riverside:1"' in out),
         (
@@ -192,10 +198,14 @@ def _severities(out: str) -> list[str]:
 
 
 def test_min_severity_hides_lower_conflicts_and_says_so() -> None:
+    _, everything, _ = run("check", str(RIVERSIDE), "-f", "json", "--fail-on", "never")
     code, out, _ = run("check", str(RIVERSIDE), "-f", "json", "--fail-on", "never", "--min-severity", "medium")
     assert code == 0
-    assert _severities(out) == ["high", "medium"]
-    assert json.loads(out)["warnings"] == ["2 conflict(s) below medium severity not shown (--min-severity medium)."]
+    assert _severities(out) == [s for s in _severities(everything) if s != "low"]
+    hidden = _severities(everything).count("low")
+    assert hidden and json.loads(out)["warnings"] == [
+        f"{hidden} conflict(s) below medium severity not shown (--min-severity medium)."
+    ]
 
 
 @pytest.mark.parametrize(
@@ -224,8 +234,8 @@ def test_config_file_sets_the_defaults(tmp_path: Path) -> None:
 
 def test_pyproject_tool_checker_table(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.checker]\ndisable = ["denial", "numeric"]\n', "utf-8")
-    code, out, _ = run("check", str(RIVERSIDE), "-f", "json", "--fail-on", "low")
-    assert code == 0
+    code, out, _ = run("check", str(RIVERSIDE), "-f", "json", "--fail-on", "medium")
+    assert code == 0  # the open confirmation conflicts are low
     assert {c["kind"] for c in json.loads(out)["conflicts"]} == {"confirmation"}
 
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from checker.errors import CheckerError
+
+if TYPE_CHECKING:
+    from checker.eval.emergent import Progress
 
 T = TypeVar("T")
 EXIT_ERROR = 2
@@ -19,17 +22,20 @@ eval_app = typer.Typer(help="Measure the checker on labelled data (Emergent, FNC
 DataOption = Annotated[Path, typer.Option("--data", help="Folder holding the dataset's CSV files.")]
 LimitOption = Annotated[int | None, typer.Option(help="Use only the first N items (quick runs).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar on the terminal.")]
 
 
 @eval_app.command()
-def emergent(data: DataOption, limit: LimitOption = None, as_json: JsonOption = False) -> None:
+def emergent(
+    data: DataOption, limit: LimitOption = None, as_json: JsonOption = False, quiet: QuietOption = False
+) -> None:
     """Headline stance accuracy, group conflict P/R/F1, topic ARI on Emergent."""
     from checker.eval import emergent as run
     from checker.eval.report import emergent_table
 
     try:
         headlines = run.read_emergent(data)[:limit]
-        result = run.evaluate(headlines, run.embedder_check(None), _progress)
+        result = run.evaluate(headlines, run.embedder_check(None), _progress(quiet))
     except CheckerError as error:
         _fail(str(error))
     typer.echo(result.model_dump_json(indent=2) if as_json else emergent_table(result))
@@ -41,6 +47,7 @@ def fnc1(
     limit: LimitOption = None,
     unrelated: Annotated[int, typer.Option(help="How many unrelated pairs to sample.")] = 300,
     as_json: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Conflict detection between headline and body on FNC-1: balanced accuracy, false alarms."""
     from checker.eval import fnc1 as run
@@ -49,17 +56,22 @@ def fnc1(
 
     try:
         pairs = run.select(run.read_fnc1(data), limit, unrelated)
-        result = run.evaluate(pairs, embedder_check(None), _progress)
+        result = run.evaluate(pairs, embedder_check(None), _progress(quiet))
     except CheckerError as error:
         _fail(str(error))
     typer.echo(result.model_dump_json(indent=2) if as_json else fnc1_table(result))
 
 
-def _progress(items: list[T], label: str) -> Iterable[T]:
-    from rich.console import Console
-    from rich.progress import track
+def _progress(quiet: bool) -> Progress:
+    """A bar on stderr while the items are checked, only when stderr is a terminal and not --quiet."""
+    from checker.report.progress import tracked, wanted
 
-    return track(list(items), description=label, console=Console(file=sys.stderr), transient=True)
+    enabled = wanted(sys.stderr, quiet)
+
+    def progress(items: list[T], label: str) -> Iterable[T]:
+        return tracked(list(items), label, sys.stderr, enabled)
+
+    return progress
 
 
 def _fail(message: str) -> None:

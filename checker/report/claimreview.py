@@ -1,7 +1,8 @@
-"""schema.org ClaimReview JSON-LD: one review per conflict, for fact-check publishing tools.
+"""schema.org ClaimReview JSON-LD: one review per dispute, for fact-check publishing tools.
 
-The reviewed claim is the conflict's first claim; the verdict (`alternateName`) is the
-conflict's status: "Conflicting" while open, "Superseded" or "Resolved" once time settled it.
+The reviewed claim is the dispute's first side (the statement disputed, or the earliest of the
+competing figures); the verdict (`alternateName`) is the dispute's status: "Conflicting" while
+open, "Superseded" or "Resolved" once time settled it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ import json
 import re
 from typing import Any
 
-from checker.models import Claim, Conflict, Precision, Report, StatedAt, Status
+from checker.models import Claim, Dispute, Report, Status
+from checker.resolve import iso_date
 
 SCHEMA_ORG = "https://schema.org"
 REVIEWER = "checker"
@@ -21,6 +23,8 @@ _ORGANIZATION_NAME = re.compile(r"^(?:[Tt]he\s|[A-Z0-9.&-]{2,}$)")
 
 Json = dict[str, Any]
 
+__all__ = ["author", "claim_reviews", "iso_date", "render_claimreview"]
+
 
 def render_claimreview(report: Report) -> str:
     return json.dumps(claim_reviews(report), indent=2, ensure_ascii=False) + "\n"
@@ -29,25 +33,25 @@ def render_claimreview(report: Report) -> str:
 def claim_reviews(report: Report) -> list[Json]:
     claims = {c.id: c for c in report.claims}
     urls = {d.id: d.url for d in report.documents if d.url}
-    return [_review(conflict, claims[conflict.claim_ids[0]], urls) for conflict in report.conflicts]
+    return [_review(dispute, claims[dispute.sides[0].claim_ids[0]], urls) for dispute in report.disputes]
 
 
-def _review(conflict: Conflict, claim: Claim, urls: dict[str, str]) -> Json:
+def _review(dispute: Dispute, claim: Claim, urls: dict[str, str]) -> Json:
     review: Json = {
         "@context": SCHEMA_ORG,
         "@type": "ClaimReview",
-        "identifier": conflict.id,
+        "identifier": dispute.id,
         "claimReviewed": claim.text,
         "itemReviewed": _item(claim, urls.get(claim.doc_id)),
         "reviewRating": {
             "@type": "Rating",
-            "alternateName": VERDICT[conflict.status],
-            "ratingExplanation": conflict.explanation,
+            "alternateName": VERDICT[dispute.status],
+            "ratingExplanation": dispute.explanation,
         },
         "author": {"@type": "Organization", "name": REVIEWER},
     }
-    if conflict.as_of is not None:
-        review["datePublished"] = conflict.as_of.isoformat()
+    if dispute.as_of is not None:
+        review["datePublished"] = dispute.as_of.isoformat()
     return review
 
 
@@ -59,17 +63,6 @@ def _item(claim: Claim, url: str | None) -> Json:
     if url is not None:
         item["appearance"] = {"@type": "CreativeWork", "url": url}
     return item
-
-
-def iso_date(stated: StatedAt) -> str | None:
-    """The statement date at the precision it is known: "2024-10-17", "2024-10" (early October), "2024"."""
-    if stated.date is None:
-        return None
-    if stated.precision in {Precision.MONTH, Precision.MONTH_PART}:
-        return f"{stated.date:%Y-%m}"
-    if stated.precision is Precision.YEAR:
-        return f"{stated.date:%Y}"
-    return stated.date.isoformat()
 
 
 def author(claim: Claim) -> Json:

@@ -1,4 +1,5 @@
-"""One self-contained HTML page: conflicts side by side, a timeline per topic, the article with claims marked.
+"""One self-contained HTML page: disputes with their sides side by side (their pairwise conflicts folded
+in `<details>`), a timeline per topic, the article with claims marked.
 
 Every piece of text that came from the input (article, claims, names, ids, labels) goes through
 `html.escape`; the Content-Security-Policy admits only the page's own style and script.
@@ -6,13 +7,14 @@ Every piece of text that came from the input (article, claims, names, ids, label
 
 from __future__ import annotations
 
+import datetime as dt
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import quote, urlsplit
 
-from checker.models import Claim, Conflict, Document, Report, Severity, Status, Topic
+from checker.models import Claim, Conflict, Dispute, Document, Report, Severity, Side, SideRole, Status, Topic
 from checker.report.html_assets import CONTENT_SECURITY_POLICY, SCRIPT, STYLE
-from checker.report.view import claim_index, conflicts_by_topic, summary, voice
+from checker.report.view import claim_index, conflict_index, disputes_by_topic, side_groups, summary, voice
 from checker.resolve import when
 
 TITLE = "checker report"
@@ -32,7 +34,7 @@ def render_html(report: Report, documents: Sequence[Document] = ()) -> str:
     body = [
         _header(report),
         '<main class="layout"><div class="findings">',
-        _conflicts_section(report, claims),
+        _disputes_section(report, claims),
         _timelines_section(report, claims),
         "</div>",
         _articles_section(report, documents),
@@ -60,8 +62,8 @@ def _header(report: Report) -> str:
 
 
 def _filters(report: Report) -> str:
-    statuses = "".join(_checkbox(s.value, sum(c.status is s for c in report.conflicts)) for s in Status)
-    levels = "".join(_checkbox(s.value, sum(c.severity is s for c in report.conflicts)) for s in reversed(Severity))
+    statuses = "".join(_checkbox(s.value, sum(d.status is s for d in report.disputes)) for s in Status)
+    levels = "".join(_checkbox(s.value, sum(d.severity is s for d in report.disputes)) for s in reversed(Severity))
     return (
         '<div class="filters" id="filters" hidden>'
         f"<fieldset><legend>Status</legend>{statuses}</fieldset>"
@@ -74,15 +76,64 @@ def _checkbox(value: str, count: int) -> str:
     return f'<label><input type="checkbox" data-filter value="{value}" checked> {value} ({count})</label>'
 
 
-def _conflicts_section(report: Report, claims: dict[str, Claim]) -> str:
-    parts = ["<section><h2>Conflicts</h2>"]
-    if not report.conflicts:
+def _disputes_section(report: Report, claims: dict[str, Claim]) -> str:
+    conflicts = conflict_index(report)
+    parts = ["<section><h2>Disputes</h2>"]
+    if not report.disputes:
         parts.append("<p>No conflicts between the sources.</p>")
-    for topic, conflicts in conflicts_by_topic(report):
-        cards = "".join(_card(c, claims) for c in conflicts)
-        parts.append(f'<div class="topic-conflicts">{_topic_heading(topic)}{cards}</div>')
+    for topic, disputes in disputes_by_topic(report):
+        cards = "".join(_dispute_card(d, [conflicts[i] for i in d.conflict_ids], claims) for d in disputes)
+        parts.append(f'<div class="topic-disputes">{_topic_heading(topic)}{cards}</div>')
     parts.append("</section>")
     return "".join(parts)
+
+
+def _dispute_card(dispute: Dispute, conflicts: list[Conflict], claims: dict[str, Claim]) -> str:
+    """One card: the sides side by side, the explanation, and the pairwise conflicts folded below."""
+    status, severity = dispute.status.value, dispute.severity.value
+    count = f"{len(conflicts)} conflicts" if len(conflicts) > 1 else "1 conflict"
+    head = [
+        f'<span class="cid">{esc(dispute.id)}</span>',
+        f'<span class="kind">{esc(dispute.kind)}</span>',
+        f'<span class="badge status-{status}">{status}</span>',
+        f'<span class="badge sev-{severity}">{severity} severity</span>',
+        f'<span class="count">{count}</span>',
+        *_settlement(dispute.resolved_by, dispute.as_of, claims),
+    ]
+    if dispute.sides and dispute.sides[0].role is SideRole.FIGURE:
+        figures = "".join(_dispute_side(side, claims) for side in dispute.sides)
+        sides = f'<h4>Figures for {esc(dispute.disputed)}</h4><div class="figures">{figures}</div>'
+    else:
+        columns = "".join(
+            f'<div class="side-group"><h4>{esc(heading)}</h4>{"".join(_dispute_side(s, claims) for s in group)}</div>'
+            for heading, group in side_groups(dispute)
+        )
+        sides = f'<div class="sides">{columns}</div>'
+    pairs = "".join(_card(c, claims) for c in conflicts)
+    noun = "pairwise conflicts" if len(conflicts) > 1 else "pairwise conflict"
+    return (
+        f'<article class="dispute" id="dispute-{esc(dispute.id)}" data-status="{status}" '
+        f'data-severity="{severity}"><div class="conflict-head">{"".join(head)}</div>{sides}'
+        f'<p class="explanation">{esc(dispute.explanation)}</p>'
+        f'<details class="pairs"><summary>{len(conflicts)} {noun}</summary>{pairs}</details></article>'
+    )
+
+
+def _settlement(resolved_by: str | None, as_of: dt.date | None, claims: dict[str, Claim]) -> list[str]:
+    head: list[str] = []
+    settler = claims.get(resolved_by) if resolved_by else None
+    if settler is not None:
+        head.append(f'<span class="settled">settled by {_claim_link(settler, voice(settler))}</span>')
+    if as_of is not None:
+        head.append(f'<span class="asof">as of {as_of.isoformat()}</span>')
+    return head
+
+
+def _dispute_side(side: Side, claims: dict[str, Claim]) -> str:
+    claim = claims[side.claim_ids[0]]
+    figure = f'<p class="figure">{esc(side.what)}</p>' if side.role is SideRole.FIGURE else ""
+    copies = [f"also {_claim_link(claims[i], 'here', 'cref')}" for i in side.claim_ids[1:] if i in claims]
+    return figure + _side(claim, side.who, copies)
 
 
 def _topic_heading(topic: Topic) -> str:
@@ -97,11 +148,7 @@ def _card(conflict: Conflict, claims: dict[str, Claim]) -> str:
         f'<span class="badge status-{status}">{status}</span>',
         f'<span class="badge sev-{severity}">{severity} severity</span>',
     ]
-    settler = claims.get(conflict.resolved_by) if conflict.resolved_by else None
-    if settler is not None:
-        head.append(f'<span class="settled">settled by {_claim_link(settler, voice(settler))}</span>')
-    if conflict.as_of is not None:
-        head.append(f'<span class="asof">as of {conflict.as_of.isoformat()}</span>')
+    head += _settlement(conflict.resolved_by, conflict.as_of, claims)
     sides = "".join(_side(claims[i]) for i in conflict.claim_ids[:2])
     return (
         f'<article class="conflict" id="conflict-{esc(conflict.id)}" data-status="{status}" '
@@ -110,13 +157,15 @@ def _card(conflict: Conflict, claims: dict[str, Claim]) -> str:
     )
 
 
-def _side(claim: Claim) -> str:
-    byline = [f"<b>{esc(voice(claim))}</b>"]
+def _side(claim: Claim, who: str | None = None, copies: Sequence[str] = ()) -> str:
+    """A quote with its byline; `copies` link the same statement where other outlets carry it."""
+    name = who or voice(claim)
+    byline = [f"<b>{esc(name)}</b>"]
     if claim.speaker_role:
         byline.append(esc(claim.speaker_role))
-    if claim.cited_source and claim.cited_source != voice(claim):
+    if claim.cited_source and claim.cited_source != name:
         byline.append(f"via {esc(claim.cited_source)}")
-    byline += [esc(when(claim)), _stance(claim), _claim_link(claim, "in the text", "cref")]
+    byline += [esc(when(claim)), _stance(claim), _claim_link(claim, "in the text", "cref"), *copies]
     return (
         f'<figure class="side"><blockquote>{esc(claim.text)}</blockquote>'
         f"<figcaption>{' · '.join(byline)}</figcaption></figure>"
@@ -152,6 +201,12 @@ def _timeline_item(claim: Claim, involvement: str) -> str:
     )
 
 
+def _in_dispute(conflict_id: str, dispute_of: Mapping[str, str]) -> str:
+    """ "D1 · C3 ": the conflict's id after its dispute's."""
+    dispute = dispute_of.get(conflict_id)
+    return f"{dispute} · {conflict_id} " if dispute else f"{conflict_id} "
+
+
 def _conflicts_of_claims(report: Report) -> dict[str, list[Conflict]]:
     by_claim: dict[str, list[Conflict]] = {}
     for conflict in report.conflicts:
@@ -172,21 +227,24 @@ def _articles_section(report: Report, documents: Sequence[Document]) -> str:
     for claim in report.claims:
         by_doc.setdefault(claim.doc_id, []).append(claim)
     by_claim = _conflicts_of_claims(report)
+    dispute_of = {i: d.id for d in report.disputes for i in d.conflict_ids}
     parts = ['<aside class="articles"><h2>Article text</h2>', LEGEND]
     if not documents:
         parts.append("<p>The article text was not supplied to the renderer.</p>")
-    parts += [_article(doc, by_doc.get(doc.id, []), by_claim) for doc in documents]
+    parts += [_article(doc, by_doc.get(doc.id, []), by_claim, dispute_of) for doc in documents]
     parts.append("</aside>")
     return "".join(parts)
 
 
-def _article(doc: Document, claims: list[Claim], by_claim: dict[str, list[Conflict]]) -> str:
+def _article(
+    doc: Document, claims: list[Claim], by_claim: dict[str, list[Conflict]], dispute_of: Mapping[str, str]
+) -> str:
     facts = [esc(doc.id), *(esc(x) for x in (doc.source,) if x)]
     if doc.published is not None:
         facts.append(doc.published.isoformat())
     if doc.url:
         facts.append(_url(doc.url))
-    text = highlight(doc.text, claims, by_claim)
+    text = highlight(doc.text, claims, by_claim, dispute_of)
     return f'<section class="doc"><h3>{" · ".join(facts)}</h3><div class="doc-text">{text}</div></section>'
 
 
@@ -196,7 +254,9 @@ def _url(url: str) -> str:
     return esc(url)
 
 
-def highlight(text: str, claims: Iterable[Claim], by_claim: dict[str, list[Conflict]]) -> str:
+def highlight(
+    text: str, claims: Iterable[Claim], by_claim: dict[str, list[Conflict]], dispute_of: Mapping[str, str] | None = None
+) -> str:
     """The escaped text with each claim marked; a span that overlaps another or does not match is left plain."""
     out: list[str] = []
     cursor = 0
@@ -204,7 +264,7 @@ def highlight(text: str, claims: Iterable[Claim], by_claim: dict[str, list[Confl
         if not _fits(text, claim, cursor):
             continue
         out.append(esc(text[cursor : claim.start]))
-        out.append(f"{_mark_open(claim, by_claim.get(claim.id, []))}{esc(claim.text)}</mark>")
+        out.append(f"{_mark_open(claim, by_claim.get(claim.id, []), dispute_of or {})}{esc(claim.text)}</mark>")
         cursor = claim.end
     out.append(esc(text[cursor:]))
     return "".join(out)
@@ -215,8 +275,8 @@ def _fits(text: str, claim: Claim, cursor: int) -> bool:
     return cursor <= claim.start < claim.end <= len(text) and text[claim.start : claim.end] == claim.text
 
 
-def _mark_open(claim: Claim, mine: list[Conflict]) -> str:
+def _mark_open(claim: Claim, mine: list[Conflict], dispute_of: Mapping[str, str]) -> str:
     kind = _involvement(mine)
-    about = [f"{c.id} {c.kind}: {c.status.value}, {c.severity.value}" for c in mine]
+    about = [f"{_in_dispute(c.id, dispute_of)}{c.kind}: {c.status.value}, {c.severity.value}" for c in mine]
     title = "; ".join([f"{voice(claim)} · {when(claim)}", *about])
     return f'<mark id="claim-{esc(claim.id)}" class="{kind}" title="{esc(title)}">'

@@ -32,11 +32,20 @@ main.layout { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr
   padding: 0 1.5rem 2rem; }
 @media (max-width: 1000px) { main.layout { grid-template-columns: minmax(0, 1fr); } }
 aside.articles { position: sticky; top: 0; align-self: start; max-height: 100vh; overflow: auto; }
-.conflict { background: var(--paper); border: 1px solid var(--line); border-left: 5px solid var(--line);
+.dispute, .conflict { background: var(--paper); border: 1px solid var(--line); border-left: 5px solid var(--line);
   border-radius: 6px; padding: .75rem 1rem; margin: 0 0 1rem; }
-.conflict[data-status="open"] { border-left-color: var(--open); }
-.conflict[data-status="superseded"] { border-left-color: var(--superseded); }
-.conflict[data-status="resolved"] { border-left-color: var(--resolved); }
+.conflict { margin: .6rem 0 0; background: var(--wash); }
+.dispute[data-status="open"], .conflict[data-status="open"] { border-left-color: var(--open); }
+.dispute[data-status="superseded"], .conflict[data-status="superseded"] { border-left-color: var(--superseded); }
+.dispute[data-status="resolved"], .conflict[data-status="resolved"] { border-left-color: var(--resolved); }
+.count { color: var(--muted); font-size: .85rem; }
+h4 { font-size: .8rem; margin: .6rem 0 .3rem; color: var(--muted); text-transform: uppercase; letter-spacing: .03em; }
+.side-group .side + .side { margin-top: .6rem; }
+.figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 1rem;
+  margin: .3rem 0 .6rem; }
+.figure { margin: 0 0 .3rem; font-weight: 700; }
+details.pairs { margin-top: .5rem; }
+details.pairs summary { cursor: pointer; color: var(--muted); font-size: .9rem; }
 .conflict-head { display: flex; flex-wrap: wrap; gap: .4rem; align-items: baseline; }
 .cid { font-weight: 700; }
 .kind { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
@@ -79,7 +88,7 @@ mark:target { outline: 2px solid var(--ink); }
 SCRIPT = """
 (function () {
   var boxes = document.querySelectorAll("[data-filter]");
-  var cards = document.querySelectorAll(".conflict");
+  var cards = document.querySelectorAll(".dispute");
   var count = document.getElementById("shown");
   function apply() {
     var on = {};
@@ -89,10 +98,10 @@ SCRIPT = """
       card.hidden = !(on[card.dataset.status] && on[card.dataset.severity]);
       if (!card.hidden) { shown += 1; }
     });
-    document.querySelectorAll(".topic-conflicts").forEach(function (block) {
-      block.hidden = !block.querySelector(".conflict:not([hidden])");
+    document.querySelectorAll(".topic-disputes").forEach(function (block) {
+      block.hidden = !block.querySelector(".dispute:not([hidden])");
     });
-    count.textContent = shown + " of " + cards.length + " conflicts shown";
+    count.textContent = shown + " of " + cards.length + " disputes shown";
   }
   boxes.forEach(function (box) { box.addEventListener("change", apply); });
   document.getElementById("filters").hidden = false;

@@ -1,7 +1,8 @@
 """Render a Report in the chosen format: the dispatcher, the terminal table and JSON.
 
-The editorial formats live in their own modules (report_markdown, report_html, report_sarif,
-report_claimreview), imported only when chosen. HTML and SARIF need the checked Documents: the
+Every format leads with disputes; the table shows one card per dispute with its sides side by
+side and its pairwise conflicts indented below. The editorial formats live in their own modules
+(markdown, html, sarif, claimreview), imported only when chosen. HTML and SARIF need the checked Documents: the
 Report keeps claim offsets but not the texts.
 """
 
@@ -15,12 +16,22 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from checker.errors import InputError
-from checker.models import Claim, Conflict, Document, Report, Severity, Status
+from checker.models import Claim, Conflict, Dispute, Document, Report, Severity, Side, SideRole, Status
 from checker.report.formats import Format
-from checker.report.view import claim_index, conflicts_by_topic, summary, voice
+from checker.report.view import (
+    claim_index,
+    conflict_index,
+    disputes_by_topic,
+    pair_label,
+    settler_label,
+    side_groups,
+    summary,
+)
 from checker.resolve import when
 
 TABLE_WIDTH = 120
+PAIR_INDENT = 4  # the pairwise conflicts sit indented under their dispute
+FIGURE_COLUMNS = 4  # competing figures side by side, this many to a row
 STATUS_STYLE = {Status.OPEN: "bold red", Status.SUPERSEDED: "yellow", Status.RESOLVED: "green"}
 SEVERITY_STYLE = {Severity.HIGH: "bold red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan"}
 
@@ -58,41 +69,82 @@ def render_table(report: Report, color: bool = False) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, width=TABLE_WIDTH, force_terminal=color, no_color=not color, highlight=False)
     claims = claim_index(report)
+    conflicts = conflict_index(report)
     console.print(summary(report))
-    for topic, conflicts in conflicts_by_topic(report):
+    for topic, disputes in disputes_by_topic(report):
         console.print(f"\n[bold]Topic {topic.id}[/bold]: {_escape(topic.label)} ({len(topic.claim_ids)} claims)")
-        for conflict in conflicts:
-            console.print(_conflict_table(conflict, claims))
+        for dispute in disputes:
+            mine = [conflicts[i] for i in dispute.conflict_ids]
+            console.print(_dispute_table(dispute, mine, claims))
+            if len(mine) > 1:
+                console.print(_pairs(mine, claims))
     for warning in report.warnings:
         console.print(f"\nNote: {_escape(warning)}")
     return buffer.getvalue()
 
 
-def _conflict_table(conflict: Conflict, claims: dict[str, Claim]) -> object:
+def _dispute_table(dispute: Dispute, conflicts: list[Conflict], claims: dict[str, Claim]) -> object:
+    """One card: the sides side by side under their headings, the explanation below."""
     from rich.table import Table
 
-    first, second = (claims[i] for i in conflict.claim_ids[:2])
-    status = f"[{STATUS_STYLE[conflict.status]}]{conflict.status.value}[/]"
-    severity = f"[{SEVERITY_STYLE[conflict.severity]}]{conflict.severity.value}[/]"
-    title = f"{conflict.id} {conflict.kind} · {status} · {severity}"
-    if conflict.resolved_by:
-        title += f" · settled by {conflict.resolved_by}"
+    title = f"{dispute.id} {dispute.kind} · {_status(dispute.status)} · {_severity(dispute.severity)}"
+    title += f" · {_count(conflicts)}"
+    settler = settler_label(dispute, claims)
+    if settler is not None:
+        title += f" · settled by {_escape(settler)}"
     table = Table(
         title=title,
         title_justify="left",
         show_lines=True,
         expand=True,
         caption_justify="left",
-        caption=_escape(conflict.explanation),
+        caption=_escape(dispute.explanation),
     )
-    table.add_column(_heading(first), ratio=1)
-    table.add_column(_heading(second), ratio=1)
-    table.add_row(_escape(first.text), _escape(second.text))
+    if dispute.sides and dispute.sides[0].role is SideRole.FIGURE:
+        width = min(len(dispute.sides), FIGURE_COLUMNS)
+        for column in range(width):
+            table.add_column(_escape(f"Figures for {dispute.disputed}") if column == 0 else "", ratio=1)
+        for start in range(0, len(dispute.sides), width):
+            row = [_side_cell(side, claims) for side in dispute.sides[start : start + width]]
+            table.add_row(*row, *[""] * (width - len(row)))
+        return table
+    groups = side_groups(dispute)
+    for heading, _ in groups:
+        table.add_column(heading, ratio=1)
+    table.add_row(*("\n\n".join(_side_cell(side, claims) for side in sides) for _, sides in groups))
     return table
 
 
-def _heading(claim: Claim) -> str:
-    return _escape(f"{claim.id} · {voice(claim)} · {when(claim)}")
+def _side_cell(side: Side, claims: dict[str, Claim]) -> str:
+    first = claims[side.claim_ids[0]]
+    heading = f"{side.who} · {when(first)} · {side.stance.value.replace('_', ' ')} · {first.id}"
+    copies = f"\nalso carried as {', '.join(side.claim_ids[1:])}" if len(side.claim_ids) > 1 else ""
+    figure = f"[bold]{_escape(side.what)}[/bold]\n" if side.role is SideRole.FIGURE else ""
+    return f"{figure}[bold]{_escape(heading)}[/bold]{_escape(copies)}\n{_escape(first.text)}"
+
+
+def _pairs(conflicts: list[Conflict], claims: dict[str, Claim]) -> object:
+    """The pairwise conflicts of a dispute, indented under its card."""
+    from rich.padding import Padding
+
+    lines = [
+        f"{c.id} {c.kind} · {_status(c.status)} · {_severity(c.severity)} · {_escape(pair_label(c, claims))}: "
+        f"{_escape(c.explanation)}"
+        for c in conflicts
+    ]
+    return Padding("\n".join(lines), (0, 0, 1, PAIR_INDENT))
+
+
+def _count(conflicts: list[Conflict]) -> str:
+    return conflicts[0].id if len(conflicts) == 1 else f"{len(conflicts)} conflicts"
+
+
+def _status(status: Status) -> str:
+    return f"[{STATUS_STYLE[status]}]{status.value}[/]"
+
+
+def _severity(severity: Severity) -> str:
+    return f"[{SEVERITY_STYLE[severity]}]{severity.value}[/]"
 
 
 def _escape(text: str) -> str:

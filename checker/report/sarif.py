@@ -1,4 +1,8 @@
-"""SARIF 2.1.0: one result per conflict, located at both claims, for code-scanning style viewers.
+"""SARIF 2.1.0: one result per dispute, for code-scanning style viewers.
+
+A result is located at the disputed statement (for competing figures, the earliest figure); every
+other claim of the dispute is a related location whose message names the conflicts that pair it
+with the rest, and so is the claim that settled it when that is not one of them.
 
 Columns count Unicode code points (`columnKind`), as Python offsets do; lines end at CR, LF or
 CRLF, as the SARIF specification defines them. `endColumn` is the column after the last character.
@@ -14,8 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from checker import __version__
-from checker.models import Claim, Conflict, Document, Report, Severity
-from checker.report.view import voice
+from checker.models import Claim, Conflict, Dispute, Document, Report, Severity, Side, SideRole
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -50,10 +53,12 @@ def sarif_log(report: Report, documents: Sequence[Document] = ()) -> Json:
     rule_index = {r.id: n for n, r in enumerate(all_rules())}
     indexes = {d.id: LineIndex(d.text) for d in documents}
     claims = {c.id: c for c in report.claims}
+    conflicts = {c.id: c for c in report.conflicts}
+    results = [_result(d, [conflicts[i] for i in d.conflict_ids], claims, indexes, rule_index) for d in report.disputes]
     run: Json = {
         "tool": {"driver": {"name": TOOL_NAME, "version": __version__, "rules": rules}},
         "columnKind": COLUMN_KIND,
-        "results": [_result(c, claims, indexes, rule_index) for c in report.conflicts],
+        "results": results,
     }
     if report.warnings:
         notes = [{"level": "note", "message": {"text": w}} for w in report.warnings]
@@ -62,28 +67,44 @@ def sarif_log(report: Report, documents: Sequence[Document] = ()) -> Json:
 
 
 def _result(
-    conflict: Conflict, claims: dict[str, Claim], indexes: dict[str, LineIndex], rule_index: dict[str, int]
+    dispute: Dispute,
+    conflicts: list[Conflict],
+    claims: dict[str, Claim],
+    indexes: dict[str, LineIndex],
+    rule_index: dict[str, int],
 ) -> Json:
-    result: Json = {"ruleId": conflict.kind}
-    if conflict.kind in rule_index:
-        result["ruleIndex"] = rule_index[conflict.kind]
-    result["level"] = LEVEL[conflict.severity]
-    result["message"] = {"text": conflict.explanation}
-    result["locations"] = [_location(claims[i], indexes) for i in conflict.claim_ids]
-    if conflict.resolved_by in claims and conflict.resolved_by not in conflict.claim_ids:
-        settler = _location(claims[str(conflict.resolved_by)], indexes)
-        result["relatedLocations"] = [{"id": 1, **settler, "message": {"text": "the claim that settles it"}}]
+    result: Json = {"ruleId": dispute.kind}
+    if dispute.kind in rule_index:
+        result["ruleIndex"] = rule_index[dispute.kind]
+    result["level"] = LEVEL[dispute.severity]
+    result["message"] = {"text": dispute.explanation}
+    first, *others = dispute.sides
+    result["locations"] = [_location(claims[i], indexes, _about(first, i, conflicts)) for i in first.claim_ids]
+    related = [_location(claims[i], indexes, _about(side, i, conflicts)) for side in others for i in side.claim_ids]
+    involved = {i for side in dispute.sides for i in side.claim_ids}
+    if dispute.resolved_by in claims and dispute.resolved_by not in involved:
+        related.append(_location(claims[str(dispute.resolved_by)], indexes, "the claim that settles it"))
+    if related:
+        result["relatedLocations"] = [{"id": n, **location} for n, location in enumerate(related, start=1)]
     result["properties"] = {
-        "conflictId": conflict.id,
-        "status": conflict.status.value,
-        "severity": conflict.severity.value,
-        "resolved_by": conflict.resolved_by,
-        "as_of": conflict.as_of.isoformat() if conflict.as_of else None,
+        "disputeId": dispute.id,
+        "conflictIds": dispute.conflict_ids,
+        "status": dispute.status.value,
+        "severity": dispute.severity.value,
+        "resolved_by": dispute.resolved_by,
+        "as_of": dispute.as_of.isoformat() if dispute.as_of else None,
     }
     return result
 
 
-def _location(claim: Claim, indexes: dict[str, LineIndex]) -> Json:
+def _about(side: Side, claim_id: str, conflicts: list[Conflict]) -> str:
+    """ "Kyrylo Budanov: asserts (C1)": who, what they say, and the pairwise conflicts the claim is in."""
+    what = f"gives {side.what}" if side.role is SideRole.FIGURE else side.stance.value.replace("_", " ")
+    pairs = [c.id for c in conflicts if claim_id in c.claim_ids]
+    return f"{side.who}: {what} ({', '.join(pairs)})" if pairs else f"{side.who}: {what}"
+
+
+def _location(claim: Claim, indexes: dict[str, LineIndex], message: str) -> Json:
     region: Json = {}
     index = indexes.get(claim.doc_id)
     if index is not None:
@@ -92,6 +113,6 @@ def _location(claim: Claim, indexes: dict[str, LineIndex]) -> Json:
     region.update(charOffset=claim.start, charLength=claim.end - claim.start, snippet={"text": claim.text})
     return {
         "physicalLocation": {"artifactLocation": {"uri": quote(claim.doc_id, safe="")}, "region": region},
-        "message": {"text": f"{voice(claim)}: {claim.stance.value.replace('_', ' ')}"},
+        "message": {"text": message},
         "properties": {"claimId": claim.id},
     }

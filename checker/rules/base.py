@@ -11,7 +11,7 @@ import numpy as np
 
 from checker.embed import Vectors
 from checker.extract.stance import speculative
-from checker.models import Claim, Severity, Stance
+from checker.models import Claim, Quantity, Severity, Stance
 from checker.topics import candidate_pairs
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ class Finding:
     second: int
     severity: Severity
     reason: str
+    figures: tuple[Quantity, Quantity] | None = None  # for a numeric finding: the figure of each claim
 
 
 @dataclass

@@ -35,7 +35,12 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
     gap, left, right = worst
     severity = Severity.LOW if context.hedged(a) or context.hedged(b) else gap_severity(gap)
     return Finding(
-        "numeric", a, b, severity, f"{{a}} gives {left.text} {left.unit} where {{b}} gives {right.text} {right.unit}"
+        "numeric",
+        a,
+        b,
+        severity,
+        f"{{a}} gives {left.text} {left.unit} where {{b}} gives {right.text} {right.unit}",
+        (left, right),
     )
 
 

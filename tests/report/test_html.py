@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import pytest
 
 from checker import check
-from checker.models import Conflict, Document, Report, Severity, Status
+from checker.models import Conflict, Dispute, Document, Report, Severity, Stance, Status
 from checker.report.html import highlight, render_html
 from tests import reports
 from tests.conftest import HOSTILE, fixture_document
@@ -156,21 +156,54 @@ def test_highlight_skips_spans_that_do_not_fit(spans: list[tuple[int, int]], mar
     assert html.unescape(re.sub(r"<[^>]+>", "", out)) == document.text
 
 
-def test_conflicts_side_by_side_with_filter_data(riverside_report: Report, riverside_document: Document) -> None:
+def test_disputes_side_by_side_with_filter_data(riverside_report: Report, riverside_document: Document) -> None:
     page_text = render_html(riverside_report, [riverside_document])
     page = Page(page_text)
-    cards = page.named("article")
+    cards = [a for a in page.named("article") if a.get("class") == "dispute"]
     assert [(c["id"], c["data-status"], c["data-severity"]) for c in cards] == [
-        (f"conflict-{c.id}", c.status.value, c.severity.value) for c in riverside_report.conflicts
+        (f"dispute-{d.id}", d.status.value, d.severity.value) for d in riverside_report.disputes
     ]
     values = {box["value"] for box in page.named("input")}
     assert values == {s.value for s in Status} | {s.value for s in Severity}
-    claims = {c.id: c for c in riverside_report.claims}
-    for conflict in riverside_report.conflicts:
-        card = page_text.split(f'id="conflict-{conflict.id}"', 1)[1].split("</article>", 1)[0]
-        quotes = [html.unescape(q) for q in re.findall(r"<blockquote>(.*?)</blockquote>", card, re.S)]
-        assert quotes == [claims[i].text for i in conflict.claim_ids]
-        assert html.escape(conflict.explanation) in card
+    for dispute in riverside_report.disputes:
+        _assert_card(page_text, dispute, riverside_report)
+
+
+def _assert_card(page_text: str, dispute: Dispute, report: Report) -> None:
+    """The card shows each side's quote, the explanation, and folds each pairwise conflict with both quotes."""
+    claims = {c.id: c for c in report.claims}
+    card = page_text.split(f'id="dispute-{dispute.id}"', 1)[1].split("</article></details></article>", 1)[0]
+    sides, folded = card.split('<details class="pairs">', 1)
+    quotes = [html.unescape(q) for q in re.findall(r"<blockquote>(.*?)</blockquote>", sides, re.S)]
+    assert quotes == [claims[side.claim_ids[0]].text for side in dispute.sides]
+    assert html.escape(dispute.explanation) in sides
+    conflicts = {c.id: c for c in report.conflicts}
+    for conflict_id in dispute.conflict_ids:
+        pair = folded.split(f'id="conflict-{conflict_id}"', 1)[1].split("</article>", 1)[0]
+        quotes = [html.unescape(q) for q in re.findall(r"<blockquote>(.*?)</blockquote>", pair, re.S)]
+        assert quotes == [claims[i].text for i in conflicts[conflict_id].claim_ids]
+        assert html.escape(conflicts[conflict_id].explanation) in pair
+
+
+def test_a_dispute_of_several_conflicts_is_one_card() -> None:
+    document = Document(id="d", text="Tom Reed denied the leak. Ann Cole saw the leak. Ben Ward smelled the leak.")
+    reed = reports.claim(document, "Tom Reed denied the leak.", 1, "Tom Reed", stance=Stance.DENIES)
+    cole = reports.claim(document, "Ann Cole saw the leak.", 2, "Ann Cole")
+    ward = reports.claim(document, "Ben Ward smelled the leak.", 3, "Ben Ward")
+    report = reports.report(
+        [document],
+        [reed, cole, ward],
+        [
+            reports.conflict(1, "denial", (reed, cole), Status.OPEN, Severity.HIGH),
+            reports.conflict(2, "denial", (reed, ward), Status.OPEN, Severity.MEDIUM),
+        ],
+    )
+    page_text = render_html(report, [document])
+    page = Page(page_text)
+    assert [a["id"] for a in page.named("article")] == ["dispute-D1", "conflict-C1", "conflict-C2"]
+    assert [h for h in re.findall(r"<h4>(.*?)</h4>", page_text)] == ["Disputed", "Contradicted by"]
+    assert "2 pairwise conflicts" in page_text and page.unbalanced == []
+    _assert_card(page_text, report.disputes[0], report)
 
 
 def test_timeline_orders_statements_by_time(riverside_report: Report, riverside_document: Document) -> None:
@@ -191,7 +224,7 @@ def test_without_documents_the_page_still_renders(riverside_report: Report) -> N
 
 
 def test_empty_report_says_so(riverside_report: Report, riverside_document: Document) -> None:
-    empty = riverside_report.model_copy(update={"conflicts": list[Conflict]()})
+    empty = riverside_report.model_copy(update={"conflicts": list[Conflict](), "disputes": list[Dispute]()})
     assert "No conflicts between the sources." in render_html(empty, [riverside_document])
 
 
@@ -200,5 +233,6 @@ def test_seed_page_marks_every_claim_of_every_conflict(seed_report: Report, seed
     page = Page(render_html(seed_report, [seed_document]))
     marks = {a["id"] for a in page.named("mark") if "id" in a}
     assert {f"claim-{i}" for c in seed_report.conflicts for i in c.claim_ids} <= marks
-    assert len(page.named("article")) == len(seed_report.conflicts)
+    assert len(page.named("article")) == len(seed_report.disputes) + len(seed_report.conflicts)
+    assert len(page.named("details")) == len(seed_report.disputes)
     assert page.unbalanced == []

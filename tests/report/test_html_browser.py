@@ -1,4 +1,4 @@
-"""The HTML report in a real browser (headless Chromium): conflicts visible, the content's scripts inert.
+"""The HTML report in a real browser (headless Chromium): disputes visible, the content's scripts inert.
 
 The hostile fixture would change the page title, set `data-pwned` on the body, or add a `<b>` with
 an event handler if any of its markup were parsed as markup. Skipped when Chromium is not installed
@@ -75,8 +75,10 @@ def test_dom_shows_conflicts_and_no_content_script_ran(tmp_path: Path, page: Pat
     assert "data-pwned" not in dom.split("<body", 1)[1].split(">", 1)[0]
     assert "<img" not in dom and "onmouseover=" not in dom.replace("onmouseover=alert(1)&gt;", "")
     assert 'data-filters="ready"' in dom, "the page's own script did not run under its CSP"
-    count = len(report.conflicts)
-    assert f'<span class="shown" id="shown">{count} of {count} conflicts shown</span>' in dom
+    count = len(report.disputes)
+    assert f'<span class="shown" id="shown">{count} of {count} disputes shown</span>' in dom
+    for dispute in report.disputes:
+        assert f'id="dispute-{dispute.id}"' in dom
     for conflict in report.conflicts:
         assert f'id="conflict-{conflict.id}"' in dom
     hostile_claims = [c for c in report.claims if c.doc_id == "hostile" and "<" in c.text]

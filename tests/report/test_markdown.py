@@ -9,10 +9,10 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from checker import check
-from checker.models import Report
+from checker.models import Document, Report, Severity, Stance, Status
 from checker.report.markdown import escape, render_markdown
-from checker.report.view import voice
 from checker.resolve import when
+from tests import reports
 from tests.conftest import HOSTILE, fixture_document
 from tests.fakes import FakeEmbedder
 
@@ -58,20 +58,43 @@ def test_escaped_text_reads_as_written(text: str, shown: str) -> None:
     assert not [c for c in inline.children or [] if c.type != "text"]
 
 
-def test_each_conflict_has_both_quotes_speakers_dates_status_and_why(riverside_report: Report) -> None:
+def test_each_dispute_has_its_sides_quoted_with_speakers_dates_status_and_why(riverside_report: Report) -> None:
     markdown = render_markdown(riverside_report)
     claims = {c.id: c for c in riverside_report.claims}
     quotes = blockquotes(markdown)
-    assert len(quotes) == 2 * len(riverside_report.conflicts)
-    for conflict, pair in zip(riverside_report.conflicts, zip(quotes[::2], quotes[1::2], strict=True), strict=True):
-        first, second = (claims[i] for i in conflict.claim_ids)
-        assert pair == (first.text, second.text)
-        section = markdown.split(f"### {conflict.id} ")[1].split("\n### ")[0]
-        for claim in (first, second):
-            assert voice(claim) in section and when(claim) in section
-        assert f"**Status:** {conflict.status.value}" in section
-        assert f"**Severity:** {conflict.severity.value}" in section
-        assert escape(conflict.explanation) in section
+    assert quotes == [claims[s.claim_ids[0]].text for d in riverside_report.disputes for s in d.sides]
+    for dispute in riverside_report.disputes:
+        section = markdown.split(f"### {dispute.id} ")[1].split("\n### ")[0]
+        for side in dispute.sides:
+            assert side.who in section and when(claims[side.claim_ids[0]]) in section
+        assert f"**Status:** {dispute.status.value}" in section
+        assert f"**Severity:** {dispute.severity.value}" in section
+        assert escape(dispute.explanation) in section
+        assert all(f"`{i}`" in section for i in dispute.conflict_ids)
+
+
+def test_pairwise_conflicts_are_indented_under_their_dispute() -> None:
+    document = Document(id="d", text="Tom Reed denied the leak. Ann Cole saw the leak. Ben Ward smelled the leak.")
+    reed = reports.claim(document, "Tom Reed denied the leak.", 1, "Tom Reed", stance=Stance.DENIES)
+    cole = reports.claim(document, "Ann Cole saw the leak.", 2, "Ann Cole")
+    ward = reports.claim(document, "Ben Ward smelled the leak.", 3, "Ben Ward")
+    report = reports.report(
+        [document],
+        [reed, cole, ward],
+        [
+            reports.conflict(1, "denial", (reed, cole), Status.OPEN, Severity.HIGH),
+            reports.conflict(2, "denial", (reed, ward), Status.OPEN, Severity.MEDIUM),
+        ],
+    )
+    stream = tokens(render_markdown(report))
+    assert [t.tag for t in stream if t.type == "heading_open"] == ["h1", "h2", "h3"]
+    depth, items = 0, []
+    for token in stream:
+        depth += {"bullet_list_open": 1, "bullet_list_close": -1}.get(token.type, 0)
+        if token.type == "inline" and depth == 2:
+            items.append(inline_text(token))
+    assert [i.split(" ", 1)[0] for i in items] == ["C1", "C2"]
+    assert "Tom Reed vs Ann Cole" in items[0] and report.conflicts[0].explanation in items[0]
 
 
 def test_summary_line_and_topics_come_first(riverside_report: Report) -> None:
@@ -91,9 +114,12 @@ def test_hostile_text_stays_text() -> None:
 
 
 @pytest.mark.model
-def test_seed_markdown_quotes_every_conflict(seed_report: Report) -> None:
+def test_seed_markdown_quotes_every_side(seed_report: Report) -> None:
     quotes = blockquotes(render_markdown(seed_report))
     claims = {c.id: c for c in seed_report.claims}
-    expected = [claims[i].text for c in seed_report.conflicts for i in c.claim_ids]
+    expected = [claims[s.claim_ids[0]].text for d in seed_report.disputes for s in d.sides]
     assert quotes == expected
+    assert {i for c in seed_report.conflicts for i in c.claim_ids} <= {
+        i for d in seed_report.disputes for s in d.sides for i in s.claim_ids
+    }
     assert dt.date(2024, 10, 28).isoformat() in render_markdown(seed_report)

@@ -38,6 +38,10 @@ def test_schema_rejects_what_the_report_never_holds(riverside_report: Report) ->
     data["conflicts"][0]["status"] = "disputed"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, SCHEMA, cls=jsonschema.Draft202012Validator)
+    data = json.loads(render(riverside_report, Format.JSON))
+    data["disputes"][0]["sides"][0]["role"] = "plaintiff"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, SCHEMA, cls=jsonschema.Draft202012Validator)
 
 
 def test_json_is_the_model_dump(riverside_report: Report) -> None:

@@ -1,4 +1,4 @@
-"""SARIF 2.1.0: the log's required structure, levels, and line/column regions on multi-line text."""
+"""SARIF 2.1.0: one result per dispute, valid against the official schema, levels, and line/column regions."""
 
 from __future__ import annotations
 
@@ -6,12 +6,17 @@ import json
 import re
 from typing import Any
 
+import jsonschema
 import pytest
 
-from checker.models import Document, Report, Severity, Status
+from checker.models import Document, Report, Severity, Stance, Status
 from checker.report.sarif import LineIndex, render_sarif, sarif_log
 from checker.rules import all_rules
 from tests import reports
+from tests.conftest import ROOT
+
+SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+needs_schema = pytest.mark.skipif(not SARIF_SCHEMA.exists(), reason="../shared/schemas is absent")
 
 # CRLF, LF and CR line ends; a claim that runs over a line break; an astral character before a claim.
 MULTILINE = Document(
@@ -61,9 +66,17 @@ def test_line_index(text: str, offset: int, position: tuple[int, int]) -> None:
     assert LineIndex(text).position(offset) == position
 
 
-def _regions(log: dict[str, Any], conflict_index: int) -> list[dict[str, Any]]:
-    result = log["runs"][0]["results"][conflict_index]
-    return [loc["physicalLocation"]["region"] for loc in result["locations"]]
+def _regions(log: dict[str, Any], dispute_index: int) -> list[dict[str, Any]]:
+    """The regions of a result: the disputed claim, then the related claims."""
+    result = log["runs"][0]["results"][dispute_index]
+    locations = [*result["locations"], *result.get("relatedLocations", [])]
+    return [loc["physicalLocation"]["region"] for loc in locations]
+
+
+def assert_valid_sarif(log: dict[str, Any]) -> None:
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema)
+    validator(schema).validate(log)
 
 
 def test_regions_on_a_multiline_document(multiline_report: Report) -> None:
@@ -94,7 +107,7 @@ def _assert_round_trip(report: Report, documents: list[Document]) -> None:
     log = sarif_log(report, documents)
     assert log["runs"][0]["results"], "the fixture should have conflicts"
     for result in log["runs"][0]["results"]:
-        for location in result["locations"]:
+        for location in [*result["locations"], *result.get("relatedLocations", [])]:
             physical = location["physicalLocation"]
             region = physical["region"]
             assert _slice(texts[physical["artifactLocation"]["uri"]], region) == region["snippet"]["text"]
@@ -117,17 +130,61 @@ def test_log_structure(riverside_report: Report, riverside_document: Document) -
     assert [(r["id"], r["shortDescription"]["text"]) for r in driver["rules"]] == [
         (r.id, r.description) for r in all_rules()
     ]
-    assert len(run["results"]) == len(riverside_report.conflicts)
-    for result, conflict in zip(run["results"], riverside_report.conflicts, strict=True):
-        assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"] == conflict.kind
-        assert result["level"] == LEVELS[conflict.severity.value]
-        assert result["message"]["text"] == conflict.explanation
-        assert [loc["physicalLocation"]["artifactLocation"]["uri"] for loc in result["locations"]] == [
-            "riverside",
-            "riverside",
-        ]
-        assert result["properties"]["status"] == conflict.status.value
-        assert result["properties"]["resolved_by"] == conflict.resolved_by
+    assert len(run["results"]) == len(riverside_report.disputes)
+    for result, dispute in zip(run["results"], riverside_report.disputes, strict=True):
+        assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"] == dispute.kind
+        assert result["level"] == LEVELS[dispute.severity.value]
+        assert result["message"]["text"] == dispute.explanation
+        located = [loc["properties"]["claimId"] for loc in result["locations"]]
+        related = [loc["properties"]["claimId"] for loc in result.get("relatedLocations", [])]
+        assert located == dispute.sides[0].claim_ids
+        assert related == [i for side in dispute.sides[1:] for i in side.claim_ids]
+        assert result["properties"]["status"] == dispute.status.value
+        assert result["properties"]["resolved_by"] == dispute.resolved_by
+        assert result["properties"]["conflictIds"] == dispute.conflict_ids
+
+
+def test_pairs_of_a_dispute_are_related_locations() -> None:
+    document = Document(id="d", text="Tom Reed denied the leak. Ann Cole saw the leak. Ben Ward smelled the leak.")
+    reed = reports.claim(document, "Tom Reed denied the leak.", 1, "Tom Reed", stance=Stance.DENIES)
+    cole = reports.claim(document, "Ann Cole saw the leak.", 2, "Ann Cole")
+    ward = reports.claim(document, "Ben Ward smelled the leak.", 3, "Ben Ward")
+    report = reports.report(
+        [document],
+        [reed, cole, ward],
+        [
+            reports.conflict(1, "denial", (reed, cole), Status.OPEN, Severity.HIGH),
+            reports.conflict(2, "denial", (reed, ward), Status.OPEN, Severity.MEDIUM),
+        ],
+    )
+    (result,) = sarif_log(report, [document])["runs"][0]["results"]
+    assert [loc["message"]["text"] for loc in result["locations"]] == ["Tom Reed: denies (C1, C2)"]
+    related = [(loc["id"], loc["message"]["text"]) for loc in result["relatedLocations"]]
+    assert related == [(1, "Ann Cole: asserts (C1)"), (2, "Ben Ward: asserts (C2)")]
+    assert result["level"] == "error" and result["properties"]["conflictIds"] == ["C1", "C2"]
+
+
+@needs_schema
+def test_logs_are_valid_sarif(riverside_report: Report, riverside_document: Document, multiline_report: Report) -> None:
+    assert_valid_sarif(sarif_log(riverside_report, [riverside_document]))
+    assert_valid_sarif(sarif_log(multiline_report, [MULTILINE]))
+    assert_valid_sarif(sarif_log(multiline_report, []))
+
+
+@needs_schema
+def test_the_schema_catches_a_broken_log(multiline_report: Report) -> None:
+    log = sarif_log(multiline_report, [MULTILINE])
+    log["runs"][0]["results"][0]["level"] = "fatal"
+    with pytest.raises(jsonschema.ValidationError):
+        assert_valid_sarif(log)
+
+
+@pytest.mark.model
+@needs_schema
+def test_seed_log_is_valid_sarif(seed_report: Report, seed_document: Document) -> None:
+    log = sarif_log(seed_report, [seed_document])
+    assert_valid_sarif(log)
+    assert len(log["runs"][0]["results"]) == len(seed_report.disputes)
 
 
 def test_every_level_is_used(multiline_report: Report) -> None:
@@ -135,12 +192,16 @@ def test_every_level_is_used(multiline_report: Report) -> None:
     assert [r["level"] for r in results] == ["error", "warning", "note"]
 
 
-def test_a_settling_claim_outside_the_pair_is_a_related_location(multiline_report: Report) -> None:
+def test_a_settling_claim_outside_the_dispute_is_a_related_location(multiline_report: Report) -> None:
     settled = multiline_report.conflicts[2].model_copy(update={"claim_ids": ["roads:1", "roads:2"]})
-    report = multiline_report.model_copy(update={"conflicts": [settled]})
+    report = reports.report(
+        [MULTILINE], multiline_report.claims, [settled.model_copy(update={"status": Status.SUPERSEDED})]
+    )
     (result,) = sarif_log(report, [MULTILINE])["runs"][0]["results"]
-    (related,) = result["relatedLocations"]
-    assert related["physicalLocation"]["region"]["snippet"]["text"] == THIRD
+    (other, settler) = result["relatedLocations"]
+    assert other["physicalLocation"]["region"]["snippet"]["text"] == SECOND
+    assert settler["physicalLocation"]["region"]["snippet"]["text"] == THIRD
+    assert settler["message"]["text"] == "the claim that settles it"
 
 
 def test_without_the_text_regions_keep_offsets(multiline_report: Report) -> None:
