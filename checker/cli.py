@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from checker.archive.cli import archive_app
 from checker.embed import Backend
 from checker.errors import CheckerError, InputWarning
 from checker.eval.cli import eval_app
@@ -36,6 +37,7 @@ app = typer.Typer(
 )
 
 app.add_typer(eval_app, name="eval")
+app.add_typer(archive_app, name="archive")
 
 
 class FailOn(str, Enum):
@@ -86,6 +88,10 @@ def check(
         Backend | None,
         typer.Option(help="How MiniLM runs: torch (default), onnx (faster; exported once) or sentence-transformers."),
     ] = None,
+    archive: Annotated[
+        Path | None,
+        typer.Option(help="Check the inputs as drafts against this archive (see `checker archive`); undated = today."),
+    ] = None,
 ) -> None:
     """Check documents for conflicting claims and print a report.
 
@@ -100,7 +106,7 @@ def check(
         "embedder": embedder.value if embedder else None,
     }
     try:
-        code = _check(paths, flags, published, config, output, _cache_path(cache, no_cache))
+        code = _check(paths, flags, published, config, output, _cache_path(cache, no_cache), archive)
     except CheckerError as error:
         _fail(str(error))
     except KeyboardInterrupt:
@@ -118,6 +124,7 @@ def _check(
     config: Path | None,
     output: Path | None,
     cache: Path | None = None,
+    archive: Path | None = None,
 ) -> int:
     from checker.config import resolve_options
     from checker.ingest import parse_date
@@ -130,7 +137,9 @@ def _check(
     options = resolve_options(flags, config, Path.cwd())
     documents, notes = _read(paths, options.published)
     backend = Backend(options.embedder)
-    full = run_check(documents, backend=backend, disable=options.disable, nli_model=options.nli_model, cache=cache)
+    full = run_check(
+        documents, backend=backend, disable=options.disable, nli_model=options.nli_model, cache=cache, archive=archive
+    )
     for warning in full.warnings:
         typer.echo(f"checker: warning: {warning}", err=True)
     full = full.model_copy(update={"warnings": [*notes, *full.warnings]})

@@ -34,6 +34,7 @@ def check(
     disable: Iterable[str] = (),
     nli_model: Path | None = None,
     cache: Path | None = None,
+    archive: Path | None = None,
 ) -> Report:
     """Find and resolve the conflicts between the sources quoted in `documents`.
 
@@ -41,8 +42,15 @@ def check(
     report's `rules` lists what actually ran.
     With `cache`, embeddings are read from and written to that SQLite file (see checker.embed.cache).
     Documents are taken in order of id, so the order they are given in never changes the report.
+    With `archive` (a directory made by `checker archive add`), `documents` are drafts checked against
+    themselves and the archived claims near theirs: the report keeps the conflicts that involve a
+    draft, with the archived claims and documents they name; undated drafts are dated today.
     """
     active = rule_registry.select(disable)
+    if archive is not None:
+        from checker.archive import dated
+
+        documents = dated(documents)
     documents = sorted(documents, key=lambda d: d.id)
     _refuse_oversized(documents)
     contradiction = load_nli(nli_model) if nli_model is not None else None
@@ -50,25 +58,36 @@ def check(
         active = [r for r in active if r.id != NLI_RULE]
     encoder = embedder or MiniLMEmbedder(backend)
     if cache is None:
-        return _check(documents, encoder, active, contradiction)
+        return _check(documents, encoder, active, contradiction, archive)
     cached = CachedEmbedder(encoder, cache)
     try:
-        return _check(documents, cached, active, contradiction)
+        return _check(documents, cached, active, contradiction, archive)
     finally:
         cached.close()
 
 
 def _check(
-    documents: list[Document], encoder: Embedder, active: list[Rule], contradiction: Contradiction | None
+    documents: list[Document],
+    encoder: Embedder,
+    active: list[Rule],
+    contradiction: Contradiction | None,
+    archive: Path | None = None,
 ) -> Report:
     supported, unchecked = _split_unsupported(documents)
     analyses, vectors = _extract_and_embed(supported, encoder)
+    archived = None
+    if archive is not None:
+        from checker.archive import with_archive
+
+        archived = with_archive(archive, analyses, vectors, encoder.model_id)
+        analyses, vectors = archived.analyses, archived.vectors
     topics = cluster([a.claim.id for a in analyses], [a.content for a in analyses], vectors)
-    context = RuleContext(analyses, vectors, topics.assignment, encoder.encode, contradiction)
+    focus = archived.focus if archived is not None else None
+    context = RuleContext(analyses, vectors, topics.assignment, encoder.encode, contradiction, focus=focus)
     conflicts = resolve(context, rule_registry.run(context, active))
     claims = [a.claim.model_copy(update={"topic_id": t}) for a, t in zip(analyses, topics.assignment, strict=True)]
     warnings = [f"{doc_id}: does not look like English; not checked (indeterminate)." for doc_id in unchecked]
-    return Report(
+    report = Report(
         documents=[_info(d) for d in documents],
         claims=claims,
         topics=topics.topics,
@@ -77,6 +96,7 @@ def _check(
         rules=[r.id for r in active],
         unchecked=unchecked,
     )
+    return report if archived is None else archived.restrict(report)
 
 
 def _extract_and_embed(documents: list[Document], encoder: Embedder) -> tuple[list[Analysis], Vectors]:

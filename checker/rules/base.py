@@ -38,6 +38,8 @@ class RuleContext:
     topics: list[str]
     embed_words: Callable[[Sequence[str]], Vectors]
     nli: Callable[[str, str], float] | None = None
+    # With `focus` (a draft checked against an archive), rules judge only pairs with a claim in it.
+    focus: frozenset[int] | None = None
     _word_vectors: dict[str, Vectors] = field(default_factory=dict)
 
     def claim(self, index: int) -> Claim:
@@ -54,6 +56,12 @@ class RuleContext:
         """Candidate pairs: near neighbours within one topic (see checker.topics.candidates), earlier-in-input first."""
         for members in self.by_topic.values():
             yield from candidate_pairs(self.analyses, self.vectors, members)
+
+    def rule_pairs(self) -> Iterator[tuple[int, int]]:
+        """The candidate pairs the rules judge: all of them, or those that touch `focus`."""
+        for a, b in self.pairs():
+            if self.focus is None or a in self.focus or b in self.focus:
+                yield a, b
 
     @cached_property
     def statements(self) -> list[int]:

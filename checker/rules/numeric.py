@@ -19,7 +19,7 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
     worst: tuple[float, Quantity, Quantity] | None = None
     for left in context.claim(a).quantities:
         for right in context.claim(b).quantities:
-            if not _same_count(context, left, right):
+            if not same_count(context, left, right):
                 continue
             gap = relative_gap(left, right)
             if gap > 0 and (worst is None or gap > worst[0]):
@@ -46,7 +46,7 @@ def gap_severity(gap: float) -> Severity:
     return Severity.MEDIUM if gap < HIGH_GAP else Severity.HIGH
 
 
-def _same_count(context: RuleContext, left: Quantity, right: Quantity) -> bool:
+def same_count(context: RuleContext, left: Quantity, right: Quantity) -> bool:
     if left.unit is None or right.unit is None:
         return False
     if not similar_words(context, left.unit, right.unit):

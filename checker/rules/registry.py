@@ -53,7 +53,7 @@ def select(disabled: Iterable[str] = ()) -> list[Rule]:
 
 def run(context: RuleContext, rules: list[Rule]) -> list[Finding]:
     findings: list[Finding] = []
-    for a, b in context.pairs():
+    for a, b in context.rule_pairs():
         for active in rules:
             found = active.check(context, a, b)
             if found is not None:
@@ -79,4 +79,3 @@ def _one_per_source_pair(context: RuleContext, findings: list[Finding]) -> list[
 def _rank(context: RuleContext, found: Finding) -> tuple[int, int, int]:
     orders = context.claim(found.first).stated_at.order, context.claim(found.second).stated_at.order
     return -found.severity.rank, min(orders), max(orders)
-
