@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -33,6 +34,7 @@ from checker.models import Document
 DATABASE = "archive.sqlite3"
 BUSY_TIMEOUT_S = 60.0  # a reader or a second writer waits this long for the writer's commit
 LOOKUP_CHUNK = 500  # ids per SELECT: SQLite caps the variables of one statement
+READ_ONLY_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (
@@ -66,6 +68,10 @@ class Store:
 
     def _connect(self, create: bool) -> sqlite3.Connection:
         mode = "rwc" if create else ("rw" if self.writable else "ro")
+        if not self.writable and _read_only(self.folder):
+            # Nobody can write here, so nothing can change under a reader: SQLite may skip the WAL's
+            # shared-memory file, which it could not create in a read-only directory.
+            mode += "&immutable=1"
         try:
             connection = sqlite3.connect(
                 f"{self.path.as_uri()}?mode={mode}", uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None
@@ -252,11 +258,19 @@ class Store:
             raise storage_error(self.folder, error) from None
 
 
+def _read_only(folder: Path) -> bool:
+    """A read-only file system, or a directory this user may not write (root may write anywhere else)."""
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY) or not os.access(folder, os.W_OK)
+    except OSError:
+        return False
+
+
 def storage_error(folder: Path, error: BaseException) -> ArchiveError:
     """One line that says what went wrong with the archive, and that nothing committed was lost."""
     text = str(error)
     lowered = text.lower()
-    if "readonly" in lowered or "read-only" in lowered or getattr(error, "errno", None) == errno.EROFS:
+    if "readonly" in lowered or "read-only" in lowered or getattr(error, "errno", None) in READ_ONLY_ERRNOS:
         return ArchiveError(f"archive {folder} is read-only: nothing was changed.")
     if "disk is full" in lowered or getattr(error, "errno", None) == errno.ENOSPC:
         return ArchiveError(
