@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from checker.archive.cli import archive_app
 from checker.embed import Backend
 from checker.errors import CheckerError, InputWarning
 from checker.eval.cli import eval_app
@@ -36,6 +37,7 @@ app = typer.Typer(
 )
 
 app.add_typer(eval_app, name="eval")
+app.add_typer(archive_app, name="archive")
 
 
 class FailOn(str, Enum):
@@ -87,6 +89,10 @@ def check(
         typer.Option(help="How MiniLM runs: torch (default), onnx (faster; exported once) or sentence-transformers."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar on the terminal.")] = False,
+    archive: Annotated[
+        Path | None,
+        typer.Option(help="Check the inputs as drafts against this archive (see `checker archive`); undated = today."),
+    ] = None,
 ) -> None:
     """Check documents for conflicting claims and print a report.
 
@@ -101,7 +107,7 @@ def check(
         "embedder": embedder.value if embedder else None,
     }
     try:
-        code = _check(paths, flags, published, config, output, _cache_path(cache, no_cache), quiet)
+        code = _check(paths, flags, published, config, output, _cache_path(cache, no_cache), quiet, archive)
     except CheckerError as error:
         _fail(str(error))
     except KeyboardInterrupt:
@@ -120,6 +126,7 @@ def _check(
     output: Path | None,
     cache: Path | None = None,
     quiet: bool = False,
+    archive: Path | None = None,
 ) -> int:
     from checker.config import resolve_options
     from checker.ingest import parse_date
@@ -141,6 +148,7 @@ def _check(
             nli_model=options.nli_model,
             cache=cache,
             progress=progress,
+            archive=archive,
         )
     for warning in full.warnings:
         typer.echo(f"checker: warning: {warning}", err=True)

@@ -19,3 +19,7 @@ class UsageError(CheckerError):
 
 class InputWarning(UserWarning):
     """The input was read, but not exactly as given (HTML converted, files skipped); shown on stderr."""
+
+
+class ArchiveError(CheckerError):
+    """The claim archive is missing, foreign, of another version, read-only or out of space."""

@@ -63,6 +63,7 @@ class DocumentInfo(_Model):
     source: str | None
     published: dt.date | None
     url: str | None
+    archived: bool = Field(default=False, description="true for a document from the archive (checker check --archive)")
 
 
 class StatedAt(_Model):

@@ -38,6 +38,7 @@ def check(
     nli_model: Path | None = None,
     cache: Path | None = None,
     progress: Progress | None = None,
+    archive: Path | None = None,
 ) -> Report:
     """Find and resolve the conflicts between the sources quoted in `documents`.
 
@@ -46,8 +47,15 @@ def check(
     With `cache`, embeddings are read from and written to that SQLite file (see checker.embed.cache).
     Documents are taken in order of id, so the order they are given in never changes the report.
     `progress`, if given, is told each stage and each document parsed; it never changes the report.
+    With `archive` (a directory made by `checker archive add`), `documents` are drafts checked against
+    themselves and the archived claims near theirs: the report keeps the conflicts that involve a
+    draft, with the archived claims and documents they name; undated drafts are dated today.
     """
     active = rule_registry.select(disable)
+    if archive is not None:
+        from checker.archive import dated
+
+        documents = dated(documents)
     documents = sorted(documents, key=lambda d: d.id)
     _refuse_oversized(documents)
     contradiction = load_nli(nli_model) if nli_model is not None else None
@@ -56,10 +64,10 @@ def check(
     encoder = embedder or MiniLMEmbedder(backend)
     told = progress or _silent
     if cache is None:
-        return _check(documents, encoder, active, contradiction, told)
+        return _check(documents, encoder, active, contradiction, told, archive)
     cached = CachedEmbedder(encoder, cache)
     try:
-        return _check(documents, cached, active, contradiction, told)
+        return _check(documents, cached, active, contradiction, told, archive)
     finally:
         cached.close()
 
@@ -74,12 +82,20 @@ def _check(
     active: list[Rule],
     contradiction: Contradiction | None,
     progress: Progress,
+    archive: Path | None = None,
 ) -> Report:
     supported, unchecked = _split_unsupported(documents)
     analyses, vectors = _extract_and_embed(supported, encoder, progress)
+    archived = None
+    if archive is not None:
+        from checker.archive import with_archive
+
+        archived = with_archive(archive, analyses, vectors, encoder.model_id)
+        analyses, vectors = archived.analyses, archived.vectors
     progress("Grouping topics", len(supported), len(supported))
     topics = cluster([a.claim.id for a in analyses], [a.content for a in analyses], vectors)
-    context = RuleContext(analyses, vectors, topics.assignment, encoder.encode, contradiction)
+    focus = archived.focus if archived is not None else None
+    context = RuleContext(analyses, vectors, topics.assignment, encoder.encode, contradiction, focus=focus)
     progress("Comparing claims", len(supported), len(supported))
     findings = rule_registry.run(context, active)
     conflicts = resolve(context, findings)
@@ -94,6 +110,7 @@ def _check(
         rules=[r.id for r in active],
         unchecked=unchecked,
     )
+    report = report if archived is None else archived.restrict(report)
     return report.model_copy(update={"disputes": group_disputes(report, counted_figures(context, findings))})
 
 

@@ -9,6 +9,7 @@ from checker.models import Claim, Conflict, Precision, Quantity, Severity, Stanc
 from checker.rules.base import Finding, RuleContext
 from checker.rules.confirmation import CONFIRMATION_MATTER_MIN
 from checker.rules.matching import independent, same_matter, source_of
+from checker.rules.numeric import NUMERIC_MATTER_MIN, relative_gap, same_count
 
 SETTLE_MIN_SOURCES = 2  # one later voice is another opinion; two independent ones settle it
 SUPPORTING = frozenset({Stance.ASSERTS, Stance.CONFIRMS})
@@ -21,6 +22,7 @@ class Outcome:
     resolved_by: int | None
     note: str
     considered: tuple[int, ...] = ()
+    revised: int | None = None  # the earlier claim whose figure a later claim repeats after it was revised
 
 
 def resolve(context: RuleContext, findings: list[Finding]) -> list[Conflict]:
@@ -49,7 +51,7 @@ def _conflict(context: RuleContext, finding: Finding, conflict_id: str) -> Confl
     return Conflict(
         id=conflict_id,
         kind=finding.kind,
-        claim_ids=[context.claim(finding.first).id, context.claim(finding.second).id],
+        claim_ids=[context.claim(i).id for i in (finding.first, finding.second, outcome.revised) if i is not None],
         status=outcome.status,
         severity=finding.severity,
         resolved_by=context.claim(outcome.resolved_by).id if outcome.resolved_by is not None else None,
@@ -70,6 +72,10 @@ def _outcome(context: RuleContext, finding: Finding) -> Outcome:
             note = f"A later confirmation supersedes the caution: {_describe(context, later)}."
             return Outcome(Status.SUPERSEDED, later, note, (later,))
         return Outcome(Status.OPEN, None, "The caution came after the confirmation; nothing later settles it.")
+    if finding.kind == "numeric":
+        repeated = _repeats_revised(context, first, second)
+        if repeated is not None:
+            return repeated
     if not independent(context, first, second):
         latest = first if context.later(first, second) else second
         return Outcome(Status.SUPERSEDED, latest, "The same source revised its own account; the later one stands.")
@@ -89,6 +95,45 @@ def _later_confirmation(context: RuleContext, pending: int) -> int | None:
         and same_matter(context, i, pending, CONFIRMATION_MATTER_MIN)
     ]
     return min(later, key=lambda i: context.claim(i).stated_at.order, default=None)
+
+
+def _repeats_revised(context: RuleContext, first: int, second: int) -> Outcome | None:
+    """The later claim repeats a figure that its source had revised before: the older figure, stated again.
+
+    Of the two claims, `other` is the earlier; a claim `old` stated before `other` by the same source,
+    about the same count, gives the figure the later claim repeats (overlapping intervals) and
+    `other` differs from: `other` revised `old`, and the later claim missed the revision.
+    """
+    later, other = (first, second) if context.later(first, second) else (second, first)
+    members = sorted(context.by_topic[context.topics[other]], key=lambda i: context.claim(i).stated_at.order)
+    for old in members:
+        if old in (later, other) or not context.later(other, old) or independent(context, old, other):
+            continue
+        if not same_matter(context, old, later, NUMERIC_MATTER_MIN):
+            continue
+        if _figures_agree(context, old, later) and _figures_differ(context, old, other):
+            note = (
+                f"It repeats the figure of {_describe(context, old)}, which {_describe(context, other)} "
+                "revised: the figure is out of date."
+            )
+            return Outcome(Status.OPEN, None, note, (old,), revised=old)
+    return None
+
+
+def _figures_agree(context: RuleContext, a: int, b: int) -> bool:
+    return any(
+        same_count(context, x, y) and relative_gap(x, y) == 0
+        for x in context.claim(a).quantities
+        for y in context.claim(b).quantities
+    )
+
+
+def _figures_differ(context: RuleContext, a: int, b: int) -> bool:
+    return any(
+        same_count(context, x, y) and relative_gap(x, y) > 0
+        for x in context.claim(a).quantities
+        for y in context.claim(b).quantities
+    )
 
 
 def _settle(context: RuleContext, denier: int, asserter: int) -> Outcome:

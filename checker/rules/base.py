@@ -42,6 +42,8 @@ class RuleContext:
     topics: list[str]
     embed_words: Callable[[Sequence[str]], Vectors]
     nli: Callable[[str, str], float] | None = None
+    # With `focus` (a draft checked against an archive), rules judge only pairs with a claim in it.
+    focus: frozenset[int] | None = None
     _word_vectors: dict[str, Vectors] = field(default_factory=dict)
 
     def claim(self, index: int) -> Claim:
@@ -99,6 +101,12 @@ class RuleContext:
     def answer(self, a: int, b: int) -> bool:
         """Whether one of the two claims answers the other."""
         return self.answers.get(a) == b or self.answers.get(b) == a
+
+    def rule_pairs(self) -> Iterator[tuple[int, int]]:
+        """The candidate pairs the rules judge: all of them, or those that touch `focus`."""
+        for a, b in self.pairs():
+            if self.focus is None or a in self.focus or b in self.focus:
+                yield a, b
 
     @cached_property
     def statements(self) -> list[int]:

@@ -25,7 +25,7 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
         for right in context.claim(b).quantities:
             if loose and (left.measure is None or left.measure != right.measure):
                 continue
-            if not _same_count(context, left, right):
+            if not same_count(context, left, right):
                 continue
             gap = relative_gap(left, right)
             if gap > 0 and (worst is None or gap > worst[0]):
@@ -65,7 +65,7 @@ def gap_severity(gap: float) -> Severity:
     return Severity.MEDIUM if gap < HIGH_GAP else Severity.HIGH
 
 
-def _same_count(context: RuleContext, left: Quantity, right: Quantity) -> bool:
+def same_count(context: RuleContext, left: Quantity, right: Quantity) -> bool:
     if left.measure is not None and right.measure is not None:
         # "4,460 people killed" and "the death toll stood at 2,360" count the same thing in other words.
         return left.measure == right.measure and entities_compatible(left.qualifiers, right.qualifiers)

@@ -53,7 +53,7 @@ def select(disabled: Iterable[str] = ()) -> list[Rule]:
 
 def run(context: RuleContext, rules: list[Rule]) -> list[Finding]:
     findings: list[Finding] = []
-    for a, b in context.pairs():
+    for a, b in context.rule_pairs():
         for active in rules:
             found = active.check(context, a, b)
             if found is not None:
