@@ -61,6 +61,7 @@ REPORTING_LEMMAS = frozenset(
         "testify", "tweet", "post", "write", "explain", "stress", "emphasize", "emphasise", "maintain",
         "contend", "conclude", "concede", "dispute", "refute", "reject", "dismiss", "rebut", "contradict",
         "contest", "describe", "put", "call", "brand", "label", "respond", "reply", "counter", "question",
+        "expect", "forecast", "anticipate", "think", "fear", "hope",
     }
 )  # fmt: skip
 # "put", "call", "describe" report only with their figure or verdict: "put the toll at 80", "called it

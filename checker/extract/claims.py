@@ -403,15 +403,11 @@ def _negated(tokens: Doc, start: int, end: int) -> bool:
 
 
 def _negative_argument(verb: Token) -> bool:
-    """ "nothing", "nobody", "none" as an argument, or an argument under "no": the event is denied."""
-    for child in verb.children:
-        if child.dep_ not in NEGATABLE_ARGUMENTS:
-            continue
-        if child.lower_ in NEGATIVE_PRONOUNS:
-            return True
-        if any(grandchild.dep_ == "det" and grandchild.lower_ == "no" for grandchild in child.children):
-            return True
-    return False
+    """ "had nothing to do with", "nobody was hurt": a negative pronoun as an argument denies the event.
+
+    ("no" before a noun is left alone: "had no idea", "no way out" deny nothing anybody said.)
+    """
+    return any(child.dep_ in NEGATABLE_ARGUMENTS and child.lower_ in NEGATIVE_PRONOUNS for child in verb.children)
 
 
 def _names_something(copula: Token) -> bool:

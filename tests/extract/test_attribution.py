@@ -96,3 +96,18 @@ def test_two_reporting_clauses_are_two_claims(text: str, speakers: list[str], fi
 def test_one_source_reporting_twice_stays_one_claim() -> None:
     found = claims("The ministry said the road was closed and said it would reopen on Friday.")
     assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("A protester said the gesture had nothing to do with the shooting.", Stance.DENIES),
+        ("The doctor told friends she never performed a biopsy.", Stance.DENIES),
+        ("The nun had no idea she was pregnant.", Stance.ASSERTS),
+        ("Analysts expect the merger to close by June.", Stance.HEDGED),
+        ("The agency estimated that 30 houses were damaged.", Stance.HEDGED),
+    ],
+)
+def test_negated_reports_deny_and_forecasts_hedge(text: str, stance: Stance) -> None:
+    (claim,) = claims(text)
+    assert claim.stance is stance

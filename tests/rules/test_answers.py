@@ -51,3 +51,22 @@ def test_one_source_named_twice_is_not_in_conflict_with_itself() -> None:
         "The military denied reports that its forces had struck a weapons depot in the north of the city."
     )
     assert kinds(found) == []
+
+
+def test_a_caution_is_superseded_by_a_later_confirmation_of_the_matter() -> None:
+    found = report(
+        "On 5 May, union leader Ann Cole said that the Riverside plant would close in June.\n\n"
+        "On 6 May, the mayor said that the city had not confirmed that the Riverside plant would close.\n\n"
+        "On 8 May, the owners confirmed that the Riverside plant would close in June."
+    )
+    cautions = [c for c in found.conflicts if c.kind == "confirmation"]
+    assert cautions and all(c.status.value == "superseded" for c in cautions)
+    assert {c.resolved_by for c in cautions} == {"d:3"}
+
+
+def test_a_denial_meets_what_came_before_it_in_the_article_not_what_follows() -> None:
+    found = report(
+        "Police spokesman Tom Reed said that reports of a chemical leak at the Riverside plant are false.\n\n"
+        "The council said that 300 families were evacuated from the Riverside district on Friday."
+    )
+    assert [c for c in found.conflicts if c.kind == "denial"] == []
