@@ -53,3 +53,16 @@ def report(
     infos = [{"id": d.id, "source": d.source, "published": d.published, "url": d.url} for d in documents]
     built = Report.model_validate({"documents": infos, "claims": claims, "topics": [topic], "conflicts": conflicts})
     return built.model_copy(update={"disputes": group_disputes(built, figures)})
+
+
+def one_denial_against_two() -> tuple[Document, Report]:
+    """Tom Reed denies what Ann Cole and Ben Ward say: two conflicts, one dispute."""
+    document = Document(id="d", text="Tom Reed denied the leak. Ann Cole saw the leak. Ben Ward smelled the leak.")
+    reed = claim(document, "Tom Reed denied the leak.", 1, "Tom Reed", stance=Stance.DENIES)
+    cole = claim(document, "Ann Cole saw the leak.", 2, "Ann Cole")
+    ward = claim(document, "Ben Ward smelled the leak.", 3, "Ben Ward")
+    conflicts = [
+        conflict(1, "denial", (reed, cole), Status.OPEN, Severity.HIGH),
+        conflict(2, "denial", (reed, ward), Status.OPEN, Severity.MEDIUM),
+    ]
+    return document, report([document], [reed, cole, ward], conflicts)

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import pytest
 
 from checker import check
-from checker.models import Conflict, Dispute, Document, Report, Severity, Stance, Status
+from checker.models import Conflict, Dispute, Document, Report, Severity, Status
 from checker.report.html import highlight, render_html
 from tests import reports
 from tests.conftest import HOSTILE, fixture_document
@@ -186,18 +186,7 @@ def _assert_card(page_text: str, dispute: Dispute, report: Report) -> None:
 
 
 def test_a_dispute_of_several_conflicts_is_one_card() -> None:
-    document = Document(id="d", text="Tom Reed denied the leak. Ann Cole saw the leak. Ben Ward smelled the leak.")
-    reed = reports.claim(document, "Tom Reed denied the leak.", 1, "Tom Reed", stance=Stance.DENIES)
-    cole = reports.claim(document, "Ann Cole saw the leak.", 2, "Ann Cole")
-    ward = reports.claim(document, "Ben Ward smelled the leak.", 3, "Ben Ward")
-    report = reports.report(
-        [document],
-        [reed, cole, ward],
-        [
-            reports.conflict(1, "denial", (reed, cole), Status.OPEN, Severity.HIGH),
-            reports.conflict(2, "denial", (reed, ward), Status.OPEN, Severity.MEDIUM),
-        ],
-    )
+    document, report = reports.one_denial_against_two()
     page_text = render_html(report, [document])
     page = Page(page_text)
     assert [a["id"] for a in page.named("article")] == ["dispute-D1", "conflict-C1", "conflict-C2"]

@@ -9,7 +9,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from checker import check
-from checker.models import Document, Report, Severity, Stance, Status
+from checker.models import Report
 from checker.report.markdown import escape, render_markdown
 from checker.resolve import when
 from tests import reports
@@ -74,18 +74,7 @@ def test_each_dispute_has_its_sides_quoted_with_speakers_dates_status_and_why(ri
 
 
 def test_pairwise_conflicts_are_indented_under_their_dispute() -> None:
-    document = Document(id="d", text="Tom Reed denied the leak. Ann Cole saw the leak. Ben Ward smelled the leak.")
-    reed = reports.claim(document, "Tom Reed denied the leak.", 1, "Tom Reed", stance=Stance.DENIES)
-    cole = reports.claim(document, "Ann Cole saw the leak.", 2, "Ann Cole")
-    ward = reports.claim(document, "Ben Ward smelled the leak.", 3, "Ben Ward")
-    report = reports.report(
-        [document],
-        [reed, cole, ward],
-        [
-            reports.conflict(1, "denial", (reed, cole), Status.OPEN, Severity.HIGH),
-            reports.conflict(2, "denial", (reed, ward), Status.OPEN, Severity.MEDIUM),
-        ],
-    )
+    _, report = reports.one_denial_against_two()
     stream = tokens(render_markdown(report))
     assert [t.tag for t in stream if t.type == "heading_open"] == ["h1", "h2", "h3"]
     depth, items = 0, []

@@ -9,7 +9,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from checker.models import Document, Report, Severity, Stance, Status
+from checker.models import Document, Report, Severity, Status
 from checker.report.sarif import LineIndex, render_sarif, sarif_log
 from checker.rules import all_rules
 from tests import reports
@@ -145,18 +145,7 @@ def test_log_structure(riverside_report: Report, riverside_document: Document) -
 
 
 def test_pairs_of_a_dispute_are_related_locations() -> None:
-    document = Document(id="d", text="Tom Reed denied the leak. Ann Cole saw the leak. Ben Ward smelled the leak.")
-    reed = reports.claim(document, "Tom Reed denied the leak.", 1, "Tom Reed", stance=Stance.DENIES)
-    cole = reports.claim(document, "Ann Cole saw the leak.", 2, "Ann Cole")
-    ward = reports.claim(document, "Ben Ward smelled the leak.", 3, "Ben Ward")
-    report = reports.report(
-        [document],
-        [reed, cole, ward],
-        [
-            reports.conflict(1, "denial", (reed, cole), Status.OPEN, Severity.HIGH),
-            reports.conflict(2, "denial", (reed, ward), Status.OPEN, Severity.MEDIUM),
-        ],
-    )
+    document, report = reports.one_denial_against_two()
     (result,) = sarif_log(report, [document])["runs"][0]["results"]
     assert [loc["message"]["text"] for loc in result["locations"]] == ["Tom Reed: denies (C1, C2)"]
     related = [(loc["id"], loc["message"]["text"]) for loc in result["relatedLocations"]]
