@@ -18,15 +18,16 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from checker.archive.cli import archive_app
-from checker.embed import Backend
+from checker.embed import Backend, cache_path
 from checker.errors import CheckerError, InputWarning
 from checker.eval.cli import eval_app
 from checker.report import Format
+from checker.resolve import FailOn
+from checker.serve import serve
 
 if TYPE_CHECKING:
     from checker.models import Document
 
-EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
 app = typer.Typer(
@@ -38,13 +39,7 @@ app = typer.Typer(
 
 app.add_typer(eval_app, name="eval")
 app.add_typer(archive_app, name="archive")
-
-
-class FailOn(str, Enum):
-    NEVER = "never"
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
+app.command()(serve)
 
 
 class MinSeverity(str, Enum):
@@ -107,7 +102,7 @@ def check(
         "embedder": embedder.value if embedder else None,
     }
     try:
-        code = _check(paths, flags, published, config, output, _cache_path(cache, no_cache), quiet, archive)
+        code = _check(paths, flags, published, config, output, cache_path(cache, no_cache), quiet, archive)
     except CheckerError as error:
         _fail(str(error))
     except KeyboardInterrupt:
@@ -134,6 +129,7 @@ def _check(
     from checker.pipeline import check as run_check
     from checker.report import hide_below, render, write_atomic
     from checker.report.progress import check_progress, wanted
+    from checker.resolve import judge
 
     # An empty value (an unset shell variable) must not silently mean "no date".
     flags["published"] = parse_date(published, "--published") if published is not None else None
@@ -160,19 +156,8 @@ def _check(
         write_atomic(output, text)
     else:
         sys.stdout.write(text)
-    if report.unchecked:
-        return EXIT_ERROR  # part of the input could not be judged: never a clean pass
     # The gate judges every conflict found, whatever --min-severity hides from the report.
-    return EXIT_FINDINGS if _gate_fails(full, FailOn(options.fail_on)) else 0
-
-
-def _cache_path(cache: Path | None, no_cache: bool) -> Path | None:
-    from checker.embed import default_cache_path
-    from checker.errors import UsageError
-
-    if cache is not None and no_cache:
-        raise UsageError("--cache and --no-cache contradict each other; give one of them.")
-    return None if no_cache else cache or default_cache_path()
+    return judge(full, FailOn(options.fail_on)).exit_code
 
 
 def _read(paths: list[str], date: dt.date | None) -> tuple[list[Document], list[str]]:
@@ -190,16 +175,6 @@ def _read(paths: list[str], date: dt.date | None) -> tuple[list[Document], list[
         notes.append(_one_line(str(found.message)))
         typer.echo(f"checker: warning: {notes[-1]}", err=True)
     return documents, notes
-
-
-def _gate_fails(report: object, fail_on: FailOn) -> bool:
-    """Whether an open conflict at or above `fail_on` is in the report; superseded and resolved never fail."""
-    from checker.models import Report, Severity, Status
-
-    if fail_on is FailOn.NEVER or not isinstance(report, Report):
-        return False
-    floor = Severity(fail_on.value)
-    return any(c.status is Status.OPEN and c.severity.rank >= floor.rank for c in report.conflicts)
 
 
 @app.command("rules")

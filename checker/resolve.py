@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import Enum
 
-from checker.models import Claim, Conflict, Precision, Quantity, Severity, Stance, StatedAt, Status
+from checker.models import Claim, Conflict, Precision, Quantity, Report, Severity, Stance, StatedAt, Status
 from checker.rules.base import Finding, RuleContext
 from checker.rules.confirmation import CONFIRMATION_MATTER_MIN
 from checker.rules.matching import independent, same_matter, source_of
@@ -219,3 +220,41 @@ def iso_date(stated: StatedAt) -> str | None:
 
 def severity_at_least(severity: Severity, floor: Severity) -> bool:
     return severity.rank >= floor.rank
+
+
+class FailOn(str, Enum):
+    """The gate's threshold: an open conflict at or above this severity fails it; `never` disables it."""
+
+    NEVER = "never"
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class Verdict(str, Enum):
+    """The gate's answer, as `checker check` exits with it (0, 1, 2) and `checker serve` reports it."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    INDETERMINATE = "indeterminate"
+
+    @property
+    def exit_code(self) -> int:
+        """What `checker check` exits with: 0 pass, 1 fail, 2 indeterminate (as for an error)."""
+        return {Verdict.PASS: 0, Verdict.FAIL: 1, Verdict.INDETERMINATE: 2}[self]
+
+
+def gate_fails(report: Report, fail_on: FailOn) -> bool:
+    """Whether an open conflict at or above `fail_on` is in the report; superseded and resolved never fail."""
+    if fail_on is FailOn.NEVER:
+        return False
+    floor = Severity(fail_on.value)
+    return any(c.status is Status.OPEN and severity_at_least(c.severity, floor) for c in report.conflicts)
+
+
+def judge(report: Report, fail_on: FailOn) -> Verdict:
+    """The gate on a whole report (before --min-severity hides anything): part of the input left unchecked
+    is never a clean pass."""
+    if report.unchecked:
+        return Verdict.INDETERMINATE
+    return Verdict.FAIL if gate_fails(report, fail_on) else Verdict.PASS

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from checker.cli import FailOn, MinSeverity, _gate_fails, app
+from checker.cli import MinSeverity, app
 from checker.embed import Backend
 from checker.models import Conflict, Report, Severity, Status
+from checker.resolve import FailOn, gate_fails
 from tests.conftest import RIVERSIDE
 from tests.fakes import FakeEmbedder
 
@@ -150,7 +151,7 @@ def _report(status: Status, severity: Severity) -> Report:
     ],
 )
 def test_gate(status: Status, severity: Severity, fail_on: FailOn, fails: bool) -> None:
-    assert _gate_fails(_report(status, severity), fail_on) is fails
+    assert gate_fails(_report(status, severity), fail_on) is fails
 
 
 def test_output_file_is_written_and_stdout_stays_empty(story: Path, tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from checker.embed.background import BackgroundEncoder
 from checker.embed.base import DIMENSIONS, Backend, Embedder, Vectors, cosine
-from checker.embed.cache import CachedEmbedder, default_cache_path
+from checker.embed.cache import CachedEmbedder, cache_path, default_cache_path
 from checker.embed.model import MiniLMEmbedder
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "Embedder",
     "MiniLMEmbedder",
     "Vectors",
+    "cache_path",
     "cosine",
     "default_cache_path",
 ]

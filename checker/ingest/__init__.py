@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from checker.ingest.read import parse_date, read_documents
+from checker.ingest.read import parse_date, read_documents, read_records
 
-__all__ = ["parse_date", "read_documents"]
+__all__ = ["parse_date", "read_documents", "read_records"]

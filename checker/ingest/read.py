@@ -15,7 +15,7 @@ import re
 import stat
 import sys
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -203,9 +203,43 @@ def _read_jsonl(path: Path) -> list[Document]:
     if not documents:
         raise InputError(f"{path}: no documents in this JSONL file.")
     if html:
-        listed = ", ".join(html[:MAX_LISTED]) + (", ..." if len(html) > MAX_LISTED else "")
-        _warn(f"{path}: {len(html)} record(s) {HTML_NOTE} ({listed}).")
+        _warn(f"{path}: {len(html)} record(s) {HTML_NOTE} ({_ids(html)}).")
     return documents
+
+
+def _ids(ids: list[str]) -> str:
+    return ", ".join(ids[:MAX_LISTED]) + (", ..." if len(ids) > MAX_LISTED else "")
+
+
+def read_records(
+    records: Sequence[object], where: str, published: dt.date | None = None
+) -> tuple[list[Document], list[str]]:
+    """Documents from JSON records already parsed (an HTTP request's), checked as a JSONL file's lines are.
+
+    Returns the documents and the notes that reading them left (HTML converted); refuses the whole
+    batch, naming up to three bad records by number (from 1), if any record is bad.
+    """
+    documents: list[Document] = []
+    problems: list[str] = []
+    html: list[str] = []
+    for number, record in enumerate(records, start=1):
+        try:
+            document, converted = record_document(record)
+        except ValueError as error:
+            problems.append(f"document {number}: {error}")
+            continue
+        documents.append(document)
+        html += [document.id] if converted else []
+    if problems:
+        shown = "; ".join(problems[:MAX_LISTED]) + ("; ..." if len(problems) > MAX_LISTED else "")
+        raise InputError(f"{where}: {len(problems)} bad document(s), nothing checked ({shown}).")
+    if not documents:
+        raise InputError(f"{where}: no documents; give one or more, each with 'id' and 'text'.")
+    _check_unique_ids(documents)
+    if published is not None:
+        documents = [_with_default_date(doc, published) for doc in documents]
+    notes = [f"{where}: {len(html)} record(s) {HTML_NOTE} ({_ids(html)})."] if html else []
+    return documents, notes
 
 
 def _jsonl_document(line: str) -> tuple[Document, bool]:
@@ -214,6 +248,12 @@ def _jsonl_document(line: str) -> tuple[Document, bool]:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         raise ValueError(f"not JSON ({error.msg})") from None
+    return record_document(record)
+
+
+def record_document(record: object) -> tuple[Document, bool]:
+    """A JSON record with `id` and `text` (and `source`, `published`, `url`) as a Document, and whether
+    its text was HTML (then converted); a ValueError says what is wrong with it."""
     if not isinstance(record, dict):
         raise ValueError("not a JSON object")
     for field in ("id", "text"):
@@ -227,6 +267,8 @@ def _jsonl_document(line: str) -> tuple[Document, bool]:
         first = error.errors()[0]
         raise ValueError(f"field '{first['loc'][0]}': {first['msg']}") from None
     _refuse_lone_surrogates(document)
+    if "\x00" in document.text:
+        raise ValueError("field 'text': looks like binary data, not text (it holds NUL characters)")
     converted = looks_like_html(document.text)
     if converted:
         document = document.model_copy(update={"text": html_to_text(document.text)})
