@@ -68,6 +68,8 @@ class WorkerPool:
             if self._admitted >= self.workers + self.queue_size:
                 raise Busy(self._retry_after())
             self._admitted += 1
+        # Done, failed or cancelled while waiting: its place is free at once.
+        job.future.add_done_callback(self._release)
         self._jobs.put(job)
         return job.future
 
@@ -92,23 +94,24 @@ class WorkerPool:
     def _work(self) -> None:
         while (job := self._jobs.get()) is not None:
             if not job.future.set_running_or_notify_cancel():
-                self._finish(None)
-                continue
+                continue  # cancelled while waiting: never started
             with self._lock:
                 self._running += 1
             started = time.monotonic()
             try:
                 result = job.work()
             except BaseException as error:
+                self._stopped(started)
                 job.future.set_exception(error)
             else:
+                self._stopped(started)
                 job.future.set_result(result)
-            finally:
-                self._finish(time.monotonic() - started)
 
-    def _finish(self, duration: float | None) -> None:
+    def _stopped(self, started: float) -> None:
+        with self._lock:
+            self._running -= 1
+            self._durations.append(time.monotonic() - started)
+
+    def _release(self, _: Future[Any]) -> None:
         with self._lock:
             self._admitted -= 1
-            if duration is not None:
-                self._running -= 1
-                self._durations.append(duration)
