@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-HEAVY = ["torch", "spacy", "sentence_transformers", "transformers", "scipy"]
+HEAVY = ["torch", "spacy", "sentence_transformers", "transformers", "scipy", "fastapi", "uvicorn"]
 PROBE = """
 import json, sys
 from typer.testing import CliRunner
@@ -20,7 +20,7 @@ print(json.dumps({{"code": result.exit_code, "loaded": [m for m in {heavy!r} if 
 """
 
 
-@pytest.mark.parametrize("args", [["--help"], ["rules"], ["check", "--help"], ["schema"]])
+@pytest.mark.parametrize("args", [["--help"], ["rules"], ["check", "--help"], ["schema"], ["serve", "--help"]])
 def test_light_commands_import_no_model_stack(args: list[str]) -> None:
     probe = PROBE.format(args=args, heavy=HEAVY)
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)

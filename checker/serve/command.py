@@ -7,9 +7,11 @@ like any other error, and so that `--port 0` (any free port) can say which port 
 from __future__ import annotations
 
 import copy
+import signal
 import socket
 from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
@@ -35,6 +37,7 @@ EXIT_ERROR = 2
 MAX_PORT = 65535
 LOOPBACK = ("127.", "::1", "localhost")
 EXTRA = "serve"
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 def serve(
@@ -142,8 +145,19 @@ def _run(
         typer.echo(
             f"checker: warning: {host} is reachable from other machines; protect it with --token-file.", err=True
         )
-    server.run(sockets=[listener])
+    # uvicorn stops gracefully on SIGINT or SIGTERM, then raises the signal again for the default
+    # handler to end the process by it; here a requested stop is the normal end, with exit code 0.
+    previous = {stop: signal.signal(stop, _stopped) for stop in STOP_SIGNALS}
+    try:
+        server.run(sockets=[listener])
+    finally:
+        for stop, handler in previous.items():
+            signal.signal(stop, handler)
     return EXIT_ERROR if failures else 0
+
+
+def _stopped(signum: int, frame: FrameType | None) -> None:
+    """The signal that stopped the server, raised again once it has stopped: nothing more to do."""
 
 
 def _log_config() -> dict[str, object]:
