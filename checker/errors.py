@@ -17,6 +17,10 @@ class UsageError(CheckerError):
     """An option or argument is wrong."""
 
 
+class Cancelled(CheckerError):
+    """The caller asked the check to stop (a server's time limit passed) before it was done."""
+
+
 class InputWarning(UserWarning):
     """The input was read, but not exactly as given (HTML converted, files skipped); shown on stderr."""
 

@@ -12,6 +12,7 @@ import hmac
 import json
 import sys
 import threading
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from concurrent.futures import Future
 from contextlib import asynccontextmanager
@@ -24,7 +25,7 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from checker import __version__
-from checker.errors import CheckerError, InputError, UsageError
+from checker.errors import Cancelled, CheckerError, InputError, UsageError
 from checker.models import Report
 from checker.rules import all_rules
 from checker.serve.models import CheckOptions, CheckRequest, CheckResponse, ErrorBody, Health, RuleInfo, Rules
@@ -131,6 +132,7 @@ def create_app(settings: Settings, on_fatal: Callable[[str], None] | None = None
     @app.post("/v1/check", responses={200: {"model": CheckResponse}, **ERRORS})
     async def check(request: Request) -> Response:
         """Check the documents together, as `checker check --format json` would check them as one JSONL file."""
+        deadline = time.monotonic() + settings.timeout_s
         try:
             records, given = _parse(await request.body())
             options = request_options(given, settings.options)
@@ -141,22 +143,25 @@ def create_app(settings: Settings, on_fatal: Callable[[str], None] | None = None
         if not state.ready.is_set() or state.pool is None:
             return _error(503, state.failure or "The models are still loading; retry shortly.", LOADING_RETRY_S)
         try:
-            job = state.pool.submit(lambda: check_records(records, options, settings.cache))
+            job = state.pool.submit(
+                lambda: check_records(records, options, settings.cache, lambda: time.monotonic() > deadline)
+            )
         except Busy as busy:
             return _error(503, str(busy), busy.retry_after_s)
-        return await _answer(job, settings.timeout_s)
+        return await _answer(job, deadline, settings.timeout_s)
 
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 
 
-async def _answer(job: Future[bytes], timeout_s: float) -> Response:
+async def _answer(job: Future[bytes], deadline: float, timeout_s: float) -> Response:
+    late = _error(504, f"The check took longer than the server's limit of {timeout_s:g} s; split the input.")
     try:
-        body = await asyncio.wait_for(asyncio.wrap_future(job), timeout_s)
-    except TimeoutError:
-        job.cancel()  # never starts if it is still waiting for a worker
-        limit = f"The check took longer than the server's limit of {timeout_s:g} s"
-        return _error(504, f"{limit}; split the input into smaller requests.")
+        body = await asyncio.wait_for(asyncio.wrap_future(job), max(0.0, deadline - time.monotonic()))
+    except (TimeoutError, Cancelled):
+        # Still waiting: it never starts. Running: it stops after its current document, or before the rules.
+        job.cancel()
+        return late
     except (InputError, UsageError) as error:
         return _error(422, _message(error))
     except CheckerError as error:

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from checker.config import Options
 from checker.embed import Backend
+from checker.errors import Cancelled
 from checker.ingest import parse_date, read_records
 from checker.models import Document, Severity
-from checker.pipeline import check
+from checker.pipeline import Progress, check
 from checker.report import Format, hide_below, render
 from checker.resolve import FailOn, judge
 from checker.serve.models import CheckOptions
@@ -38,11 +40,16 @@ def request_options(given: CheckOptions, defaults: Options) -> Options:
     return dataclasses.replace(defaults, **{key: value for key, value in flags.items() if value is not None})
 
 
-def check_records(records: list[Any], options: Options, cache: Path | None) -> bytes:
+def check_records(
+    records: list[Any], options: Options, cache: Path | None, stop: Callable[[], bool] | None = None
+) -> bytes:
     """The answer's body: `{"gate": ..., "report": ...}`, the report exactly as `checker check --format json`
-    prints it (the renderer's own text, so even the bytes are the CLI's)."""
+    prints it (the renderer's own text, so even the bytes are the CLI's). `stop` is asked after each
+    document is parsed and at each stage; once it answers True the check ends with Cancelled."""
     documents, notes = read_records(records, REQUEST, options.published)
-    full = check(documents, backend=Backend(options.embedder), disable=options.disable, cache=cache)
+    backend = Backend(options.embedder)
+    progress = _halting(stop) if stop is not None else None
+    full = check(documents, backend=backend, disable=options.disable, cache=cache, progress=progress)
     full = full.model_copy(update={"warnings": [*notes, *full.warnings]})
     report = hide_below(full, Severity(options.min_severity))
     fail_on = FailOn(options.fail_on)
@@ -50,6 +57,16 @@ def check_records(records: list[Any], options: Options, cache: Path | None) -> b
     gate = {"fail_on": fail_on.value, "verdict": verdict.value, "exit_code": verdict.exit_code}
     text = render(report, Format.JSON).rstrip("\n")
     return f'{{"gate": {json.dumps(gate)}, "report": {text}}}\n'.encode()
+
+
+def _halting(stop: Callable[[], bool]) -> Progress:
+    """A progress hook that ends the check (a request past its time limit frees its worker so)."""
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stop():
+            raise Cancelled(f"The check was stopped before it was done ({stage}, {done} of {total}).")
+
+    return progress
 
 
 def warm_up(settings: Settings) -> None:

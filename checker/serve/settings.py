@@ -16,8 +16,10 @@ DEFAULT_HOST = "127.0.0.1"  # loopback: other machines reach the server only whe
 DEFAULT_PORT = 8000
 DEFAULT_WORKERS = 1  # a check already embeds on every core; more workers overlap one's parse with another's embedding
 DEFAULT_QUEUE = 8  # requests that may wait for a worker before the server answers 503
-DEFAULT_TIMEOUT_S = 60.0  # a draft checks in about a second, 1 MiB of prose in well under a minute
-DEFAULT_MAX_BYTES = 1024 * 1024  # about 150,000 words of news prose: far over any draft
+# A draft checks in under a second; a body at the size limit in about 15 s on two idle cores, so
+# the time limit leaves room for a busy machine (docs/benchmarks.md, checker serve).
+DEFAULT_TIMEOUT_S = 60.0
+DEFAULT_MAX_BYTES = 256 * 1024  # about 40,000 words (127 FNC-1 bodies): many times a long feature
 
 
 @dataclass(frozen=True)

@@ -338,6 +338,33 @@ def test_time_limit_then_a_full_queue(monkeypatch: pytest.MonkeyPatch) -> None:
         assert post(client, {"documents": [STORY]}).status_code == 200
 
 
+def test_a_check_past_its_limit_stops_and_frees_its_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    outcomes: list[str] = []
+
+    def watched(*args: Any) -> bytes:
+        try:
+            body = check_records(*args)
+        except Exception as error:
+            outcomes.append(type(error).__name__)
+            raise
+        outcomes.append("done")
+        return body
+
+    monkeypatch.setattr("checker.serve.app.check_records", watched)
+    many = [{"id": f"d{n}", "text": RIVERSIDE_TEXT.replace("Riverside", f"Town{n}")} for n in range(60)]
+    for client in serving(Settings(workers=1, timeout_s=0.5)):
+        assert post(client, {"documents": many}).status_code == 504
+        deadline = time.monotonic() + READY_WAIT_S
+        while not outcomes:
+            assert time.monotonic() < deadline
+            time.sleep(POLL_S)
+        assert outcomes == ["Cancelled"]
+        while client.get("/healthz").json()["running"]:
+            assert time.monotonic() < deadline
+            time.sleep(POLL_S)
+        assert post(client, {"documents": [STORY]}).status_code == 200
+
+
 def test_an_unexpected_failure_is_a_500_in_one_line(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
     def crash(*args: object) -> bytes:
         raise RuntimeError("boom\nsecond line")

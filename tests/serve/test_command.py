@@ -196,19 +196,24 @@ def in_thread(settings: Settings) -> Iterator[int]:
         listener.close()
 
 
-def test_time_limit_and_full_queue_over_real_http() -> None:
+def test_time_limit_and_full_queue_over_real_http(monkeypatch: pytest.MonkeyPatch) -> None:
+    release = threading.Event()
+
+    def held(*args: Any) -> bytes:  # a check that holds its worker until the test lets it go
+        release.wait(REQUEST_WAIT_S)
+        return b"{}"
+
+    monkeypatch.setattr("checker.serve.app.check_records", held)
     with in_thread(Settings(workers=1, queue=0, timeout_s=0.2)) as port:
-        # About a second of work with the fake embedder: far past the limit.
-        slow = " ".join(f"Official {i} said on Monday that {i * 7} people had left district {i}." for i in range(40))
-        status, _, body = request(port, "POST", "/v1/check", check_body([{"id": "slow", "text": slow}]))
+        status, _, body = request(port, "POST", "/v1/check", check_body([story("Riverside")]))
         assert status == 504
         assert "limit of 0.2 s" in json.loads(body)["error"]
-        health = json.loads(request(port, "GET", "/healthz")[2])
-        assert health["running"] == 1  # the check goes on after its answer; its worker is still taken
-        status, headers, body = request(port, "POST", "/v1/check", check_body([story("Riverside")]))
+        assert json.loads(request(port, "GET", "/healthz")[2])["running"] == 1
+        status, headers, body = request(port, "POST", "/v1/check", check_body([story("Lakeside")]))
         assert status == 503
         assert int(headers["retry-after"]) >= 1
         assert json.loads(body)["error"].startswith("The server is busy")
+        release.set()
 
 
 def test_models_that_cannot_load_stop_the_server_with_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,0 +1,32 @@
+"""The `check()` facade's own contract: a progress hook that raises ends the check where it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import check
+from checker.errors import Cancelled
+from checker.models import Document
+from tests.conftest import RIVERSIDE
+from tests.fakes import FakeEmbedder
+
+TEXT = RIVERSIDE.read_text(encoding="utf-8")
+
+
+def documents(count: int) -> list[Document]:
+    return [Document(id=f"d{n}", text=TEXT.replace("Riverside", f"Town{n}")) for n in range(count)]
+
+
+def test_a_progress_hook_that_raises_stops_the_check_between_documents() -> None:
+    told: list[tuple[str, int]] = []
+
+    def progress(stage: str, done: int, total: int) -> None:
+        told.append((stage, done))
+        if done == 2:
+            raise Cancelled("stopped")
+
+    embedder = FakeEmbedder()
+    with pytest.raises(Cancelled):
+        check(documents(4), embedder=embedder, progress=progress)
+    assert told == [("Parsing", 0), ("Parsing", 1), ("Parsing", 2)]  # the last two documents were never parsed
+    assert not any("Town3" in text for text in embedder.texts)
