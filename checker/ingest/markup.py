@@ -79,8 +79,10 @@ def article_body(page: str) -> str | None:
     """The main text of a web page as trafilatura finds it, paragraphs apart; None when it finds none."""
     import trafilatura
 
+    # No deduplication: trafilatura's keeps one cache for the whole process, so a page seen a few
+    # times would lose paragraphs (a server converting the same draft again would answer otherwise).
     found = trafilatura.extract(
-        page, include_comments=False, include_tables=False, include_images=False, deduplicate=True, fast=True
+        page, include_comments=False, include_tables=False, include_images=False, deduplicate=False, fast=True
     )
     if not found:
         return None

@@ -78,3 +78,9 @@ def test_a_saved_page_is_reduced_to_its_article() -> None:
 def test_a_fragment_keeps_all_of_its_text() -> None:
     fragment = "<p>Police said 300 people marched.</p><div>Organisers said more than 2,000 marched.</div>"
     assert html_to_text(fragment) == "Police said 300 people marched.\n\nOrganisers said more than 2,000 marched."
+
+
+def test_a_page_converts_the_same_however_often_a_process_has_seen_it() -> None:
+    """No state carries from one conversion to the next (a server converts the same page many times)."""
+    first = html_to_text(SAVED_PAGE)
+    assert all(html_to_text(SAVED_PAGE) == first for _ in range(5))

@@ -130,6 +130,8 @@ def test_html_is_read_as_text_with_the_cli_note(client: TestClient, tmp_path: Pa
     ]
     assert report["warnings"][0].startswith("request: 1 record(s) read as HTML")
     assert "<p>" not in json.dumps(report["claims"])
+    again = [post(client, {"documents": [page]}).content for _ in range(4)]
+    assert len(set(again)) == 1  # a long-running process converts the same page the same way every time
 
 
 @pytest.mark.parametrize(
