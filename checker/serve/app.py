@@ -144,7 +144,9 @@ def create_app(settings: Settings, on_fatal: Callable[[str], None] | None = None
             return _error(503, state.failure or "The models are still loading; retry shortly.", LOADING_RETRY_S)
         try:
             job = state.pool.submit(
-                lambda: check_records(records, options, settings.cache, lambda: time.monotonic() > deadline)
+                lambda: check_records(
+                    records, options, settings.cache, lambda: time.monotonic() > deadline, settings.archive
+                )
             )
         except Busy as busy:
             return _error(503, str(busy), busy.retry_after_s)

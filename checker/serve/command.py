@@ -47,6 +47,10 @@ def serve(
     port: Annotated[int, typer.Option(min=0, max=MAX_PORT, help="Port to listen on; 0 picks a free one.")] = (
         DEFAULT_PORT
     ),
+    archive: Annotated[
+        Path | None,
+        typer.Option(help="Check each request's documents as drafts against this archive (see `checker archive`)."),
+    ] = None,
     token_file: Annotated[
         Path | None, typer.Option(help="Require 'Authorization: Bearer TOKEN' on /v1/ requests; the file holds TOKEN.")
     ] = None,
@@ -87,6 +91,7 @@ def serve(
             timeout_s=timeout,
             max_bytes=max_bytes,
             token=read_token(token_file) if token_file is not None else None,
+            archive=archive,
         )
         create_app = _factory()
         listener = _listen(host, port)

@@ -41,15 +41,20 @@ def request_options(given: CheckOptions, defaults: Options) -> Options:
 
 
 def check_records(
-    records: list[Any], options: Options, cache: Path | None, stop: Callable[[], bool] | None = None
+    records: list[Any],
+    options: Options,
+    cache: Path | None,
+    stop: Callable[[], bool] | None = None,
+    archive: Path | None = None,
 ) -> bytes:
     """The answer's body: `{"gate": ..., "report": ...}`, the report exactly as `checker check --format json`
     prints it (the renderer's own text, so even the bytes are the CLI's). `stop` is asked after each
-    document is parsed and at each stage; once it answers True the check ends with Cancelled."""
+    document is parsed and at each stage; once it answers True the check ends with Cancelled. With
+    `archive`, the documents are drafts checked against it, as `checker check --archive` checks them."""
     documents, notes = read_records(records, REQUEST, options.published)
     backend = Backend(options.embedder)
     progress = _halting(stop) if stop is not None else None
-    full = check(documents, backend=backend, disable=options.disable, cache=cache, progress=progress)
+    full = check(documents, backend=backend, disable=options.disable, cache=cache, progress=progress, archive=archive)
     full = full.model_copy(update={"warnings": [*notes, *full.warnings]})
     report = hide_below(full, Severity(options.min_severity))
     fail_on = FailOn(options.fail_on)
@@ -70,5 +75,7 @@ def _halting(stop: Callable[[], bool]) -> Progress:
 
 
 def warm_up(settings: Settings) -> None:
-    """Load the parser and the embedding model by checking a sentence, as a request would be checked."""
-    check([WARM_UP], backend=Backend(settings.options.embedder), cache=settings.cache)
+    """Load the parser and the embedding model by checking a sentence, as a request would be checked
+    (against the archive too, which must open with this model)."""
+    backend = Backend(settings.options.embedder)
+    check([WARM_UP], backend=backend, cache=settings.cache, archive=settings.archive)

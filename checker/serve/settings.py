@@ -31,6 +31,7 @@ class Settings:
     timeout_s: float = DEFAULT_TIMEOUT_S
     max_bytes: int = DEFAULT_MAX_BYTES
     token: str | None = None
+    archive: Path | None = None  # every request's documents are drafts checked against this archive
 
 
 def server_options(config: Path | None, directory: Path, embedder: str | None) -> Options:

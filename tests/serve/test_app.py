@@ -13,10 +13,12 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from checker.archive import Archive
 from checker.cli import app as cli
 from checker.errors import ModelError
 from checker.serve import Settings, create_app
 from checker.serve.service import check_records
+from tests.archive.helpers import riverside_variants
 from tests.conftest import RIVERSIDE
 from tests.fakes import FakeEmbedder
 
@@ -375,3 +377,30 @@ def test_an_unexpected_failure_is_a_500_in_one_line(client: TestClient, monkeypa
     answer = post(client, {"documents": [STORY]})
     assert answer.status_code == 500
     assert answer.json() == {"error": "internal error (RuntimeError: boom second line); please report it."}
+
+
+def test_with_an_archive_a_request_is_checked_as_drafts_like_the_cli_does(tmp_path: Path) -> None:
+    folder = tmp_path / "archive"
+    embedder = FakeEmbedder()
+    with Archive.open_for_writing(folder, embedder.model_id) as archive:
+        archive.add(riverside_variants(3), embedder)
+    draft = {"id": "draft", "text": RIVERSIDE_TEXT, "published": "2024-10-30"}
+    code, out, _ = cli_json(tmp_path, [draft], "--archive", str(folder))
+    for client in serving(Settings(archive=folder)):
+        body = post(client, {"documents": [draft]}).json()
+    assert body["report"] == json.loads(out)
+    assert body["gate"]["exit_code"] == code
+    assert [d["id"] for d in body["report"]["documents"] if d["archived"]], "conflicts with archived claims"
+
+
+def test_a_missing_archive_stops_the_server(tmp_path: Path) -> None:
+    heard: list[str] = []
+    with TestClient(create_app(Settings(archive=tmp_path / "none"), on_fatal=heard.append)) as client:
+        deadline = time.monotonic() + READY_WAIT_S
+        while not heard:
+            assert time.monotonic() < deadline
+            time.sleep(POLL_S)
+        assert client.get("/healthz").json()["status"] == "failed"
+    assert heard == [
+        f"archive {tmp_path / 'none'} does not exist: create it with `checker archive add PATHS --archive {tmp_path / 'none'}`."
+    ]
