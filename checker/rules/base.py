@@ -70,10 +70,11 @@ class RuleContext:
             if (answered, answering) not in seen:
                 seen.add((answered, answering))
                 yield answered, answering
-        for pair in self._contests_within_documents():
+        for pair in self._contests_within_documents:
             if pair not in seen:
                 yield pair
 
+    @cached_property
     def _contests_within_documents(self) -> list[tuple[int, int]]:
         """Inside one article every denial or "not confirmed" meets every earlier claim that could be
         what it contests, whatever topic each was grouped in: a reply follows what it answers, and a
