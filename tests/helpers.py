@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from checker.embed.base import Embedder
+from checker.eval.gold import GoldClaim
 from checker.extract.claims import extract
-from checker.models import Document
+from checker.models import Document, Stance
 from checker.rules.base import RuleContext
 
 PUBLISHED = dt.date(2024, 10, 28)
@@ -18,3 +19,20 @@ def context_for(texts: list[str], embedder: Embedder) -> RuleContext:
     analyses = extract(documents)
     vectors = embedder.encode([a.content for a in analyses])
     return RuleContext(analyses, vectors, ["T1"] * len(analyses), embedder.encode)
+
+
+def gold_claim(start: int, end: int, **fields: object) -> GoldClaim:
+    """A hand-made gold claim: the article's own voice, asserting, with whatever `fields` override."""
+    values: dict[str, object] = {
+        "digest": "",
+        "speaker": None,
+        "speaker_role": None,
+        "cited_source": None,
+        "stance": Stance.ASSERTS,
+        "stated_from": None,
+        "stated_to": None,
+        "stated_precision": "unknown",
+        "mentions": (),
+        "quantities": (),
+    }
+    return GoldClaim(start=start, end=end, **(values | fields))  # type: ignore[arg-type]

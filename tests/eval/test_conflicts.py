@@ -25,7 +25,7 @@ from checker.eval.conflicts import (
     score_claim_fields,
     score_conflicts,
 )
-from checker.eval.gold import GoldClaim, GoldQuantity, Scores
+from checker.eval.gold import GoldQuantity, Scores
 from checker.models import (
     Claim,
     Conflict,
@@ -38,25 +38,9 @@ from checker.models import (
     StatedAt,
     Status,
 )
+from tests.helpers import gold_claim
 
 OPEN, SUPERSEDED = Status.OPEN, Status.SUPERSEDED
-
-
-def gold_claim(start: int, end: int, **fields: object) -> GoldClaim:
-    values: dict[str, object] = {
-        "digest": "",
-        "speaker": None,
-        "speaker_role": None,
-        "cited_source": None,
-        "stance": Stance.ASSERTS,
-        "stated_from": None,
-        "stated_to": None,
-        "stated_precision": "unknown",
-        "mentions": (),
-        "quantities": (),
-    }
-    values.update(fields)
-    return GoldClaim(start=start, end=end, **values)  # type: ignore[arg-type]
 
 
 def annotated(claim_id: str, start: int, end: int, **fields: object) -> AnnotatedClaim:

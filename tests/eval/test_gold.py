@@ -32,6 +32,7 @@ from checker.eval.gold import (
 )
 from checker.models import Claim, DateMention, Document, Precision, Quantity, Report, Stance, StatedAt
 from tests.conftest import DATASETS, ROOT, SEED
+from tests.helpers import gold_claim
 
 GOLD = ROOT / "fixtures" / "gold"
 FNC_BODIES = DATASETS / "fnc1" / "bodies-dev.csv"
@@ -317,22 +318,6 @@ OCT27, OCT28 = dt.date(2024, 10, 27), dt.date(2024, 10, 28)
 )
 def test_mention_hits(gold: list[GoldMention], predicted: list[DateMention], hits: int) -> None:
     assert mention_hits(gold, predicted) == hits
-
-
-def gold_claim(start: int, end: int, **fields: object) -> GoldClaim:
-    values: dict[str, object] = {
-        "digest": "",
-        "speaker": None,
-        "speaker_role": None,
-        "cited_source": None,
-        "stance": Stance.ASSERTS,
-        "stated_from": None,
-        "stated_to": None,
-        "stated_precision": "unknown",
-        "mentions": (),
-        "quantities": (),
-    }
-    return GoldClaim(start=start, end=end, **(values | fields))
 
 
 def predicted_claim(start: int, end: int, **fields: object) -> Claim:
