@@ -15,8 +15,9 @@ import re
 import stat
 import sys
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import ValidationError
 
@@ -31,6 +32,7 @@ STDIN_PATH = "-"
 GLOB_CHARS = re.compile(r"[*?\[]")
 MAX_BYTES = 64 * 1024 * 1024
 MAX_LISTED = 3
+T = TypeVar("T")
 HTML_NOTE = "read as HTML: markup, scripts and styles removed; claim offsets refer to the extracted text"
 # UTF-32's little-endian mark begins with UTF-16's, so it is tried first.
 _BOMS = (
@@ -183,28 +185,36 @@ def _text_document(doc_id: str, text: str, html: bool = False) -> Document:
 
 def _read_jsonl(path: Path) -> list[Document]:
     text = _decode(_read_bytes(path), str(path))
-    documents: list[Document] = []
-    problems: list[str] = []
-    html: list[str] = []
     # A JSON Lines record ends at "\n" only; str.splitlines would also cut at a U+2028 inside a string.
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            document, converted = _jsonl_document(line)
-        except ValueError as error:
-            problems.append(f"line {number}: {error}")
-            continue
-        documents.append(document)
-        html += [document.id] if converted else []
-    if problems:
-        shown = "; ".join(problems[:MAX_LISTED]) + ("; ..." if len(problems) > MAX_LISTED else "")
-        raise InputError(f"{path}: {len(problems)} bad JSONL line(s), nothing checked ({shown}).")
+    lines = [(f"line {n}", line) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
+    documents, html = _all_or_nothing(lines, _jsonl_document, str(path), "JSONL line(s)")
     if not documents:
         raise InputError(f"{path}: no documents in this JSONL file.")
     if html:
         _warn(f"{path}: {len(html)} record(s) {HTML_NOTE} ({_ids(html)}).")
     return documents
+
+
+def _all_or_nothing(
+    items: Sequence[tuple[str, T]], read: Callable[[T], tuple[Document, bool]], where: str, what: str
+) -> tuple[list[Document], list[str]]:
+    """Every item read into a Document, and the ids of those converted from HTML; one bad item refuses
+    them all, naming up to MAX_LISTED of the bad ones."""
+    documents: list[Document] = []
+    problems: list[str] = []
+    html: list[str] = []
+    for label, item in items:
+        try:
+            document, converted = read(item)
+        except ValueError as error:
+            problems.append(f"{label}: {error}")
+            continue
+        documents.append(document)
+        html += [document.id] if converted else []
+    if problems:
+        shown = "; ".join(problems[:MAX_LISTED]) + ("; ..." if len(problems) > MAX_LISTED else "")
+        raise InputError(f"{where}: {len(problems)} bad {what}, nothing checked ({shown}).")
+    return documents, html
 
 
 def _ids(ids: list[str]) -> str:
@@ -219,20 +229,8 @@ def read_records(
     Returns the documents and the notes that reading them left (HTML converted); refuses the whole
     batch, naming up to three bad records by number (from 1), if any record is bad.
     """
-    documents: list[Document] = []
-    problems: list[str] = []
-    html: list[str] = []
-    for number, record in enumerate(records, start=1):
-        try:
-            document, converted = record_document(record)
-        except ValueError as error:
-            problems.append(f"document {number}: {error}")
-            continue
-        documents.append(document)
-        html += [document.id] if converted else []
-    if problems:
-        shown = "; ".join(problems[:MAX_LISTED]) + ("; ..." if len(problems) > MAX_LISTED else "")
-        raise InputError(f"{where}: {len(problems)} bad document(s), nothing checked ({shown}).")
+    numbered = [(f"document {n}", record) for n, record in enumerate(records, start=1)]
+    documents, html = _all_or_nothing(numbered, record_document, where, "document(s)")
     if not documents:
         raise InputError(f"{where}: no documents; give one or more, each with 'id' and 'text'.")
     _check_unique_ids(documents)
