@@ -7,7 +7,7 @@ import datetime as dt
 from checker.embed.base import Embedder
 from checker.eval.gold import GoldClaim
 from checker.extract.claims import extract
-from checker.models import Document, Stance
+from checker.models import Claim, Document, Precision, Stance, StatedAt
 from checker.rules.base import RuleContext
 
 PUBLISHED = dt.date(2024, 10, 28)
@@ -36,3 +36,18 @@ def gold_claim(start: int, end: int, **fields: object) -> GoldClaim:
         "quantities": (),
     }
     return GoldClaim(start=start, end=end, **(values | fields))  # type: ignore[arg-type]
+
+
+def predicted_claim(start: int, end: int, **fields: object) -> Claim:
+    """A claim as the extractor would give it: the article's own voice, asserting, undated."""
+    values: dict[str, object] = {
+        "id": f"d:{start}",
+        "doc_id": "d",
+        "text": "x",
+        "speaker": None,
+        "speaker_role": None,
+        "cited_source": None,
+        "stance": Stance.ASSERTS,
+        "stated_at": StatedAt(date=None, precision=Precision.UNKNOWN),
+    }
+    return Claim(start=start, end=end, **(values | fields))  # type: ignore[arg-type]

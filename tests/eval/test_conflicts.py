@@ -27,18 +27,15 @@ from checker.eval.conflicts import (
 )
 from checker.eval.gold import GoldQuantity, Scores
 from checker.models import (
-    Claim,
     Conflict,
     DocumentInfo,
-    Precision,
     Quantity,
     Report,
     Severity,
     Stance,
-    StatedAt,
     Status,
 )
-from tests.helpers import gold_claim
+from tests.helpers import gold_claim, predicted_claim
 
 OPEN, SUPERSEDED = Status.OPEN, Status.SUPERSEDED
 
@@ -166,21 +163,6 @@ def test_split_stratum_is_the_rarest_kind() -> None:
     assert splits["a"] is Split.TEST  # alone in the numeric stratum
 
 
-def claim(start: int, end: int, **fields: object) -> Claim:
-    values: dict[str, object] = {
-        "id": f"d:{start}",
-        "doc_id": "d",
-        "text": "x",
-        "speaker": None,
-        "speaker_role": None,
-        "cited_source": None,
-        "stance": Stance.ASSERTS,
-        "stated_at": StatedAt(date=None, precision=Precision.UNKNOWN),
-    }
-    values.update(fields)
-    return Claim(start=start, end=end, **values)  # type: ignore[arg-type]
-
-
 def test_claim_fields_on_annotated_claims_only() -> None:
     gold = document(
         claims=(
@@ -189,14 +171,14 @@ def test_claim_fields_on_annotated_claims_only() -> None:
         )
     )
     found = [
-        claim(
+        predicted_claim(
             0,
             49,
             speaker="police",
             quantities=[Quantity(text="80", value=80, low=80, high=80, approx=False, unit="people")],
         ),
-        claim(51, 100, speaker="ministry", stance=Stance.ASSERTS),
-        claim(200, 250),  # not annotated: no effect
+        predicted_claim(51, 100, speaker="ministry", stance=Stance.ASSERTS),
+        predicted_claim(200, 250),  # not annotated: no effect
     ]
     figures = conflict_summary(score_claim_fields(gold, found))
     assert figures["claim_recall"] == 1.0
@@ -206,7 +188,11 @@ def test_claim_fields_on_annotated_claims_only() -> None:
 
 
 def test_reported_conflicts_reads_spans_of_one_document() -> None:
-    claims = [claim(0, 50, id="d:1"), claim(60, 90, id="d:2"), claim(0, 10, id="e:1", doc_id="e")]
+    claims = [
+        predicted_claim(0, 50, id="d:1"),
+        predicted_claim(60, 90, id="d:2"),
+        predicted_claim(0, 10, id="e:1", doc_id="e"),
+    ]
     conflicts = [
         Conflict(
             id="C1",

@@ -32,7 +32,7 @@ from checker.eval.gold import (
 )
 from checker.models import Claim, DateMention, Document, Precision, Quantity, Report, Stance, StatedAt
 from tests.conftest import DATASETS, ROOT, SEED
-from tests.helpers import gold_claim
+from tests.helpers import gold_claim, predicted_claim
 
 GOLD = ROOT / "fixtures" / "gold"
 FNC_BODIES = DATASETS / "fnc1" / "bodies-dev.csv"
@@ -318,20 +318,6 @@ OCT27, OCT28 = dt.date(2024, 10, 27), dt.date(2024, 10, 28)
 )
 def test_mention_hits(gold: list[GoldMention], predicted: list[DateMention], hits: int) -> None:
     assert mention_hits(gold, predicted) == hits
-
-
-def predicted_claim(start: int, end: int, **fields: object) -> Claim:
-    values: dict[str, object] = {
-        "id": f"d:{start}",
-        "doc_id": "d",
-        "text": "x",
-        "speaker": None,
-        "speaker_role": None,
-        "cited_source": None,
-        "stance": Stance.ASSERTS,
-        "stated_at": StatedAt(date=None, precision=Precision.UNKNOWN),
-    }
-    return Claim(start=start, end=end, **(values | fields))
 
 
 def test_score_document_counts_fields_only_on_matched_pairs() -> None:
