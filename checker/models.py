@@ -8,7 +8,8 @@ from enum import Enum
 from pydantic import BaseModel, ConfigDict, Field
 
 # "2": the report groups its conflicts into `disputes` (every conflict in exactly one).
-SCHEMA_VERSION = "2"
+# "3": conflicts carry the stance model's `stance_scores`, and claims their `commitment`.
+SCHEMA_VERSION = "3"
 
 
 class Stance(str, Enum):
@@ -17,6 +18,14 @@ class Stance(str, Enum):
     NOT_CONFIRMED = "not_confirmed"
     CONFIRMS = "confirms"
     HEDGED = "hedged"
+
+
+class Commitment(str, Enum):
+    """How far the claim's speaker stands behind it, apart from what it says."""
+
+    ASSERTED = "asserted"  # stated as fact (or denied, or confirmed) by the speaker
+    REPORTED = "reported"  # handed on at a distance: "reportedly", "X claims", "Report: ..."
+    SPECULATIVE = "speculative"  # the speaker's own possibility, forecast, plan or question
 
 
 class Precision(str, Enum):
@@ -110,6 +119,9 @@ class Claim(_Model):
     speaker_role: str | None
     cited_source: str | None
     stance: Stance
+    commitment: Commitment = Field(
+        default=Commitment.ASSERTED, description="asserted, reported (at a distance) or speculative"
+    )
     stated_at: StatedAt
     quantities: list[Quantity] = Field(default_factory=list)
     mentions: list[DateMention] = Field(default_factory=list)
@@ -125,6 +137,15 @@ class Topic(_Model):
     claim_ids: list[str]
 
 
+class StanceScores(_Model):
+    """The trained stance model's reading of one claim against the other's article (checker.learn)."""
+
+    agree: float
+    disagree: float
+    discuss: float
+    unrelated: float
+
+
 class Conflict(_Model):
     id: str
     kind: str
@@ -134,6 +155,10 @@ class Conflict(_Model):
     resolved_by: str | None
     as_of: dt.date | None
     explanation: str
+    stance_scores: StanceScores | None = Field(
+        default=None,
+        description="the stance model's probabilities for the two claims; null when it did not run (--disable learned)",
+    )
 
 
 class SideRole(str, Enum):

@@ -9,6 +9,7 @@ from checker import rules as rule_registry
 from checker.embed import Backend, BackgroundEncoder, CachedEmbedder, Embedder, MiniLMEmbedder, Vectors
 from checker.errors import InputError
 from checker.extract import Analysis, extract, looks_english, split_sentences
+from checker.learn import StanceReader, load_stance_model
 from checker.models import Document, DocumentInfo, Report
 from checker.report.disputes import group_disputes
 from checker.resolve import counted_figures, resolve
@@ -23,6 +24,7 @@ MAX_INPUT_CHARS = 20_000_000
 MAX_SENTENCES = 100_000
 
 NLI_RULE = "nli"
+LEARNED_RULE = "learned"
 
 Contradiction = Callable[[str, str], float]
 # Told what the check is doing: (stage, documents parsed so far, documents in all).
@@ -43,7 +45,8 @@ def check(
     """Find and resolve the conflicts between the sources quoted in `documents`.
 
     Without `embedder`, MiniLM runs on `backend`. The `nli` rule runs only with `nli_model`; the
-    report's `rules` lists what actually ran.
+    report's `rules` lists what actually ran. The shipped stance model loads unless `disable` names
+    `learned`; a missing or damaged one is a ModelError.
     With `cache`, embeddings are read from and written to that SQLite file (see checker.embed.cache).
     Documents are taken in order of id, so the order they are given in never changes the report.
     `progress`, if given, is told each stage and each document parsed; it never changes the report.
@@ -61,13 +64,14 @@ def check(
     contradiction = load_nli(nli_model) if nli_model is not None else None
     if contradiction is None:
         active = [r for r in active if r.id != NLI_RULE]
+    stance_model = load_stance_model() if any(r.id == LEARNED_RULE for r in active) else None
     encoder = embedder or MiniLMEmbedder(backend)
     told = progress or _silent
     if cache is None:
-        return _check(documents, encoder, active, contradiction, told, archive)
+        return _check(documents, encoder, active, contradiction, told, archive, stance_model)
     cached = CachedEmbedder(encoder, cache)
     try:
-        return _check(documents, cached, active, contradiction, told, archive)
+        return _check(documents, cached, active, contradiction, told, archive, stance_model)
     finally:
         cached.close()
 
@@ -83,6 +87,7 @@ def _check(
     contradiction: Contradiction | None,
     progress: Progress,
     archive: Path | None = None,
+    stance_model: StanceReader | None = None,
 ) -> Report:
     supported, unchecked = _split_unsupported(documents)
     analyses, vectors = _extract_and_embed(supported, encoder, progress)
@@ -95,7 +100,9 @@ def _check(
     progress("Grouping topics", len(supported), len(supported))
     topics = cluster([a.claim.id for a in analyses], [a.content for a in analyses], vectors)
     focus = archived.focus if archived is not None else None
-    context = RuleContext(analyses, vectors, topics.assignment, encoder.encode, contradiction, focus=focus)
+    context = RuleContext(
+        analyses, vectors, topics.assignment, encoder.encode, contradiction, focus=focus, stance_model=stance_model
+    )
     progress("Comparing claims", len(supported), len(supported))
     findings = rule_registry.run(context, active)
     conflicts = resolve(context, findings)

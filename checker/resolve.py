@@ -14,6 +14,7 @@ from checker.rules.numeric import NUMERIC_MATTER_MIN, relative_gap, same_count
 
 SETTLE_MIN_SOURCES = 2  # one later voice is another opinion; two independent ones settle it
 SUPPORTING = frozenset({Stance.ASSERTS, Stance.CONFIRMS})
+DISPUTING_KINDS = frozenset({"denial", "learned"})  # the first claim disputes the second; time may settle it
 MONTH_PART_WORD = {1: "early", 11: "mid", 21: "late"}
 
 
@@ -27,6 +28,7 @@ class Outcome:
 
 
 def resolve(context: RuleContext, findings: list[Finding]) -> list[Conflict]:
+    context.score_pairs((f.first, f.second) for f in findings)
     ordered = sorted(findings, key=lambda f: _sort_key(context, f))
     return [_conflict(context, finding, f"C{n}") for n, finding in enumerate(ordered, start=1)]
 
@@ -58,6 +60,7 @@ def _conflict(context: RuleContext, finding: Finding, conflict_id: str) -> Confl
         resolved_by=context.claim(outcome.resolved_by).id if outcome.resolved_by is not None else None,
         as_of=_as_of(context, considered),
         explanation=f"{text[0].upper()}{text[1:]}. {outcome.note}",
+        stance_scores=context.stance_scores(finding.first, finding.second),
     )
 
 
@@ -80,7 +83,7 @@ def _outcome(context: RuleContext, finding: Finding) -> Outcome:
     if not independent(context, first, second):
         latest = first if context.later(first, second) else second
         return Outcome(Status.SUPERSEDED, latest, "The same source revised its own account; the later one stands.")
-    if finding.kind == "denial":
+    if finding.kind in DISPUTING_KINDS:
         return _settle(context, first, second)
     return Outcome(Status.OPEN, None, "Nothing later in the input settles it.")
 

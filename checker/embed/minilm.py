@@ -99,21 +99,21 @@ class MiniLM:
 
     def pooled(self, ids: torch.Tensor, mask: torch.Tensor, types: torch.Tensor) -> torch.Tensor:
         """Unit-length mean-pooled vectors of a padded batch of token ids."""
-        hidden = self._embed(ids, types)
+        hidden = self.embed_tokens(ids, types)
         attend = mask.bool()[:, None, None, :]
         for layer in range(self.layers):
-            hidden = self._layer(hidden, attend, f"encoder.layer.{layer}.")
+            hidden = self.layer(hidden, attend, f"encoder.layer.{layer}.")
         weights = mask.unsqueeze(-1).to(hidden.dtype)
         pooled = (hidden * weights).sum(dim=1) / weights.sum(dim=1).clamp(min=MASK_FLOOR)
         return F.normalize(pooled, p=2, dim=1)
 
-    def _embed(self, ids: torch.Tensor, types: torch.Tensor) -> torch.Tensor:
+    def embed_tokens(self, ids: torch.Tensor, types: torch.Tensor) -> torch.Tensor:
         w = self.weights
         positions = w["embeddings.position_embeddings.weight"][: ids.shape[1]].unsqueeze(0)
         summed = w["embeddings.word_embeddings.weight"][ids] + w["embeddings.token_type_embeddings.weight"][types]
         return self._norm(summed + positions, "embeddings.LayerNorm")
 
-    def _layer(self, hidden: torch.Tensor, attend: torch.Tensor, prefix: str) -> torch.Tensor:
+    def layer(self, hidden: torch.Tensor, attend: torch.Tensor, prefix: str) -> torch.Tensor:
         batch, length, width = hidden.shape
         shape = (batch, length, self.heads, width // self.heads)
         query, key, value = (

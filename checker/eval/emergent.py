@@ -199,7 +199,13 @@ def _topic_of_headlines(report: Report | None, headlines: list[Headline]) -> lis
     return [first.get(h.id, f"alone:{h.id}") for h in headlines]
 
 
-def embedder_check(embedder: Embedder | None) -> Callable[[list[Document]], Report]:
+def embedder_check(embedder: Embedder | None, disable: tuple[str, ...] = ()) -> Callable[[list[Document]], Report]:
     from checker.pipeline import check
 
-    return lambda documents: check(documents, embedder=embedder)
+    return lambda documents: check(documents, embedder=embedder, disable=disable)
+
+
+def unseen(headlines: list[Headline], seen: set[str]) -> list[Headline]:
+    """The headlines of claims none of whose headlines is in `seen` (a training set's headlines)."""
+    touched = {h.claim_id for h in headlines if h.text in seen}
+    return [h for h in headlines if h.claim_id not in touched]

@@ -2,30 +2,21 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel
 
-from checker.errors import CheckerError, InputError
+from checker.errors import CheckerError
 from checker.eval.emergent import Progress
 from checker.eval.metrics import rate
+from checker.learn.data import Pair, read_pairs
 from checker.models import Document, Report
 
 DEFAULT_UNRELATED = 300
 HEADLINE_ID = "headline"
 BODY_ID = "body"
-
-
-@dataclass(frozen=True)
-class Pair:
-    headline: str
-    body_id: str
-    body: str
-    label: str
 
 
 class Fnc1Result(BaseModel):
@@ -41,22 +32,7 @@ class Fnc1Result(BaseModel):
 
 def read_fnc1(data: Path) -> list[Pair]:
     """Headline/body pairs from `bodies*.csv` and `stances*.csv` in the folder `data`."""
-    bodies_path, stances_path = _one(data, "bodies*.csv"), _one(data, "stances*.csv")
-    with bodies_path.open(encoding="utf-8", newline="") as handle:
-        bodies = {row["Body ID"]: row["articleBody"] for row in csv.DictReader(handle)}
-    with stances_path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    missing = sorted({row["Body ID"] for row in rows} - set(bodies))
-    if missing:
-        raise InputError(f"{stances_path}: {len(missing)} Body IDs have no body (first: {missing[0]}).")
-    return [Pair(row["Headline"], row["Body ID"], bodies[row["Body ID"]], row["Stance"]) for row in rows]
-
-
-def _one(data: Path, pattern: str) -> Path:
-    found = sorted(data.glob(pattern)) if data.is_dir() else []
-    if not found:
-        raise InputError(f"{data}: no {pattern} file here; point --data at the FNC-1 folder.")
-    return found[0]
+    return read_pairs(data)
 
 
 def select(pairs: list[Pair], limit: int | None, unrelated: int) -> list[Pair]:

@@ -358,6 +358,7 @@ def _analysis(
         speaker_role=found.role if found else None,
         cited_source=found.cited_source if found else None,
         stance=draft.stance,
+        commitment=stance.commitment(draft.stance, embedded),
         stated_at=when,
         quantities=draft.figures,
         mentions=sorted(mentions, key=lambda m: m.start),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from checker.models import Stance
+from checker.models import Commitment, Stance
 
 NOT_CONFIRMED = re.compile(
     # A negation a few words before "confirm"/"verify": "has not yet confirmed", "isn't able to confirm",
@@ -83,6 +83,14 @@ SPECULATION = re.compile(
 def speculative(text: str) -> bool:
     """Whether a hedged claim hedges itself ("could", "may", "if") rather than being only reported."""
     return SPECULATION.search(text) is not None
+
+
+def commitment(stance: Stance, text: str) -> Commitment:
+    """How far the speaker stands behind `text`: a hedge is speculation when the speaker hedges
+    ("could", "may", "expects"), a report at a distance otherwise ("reportedly", "X claims")."""
+    if stance is not Stance.HEDGED:
+        return Commitment.ASSERTED
+    return Commitment.SPECULATIVE if speculative(text) else Commitment.REPORTED
 
 
 def classify(text: str, verb: str | None = None, *, frame: str = "", negated: bool = False) -> Stance:

@@ -297,6 +297,8 @@ def _statement_sentence(dispute: Dispute, claims: dict[str, Claim], outlets: Map
         return f"{names} {'report' if plural else 'reports'} later developments of what {subject} described"
     if dispute.kind == "schedule":
         return f"{subject} dates it differently from {names}"
+    if dispute.kind == "learned":
+        return f"{subject} is disputed by {names}, as the stance model reads {'them' if plural else 'it'}"
     return f"{subject} is contradicted by {names} ({dispute.kind})"
 
 

@@ -5,10 +5,10 @@ Each rule is a module that registers one function with `@rule`; `checker rules` 
 
 from __future__ import annotations
 
-from checker.rules import confirmation, denial, nli, numeric, schedule, update
+from checker.rules import confirmation, denial, learned, nli, numeric, schedule, update
 from checker.rules.base import Finding, RuleContext
 from checker.rules.registry import Rule, all_rules, rule, run, select
 
-BUILTIN = (confirmation, denial, nli, numeric, schedule, update)
+BUILTIN = (confirmation, denial, learned, nli, numeric, schedule, update)
 
 __all__ = ["BUILTIN", "Finding", "Rule", "RuleContext", "all_rules", "rule", "run", "select"]

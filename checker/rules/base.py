@@ -10,17 +10,23 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from checker.embed import Vectors
-from checker.extract.stance import speculative
-from checker.models import Claim, Quantity, Severity, Stance
+from checker.models import Claim, Commitment, Quantity, Severity, Stance, StanceScores
 from checker.topics import candidate_pairs
 
 if TYPE_CHECKING:
     from checker.extract import Analysis
+    from checker.learn import StanceReader
 
 HEDGED_STANCES = frozenset({Stance.HEDGED})
 CONTESTING = frozenset({Stance.DENIES, Stance.NOT_CONFIRMED})
 STATED = frozenset({Stance.ASSERTS, Stance.CONFIRMS, Stance.HEDGED})
 SAME_STATEMENT_MIN = 0.9  # near-identical wording: the same sentence, lightly edited
+# The stance model reads a claim against its partner's sentence and the partner's article's sentences
+# closest to the claim, as it was trained: a headline against the body's three closest sentences.
+STANCE_CONTEXT_SENTENCES = 3
+# The model's reading vetoes a cue rule's pair only when "unrelated" is both its likeliest reading and
+# more likely than not.
+UNRELATED_MIN = 0.5
 
 
 @dataclass(frozen=True)
@@ -44,7 +50,9 @@ class RuleContext:
     nli: Callable[[str, str], float] | None = None
     # With `focus` (a draft checked against an archive), rules judge only pairs with a claim in it.
     focus: frozenset[int] | None = None
+    stance_model: StanceReader | None = None
     _word_vectors: dict[str, Vectors] = field(default_factory=dict)
+    _scores: dict[tuple[int, int], StanceScores] = field(default_factory=dict)
 
     def claim(self, index: int) -> Claim:
         return self.analyses[index].claim
@@ -75,15 +83,81 @@ class RuleContext:
                 yield pair
 
     @cached_property
+    def by_document(self) -> dict[str, list[int]]:
+        groups: dict[str, list[int]] = {}
+        for index, analysis in enumerate(self.analyses):
+            groups.setdefault(analysis.claim.doc_id, []).append(index)
+        return groups
+
+    def stance_scores(self, a: int, b: int) -> StanceScores | None:
+        """The stance model's reading of the pair (see `oriented`); None without the model or for two
+        claims of one article. The first call scores every pair the learned rule reads, in one batch."""
+        if self.stance_model is None or self.claim(a).doc_id == self.claim(b).doc_id:
+            return None
+        pair = self.oriented(a, b)
+        if pair not in self._scores:
+            self.score_pairs(self.reading_pairs)
+            self.score_pairs([pair])
+        return self._scores[pair]
+
+    def score_pairs(self, pairs: Iterable[tuple[int, int]]) -> None:
+        """Score the cross-article pairs not scored yet, in one batch."""
+        if self.stance_model is None:
+            return
+        wanted = {self.oriented(a, b) for a, b in pairs if self.claim(a).doc_id != self.claim(b).doc_id}
+        missing = sorted(wanted - set(self._scores))
+        if missing:
+            texts = [(self.claim(claim).text, self._stance_context(claim, partner)) for claim, partner in missing]
+            self._scores.update(zip(missing, self.stance_model.score(texts), strict=True))
+
+    def read_as_unrelated(self, a: int, b: int) -> bool:
+        """Whether the stance model reads the two claims' articles as about different things: the cue
+        rules then leave the pair alone. False without the model or within one article."""
+        scores = self.stance_scores(a, b)
+        return scores is not None and scores.unrelated >= max(
+            UNRELATED_MIN, scores.agree, scores.disagree, scores.discuss
+        )
+
+    def oriented(self, a: int, b: int) -> tuple[int, int]:
+        """(claim, partner): the claim from the article with fewer claims (a headline, a short report) is
+        read against the partner's article, as the model was trained; on a tie, the earlier claim."""
+        sizes = [len(self.by_document[self.claim(i).doc_id]) for i in (a, b)]
+        return (a, b) if (sizes[0], a) <= (sizes[1], b) else (b, a)
+
+    @cached_property
+    def reading_pairs(self) -> list[tuple[int, int]]:
+        """The oriented candidate pairs whose partner is, of its article, the claim closest to the claim:
+        the model reads a claim once against each other article."""
+        found = set()
+        for a, b in self.rule_pairs():
+            if self.claim(a).doc_id != self.claim(b).doc_id:
+                claim, partner = self.oriented(a, b)
+                if self.nearest_in_article(claim, partner):
+                    found.add((claim, partner))
+        return sorted(found)
+
+    def nearest_in_article(self, claim: int, partner: int) -> bool:
+        """Whether `partner` is the claim of its article closest in meaning to `claim`."""
+        members = self.by_document[self.claim(partner).doc_id]
+        return min(members, key=lambda i: (-self.similarity(claim, i), i)) == partner
+
+    def _stance_context(self, claim: int, partner: int) -> str:
+        """The partner's sentence and its article's sentences closest in meaning to `claim`, in reading order."""
+        chosen = {self.claim(partner).text: self.claim(partner).start}
+        members = self.by_document[self.claim(partner).doc_id]
+        for i in sorted(members, key=lambda i: (-self.similarity(claim, i), i)):
+            if len(chosen) >= STANCE_CONTEXT_SENTENCES:
+                break
+            chosen.setdefault(self.claim(i).text, self.claim(i).start)
+        return " ".join(sorted(chosen, key=lambda text: chosen[text]))
+
+    @cached_property
     def _contests_within_documents(self) -> list[tuple[int, int]]:
         """Inside one article every denial or "not confirmed" meets every earlier claim that could be
         what it contests, whatever topic each was grouped in: a reply follows what it answers, and a
         denial that names little of it ("the reports are false") is grouped apart from it."""
-        by_document: dict[str, list[int]] = {}
-        for index, analysis in enumerate(self.analyses):
-            by_document.setdefault(analysis.claim.doc_id, []).append(index)
         found: set[tuple[int, int]] = set()
-        for members in by_document.values():
+        for members in self.by_document.values():
             contesting = [i for i in members if self.claim(i).stance in CONTESTING]
             for a in contesting:
                 found.update((b, a) for b in members if b < a and self.claim(b).stance in STATED)
@@ -152,7 +226,7 @@ class RuleContext:
     def stated(self, index: int) -> bool:
         """Put forward as fact by its speaker: asserted, confirmed, or only kept at a distance by the
         reporter ("allegedly", "X claims"), not speculated ("could", "may")."""
-        stance = self.claim(index).stance
-        if stance in HEDGED_STANCES:
-            return not speculative(self.analyses[index].content)
-        return stance in {Stance.ASSERTS, Stance.CONFIRMS}
+        claim = self.claim(index)
+        if claim.stance in HEDGED_STANCES:
+            return claim.commitment is Commitment.REPORTED
+        return claim.stance in {Stance.ASSERTS, Stance.CONFIRMS}

@@ -13,6 +13,9 @@ from checker.rules.base import Finding, RuleContext
 from checker.rules.matching import source_of
 
 RuleFunction = Callable[[RuleContext, int, int], Finding | None]
+# Findings of these rules stand only where no cue rule judged the same pair: a model's reading adds
+# to what the cues read, it does not repeat it.
+SECOND_OPINIONS = frozenset({"learned"})
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,12 @@ def run(context: RuleContext, rules: list[Rule]) -> list[Finding]:
             found = active.check(context, a, b)
             if found is not None:
                 findings.append(found)
-    return _one_per_source_pair(context, findings)
+    return _one_per_source_pair(context, _first_opinions(findings))
+
+
+def _first_opinions(findings: list[Finding]) -> list[Finding]:
+    judged = {frozenset((f.first, f.second)) for f in findings if f.kind not in SECOND_OPINIONS}
+    return [f for f in findings if f.kind not in SECOND_OPINIONS or frozenset((f.first, f.second)) not in judged]
 
 
 def _one_per_source_pair(context: RuleContext, findings: list[Finding]) -> list[Finding]:

@@ -1,0 +1,65 @@
+"""FNC-1 headline/body pairs and the text a pair is judged on: the headline and the body's closest sentences."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from checker.errors import InputError
+from checker.extract.segment import split_sentences
+
+CONTEXT_SENTENCES = 3  # the body sentences closest in meaning to the headline, kept in reading order
+
+
+@dataclass(frozen=True)
+class Pair:
+    headline: str
+    body_id: str
+    body: str
+    label: str
+
+
+def read_pairs(data: Path) -> list[Pair]:
+    """Headline/body pairs from `bodies*.csv` and `stances*.csv` in the folder `data`."""
+    bodies_path, stances_path = data_files(data)
+    with bodies_path.open(encoding="utf-8", newline="") as handle:
+        bodies = {row["Body ID"]: row["articleBody"] for row in csv.DictReader(handle)}
+    with stances_path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    missing = sorted({row["Body ID"] for row in rows} - set(bodies))
+    if missing:
+        raise InputError(f"{stances_path}: {len(missing)} Body IDs have no body (first: {missing[0]}).")
+    return [Pair(row["Headline"], row["Body ID"], bodies[row["Body ID"]], row["Stance"]) for row in rows]
+
+
+def data_files(data: Path) -> tuple[Path, Path]:
+    """The bodies and stances files of an FNC-1 folder."""
+    return _one(data, "bodies*.csv"), _one(data, "stances*.csv")
+
+
+def _one(data: Path, pattern: str) -> Path:
+    found = sorted(data.glob(pattern)) if data.is_dir() else []
+    if not found:
+        raise InputError(f"{data}: no {pattern} file here; point --data at the FNC-1 folder.")
+    return found[0]
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def sentences(body: str) -> list[str]:
+    return [body[s.start : s.end] for s in split_sentences(body)]
+
+
+def closest(query: np.ndarray, candidates: np.ndarray, texts: Sequence[str], keep: int = CONTEXT_SENTENCES) -> str:
+    """The `keep` texts whose unit vectors are closest to `query`, joined in their original order."""
+    if not len(texts):
+        return ""
+    order = np.argsort(-(candidates @ query), kind="stable")[:keep]
+    return " ".join(texts[i] for i in sorted(order.tolist()))

@@ -1,0 +1,285 @@
+"""Train the stance cross-encoder on the FNC-1 training set, reproducibly, on a CPU.
+
+    python -m checker.learn.train --data ../shared/datasets/fnc1-train [--out checker/learn/weights]
+
+Each pair is judged on (headline, the body's three sentences closest to it in MiniLM space). The
+installed MiniLM's lower layers stay frozen, so their output is computed once per pair; the top
+layers and a linear head are trained. The weights of what was trained, the settings, the data's
+hashes, the validation figures and the outputs on fixed probe pairs are written to --out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from safetensors.torch import save_file
+
+from checker.learn.data import Pair, closest, data_files, read_pairs, sentences, sha256
+from checker.learn.encoder import PairEncoder
+from checker.learn.weights import (
+    LABELS,
+    METADATA_FILE,
+    PROBES,
+    WEIGHTS_DIR,
+    WEIGHTS_FILE,
+    base_model_path,
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    seed: int = 20261130
+    trained_layers: int = 3
+    discuss: int = 4000  # pairs sampled per frequent class; every agree and disagree pair is used
+    unrelated: int = 4000
+    validation_modulo: int = 10  # bodies whose id hashes to 0 modulo this are held out for validation
+    batch: int = 16
+    epochs: int = 3
+    layer_rate: float = 4e-5
+    head_rate: float = 1e-3
+    dropout: float = 0.1
+    max_unrelated_alarm: float = 0.01  # the disagree threshold keeps unrelated pairs' alarms under this
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, required=True, help="folder of the FNC-1 training CSV files")
+    parser.add_argument("--out", type=Path, default=WEIGHTS_DIR, help="where the weights and their record go")
+    parser.add_argument("--epochs", type=int, default=Settings.epochs)
+    parser.add_argument("--trained-layers", type=int, default=Settings.trained_layers)
+    args = parser.parse_args(argv)
+    settings = Settings(epochs=args.epochs, trained_layers=args.trained_layers)
+    train(args.data, args.out, settings)
+    return 0
+
+
+def train(data: Path, out: Path, settings: Settings) -> dict[str, object]:
+    started = time.monotonic()
+    random.seed(settings.seed)
+    np.random.seed(settings.seed)
+    torch.manual_seed(settings.seed)
+    pairs = read_pairs(data)
+    fit, held = _split(pairs, settings)
+    encoder = PairEncoder(base_model_path(), settings.trained_layers)
+    texts = _pair_texts(encoder, fit + held)
+    _log(f"{len(fit)} training and {len(held)} validation pairs; contexts chosen ({_minutes(started)})")
+    fit_batches = _cached(encoder, texts[: len(fit)], fit, settings.batch)
+    held_batches = _cached(encoder, texts[len(fit) :], held, settings.batch)
+    _log(f"frozen layers run once ({_minutes(started)})")
+    parameters = _trainable(encoder)
+    optimizer = _optimizer(encoder, parameters, settings)
+    best: tuple[float, dict[str, torch.Tensor], dict[str, float]] | None = None
+    history = []
+    for epoch in range(settings.epochs):
+        _epoch(encoder, optimizer, fit_batches, settings, epoch, _class_weights(fit))
+        figures = _validate(encoder, held_batches, settings)
+        history.append(figures)
+        _log(f"epoch {epoch + 1}: {json.dumps(figures)} ({_minutes(started)})")
+        if best is None or figures["balanced_accuracy"] > best[0]:
+            state = {name: encoder.weights[name].detach().clone() for name in encoder.trained_names()}
+            best = (figures["balanced_accuracy"], state, figures)
+    if best is None:
+        raise SystemExit("no epoch ran: --epochs must be at least 1")
+    for name, tensor in best[1].items():
+        encoder.weights[name] = tensor.to(torch.float16).float()  # as shipped, so the probes match a load
+    record = _record(data, settings, best[2], history, encoder, time.monotonic() - started)
+    out.mkdir(parents=True, exist_ok=True)
+    save_file({name: t.to(torch.float16).contiguous() for name, t in best[1].items()}, str(out / WEIGHTS_FILE))
+    (out / METADATA_FILE).write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    _log(f"wrote {out / WEIGHTS_FILE} ({_minutes(started)})")
+    return record
+
+
+def _split(pairs: list[Pair], settings: Settings) -> tuple[list[Pair], list[Pair]]:
+    """Pairs of held-out bodies for validation, and a class-balanced sample of the rest for training."""
+    rng = random.Random(settings.seed)
+    fit: list[Pair] = []
+    held: list[Pair] = []
+    for pair in pairs:
+        digest = int(hashlib.sha256(pair.body_id.encode()).hexdigest()[:8], 16)
+        (held if digest % settings.validation_modulo == 0 else fit).append(pair)
+    caps = {"discuss": settings.discuss, "unrelated": settings.unrelated}
+
+    def sample(group: list[Pair], share: int) -> list[Pair]:
+        chosen: list[Pair] = []
+        for label in LABELS:
+            of_label = [p for p in group if p.label == label]
+            cap = caps.get(label)
+            chosen += of_label if cap is None else rng.sample(of_label, min(len(of_label), cap // share))
+        return chosen
+
+    return sample(fit, 1), sample(held, settings.validation_modulo - 1)
+
+
+def _pair_texts(encoder: PairEncoder, pairs: list[Pair]) -> list[tuple[str, str]]:
+    """(headline, the body's closest sentences) for each pair."""
+    body_sentences = {p.body_id: sentences(p.body) for p in pairs}
+    headlines = sorted({p.headline for p in pairs})
+    flat = [(body_id, text) for body_id, texts in sorted(body_sentences.items()) for text in texts]
+    vectors = encoder.model.encode([text for _, text in flat] + headlines)
+    sentence_vectors: dict[str, list[np.ndarray]] = {}
+    for (body_id, _), vector in zip(flat, vectors[: len(flat)], strict=True):
+        sentence_vectors.setdefault(body_id, []).append(vector)
+    headline_vectors = dict(zip(headlines, vectors[len(flat) :], strict=True))
+    texts = []
+    for pair in pairs:
+        candidates = np.array(sentence_vectors.get(pair.body_id, []), dtype=np.float32).reshape(-1, vectors.shape[1])
+        context = closest(headline_vectors[pair.headline], candidates, body_sentences[pair.body_id])
+        texts.append((pair.headline, context))
+    return texts
+
+
+@dataclass
+class Batch:
+    hidden: torch.Tensor  # the frozen layers' output, float16
+    mask: torch.Tensor
+    labels: torch.Tensor
+
+
+def _cached(encoder: PairEncoder, texts: list[tuple[str, str]], pairs: list[Pair], size: int) -> list[Batch]:
+    """Batches of pairs of similar length, with the frozen layers already run."""
+    lengths = [len(e.ids) for e in encoder.tokenizer.encode_batch(texts)]
+    order = sorted(range(len(texts)), key=lambda i: (lengths[i], i))
+    batches = []
+    with torch.no_grad():
+        for start in range(0, len(order), size):
+            chosen = order[start : start + size]
+            ids, mask, types = encoder.tokenize([texts[i] for i in chosen])
+            hidden = encoder.lower(ids, mask, types).to(torch.float16)
+            labels = torch.tensor([LABELS.index(pairs[i].label) for i in chosen])
+            batches.append(Batch(hidden, mask, labels))
+    return batches
+
+
+def _trainable(encoder: PairEncoder) -> list[torch.nn.Parameter]:
+    width = encoder.model.dimensions
+    head = torch.empty(len(LABELS), width)
+    torch.nn.init.normal_(head, std=0.02)
+    encoder.weights["head.weight"] = head
+    encoder.weights["head.bias"] = torch.zeros(len(LABELS))
+    parameters = []
+    for name in encoder.trained_names():
+        parameter = torch.nn.Parameter(encoder.weights[name].clone().float())
+        encoder.weights[name] = parameter
+        parameters.append(parameter)
+    return parameters
+
+
+def _class_weights(pairs: list[Pair]) -> torch.Tensor:
+    """Inverse square-root frequency: the rare disagree class counts more, without swamping the rest."""
+    counts = torch.tensor([max(1, sum(p.label == label for p in pairs)) for label in LABELS], dtype=torch.float32)
+    weights = counts.rsqrt()
+    return weights / weights.mean()
+
+
+def _optimizer(encoder: PairEncoder, parameters: list[torch.nn.Parameter], settings: Settings) -> torch.optim.AdamW:
+    head = {id(encoder.weights["head.weight"]), id(encoder.weights["head.bias"])}
+    groups = [
+        {"params": [p for p in parameters if id(p) not in head], "lr": settings.layer_rate},
+        {"params": [p for p in parameters if id(p) in head], "lr": settings.head_rate},
+    ]
+    return torch.optim.AdamW(groups, weight_decay=0.01)
+
+
+def _epoch(
+    encoder: PairEncoder,
+    optimizer: torch.optim.AdamW,
+    batches: list[Batch],
+    settings: Settings,
+    epoch: int,
+    class_weights: torch.Tensor,
+) -> None:
+    parameters = [p for group in optimizer.param_groups for p in group["params"]]
+    total = len(batches) * settings.epochs
+    order = list(range(len(batches)))
+    random.Random(settings.seed + epoch).shuffle(order)
+    for step, index in enumerate(order):
+        done = (epoch * len(batches) + step) / total
+        for group, rate in zip(optimizer.param_groups, (settings.layer_rate, settings.head_rate), strict=True):
+            group["lr"] = rate * (1 - done)
+        batch = batches[index]
+        logits = encoder.upper(batch.hidden.float(), batch.mask, settings.dropout)
+        loss = F.cross_entropy(logits, batch.labels, weight=class_weights)
+        optimizer.zero_grad()
+        loss.backward()  # type: ignore[no-untyped-call]
+        torch.nn.utils.clip_grad_norm_(parameters, 1.0)
+        optimizer.step()
+
+
+def _validate(encoder: PairEncoder, batches: list[Batch], settings: Settings) -> dict[str, float]:
+    with torch.inference_mode():
+        probabilities = torch.cat([torch.softmax(encoder.upper(b.hidden.float(), b.mask), -1) for b in batches])
+    labels = torch.cat([b.labels for b in batches])
+    return figures(probabilities.numpy(), labels.numpy(), settings.max_unrelated_alarm)
+
+
+def figures(probabilities: np.ndarray, labels: np.ndarray, max_alarm: float) -> dict[str, float]:
+    """Four-way accuracy, and agree-vs-disagree balanced accuracy at the threshold on P(disagree) that is
+    best while no more than `max_alarm` of unrelated pairs pass it."""
+    disagree = probabilities[:, LABELS.index("disagree")]
+    of = {label: disagree[labels == LABELS.index(label)] for label in LABELS}
+
+    def above(label: str, threshold: float) -> float:
+        return float((of[label] >= threshold).mean()) if len(of[label]) else 0.0
+
+    best = (0.0, 1.0)
+    for threshold in np.unique(np.round(disagree, 3)).tolist():
+        if above("unrelated", threshold) <= max_alarm:
+            best = max(best, ((above("disagree", threshold) + 1 - above("agree", threshold)) / 2, threshold))
+    threshold = best[1]
+    return {
+        "accuracy": round(float((probabilities.argmax(1) == labels).mean()), 4),
+        "balanced_accuracy": round(best[0], 4),
+        "disagree_threshold": round(threshold, 3),
+        "recall_disagree": round(above("disagree", threshold), 4),
+        "specificity_agree": round(1 - above("agree", threshold), 4),
+        "alarm_unrelated": round(above("unrelated", threshold), 4),
+        "alarm_discuss": round(above("discuss", threshold), 4),
+    }
+
+
+def _record(
+    data: Path,
+    settings: Settings,
+    chosen: dict[str, float],
+    history: list[dict[str, float]],
+    encoder: PairEncoder,
+    seconds: float,
+) -> dict[str, object]:
+    bodies, stances = data_files(data)
+    probes = encoder.probabilities([(a, b) for a, b in PROBES]).numpy()
+    return {
+        "labels": list(LABELS),
+        "settings": asdict(settings),
+        "data": {bodies.name: sha256(bodies), stances.name: sha256(stances)},
+        "base_model": sha256(base_model_path() / "model.safetensors"),
+        "validation": chosen,
+        "history": history,
+        "disagree_threshold": chosen["disagree_threshold"],
+        "probes": [[round(float(x), 4) for x in row] for row in probes],
+        "training_seconds": round(seconds),
+        "torch": torch.__version__,
+    }
+
+
+def _minutes(started: float) -> str:
+    return f"{(time.monotonic() - started) / 60:.1f} min"
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
