@@ -72,6 +72,14 @@ def test_emergent_reader(tmp_path: Path) -> None:
     assert headlines[0].source == "x.org" and headlines[0].claim_id == "g1"
 
 
+def test_unseen_keeps_only_claims_none_of_whose_headlines_were_seen(tmp_path: Path) -> None:
+    write_csv(tmp_path / "emergent-dev.csv", EMERGENT_ROWS)
+    headlines = emergent.read_emergent(tmp_path)
+    kept = emergent.unseen(headlines, {"Banksy has NOT been arrested"})
+    assert [h.claim_id for h in kept] == ["g2"]  # one seen headline takes its whole claim out
+    assert emergent.unseen(headlines, set()) == headlines
+
+
 def test_emergent_reader_refuses_other_files(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no emergent"):
         emergent.read_emergent(tmp_path)
