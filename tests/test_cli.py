@@ -51,6 +51,7 @@ def test_rules_lists_each_rule() -> None:
     assert [line.split()[0] for line in out.splitlines()] == [
         "confirmation",
         "denial",
+        "learned",
         "nli",
         "numeric",
         "schedule",
@@ -63,7 +64,7 @@ def test_schema_is_json_schema_of_the_report() -> None:
     assert code == 0
     schema = json.loads(out)
     assert schema["title"] == "Report"
-    assert schema["properties"]["schema_version"]["default"] == "2"
+    assert schema["properties"]["schema_version"]["default"] == "3"
     assert schema["properties"]["disputes"]["items"] == {"$ref": "#/$defs/Dispute"}
     assert {"sides", "conflict_ids", "status", "severity", "explanation"} <= set(schema["$defs"]["Dispute"]["required"])
 
@@ -72,7 +73,7 @@ def test_json_on_stdout_only(story: Path) -> None:
     code, out, err = run("check", str(story), "--format", "json", "--fail-on", "never")
     assert code == 0
     report = json.loads(out)
-    assert report["schema_version"] == "2"
+    assert report["schema_version"] == "3"
     assert [i for d in report["disputes"] for i in d["conflict_ids"]] == [c["id"] for c in report["conflicts"]]
     assert err == ""
 
@@ -176,7 +177,7 @@ def test_cli_choices_match_the_renderers_and_severities() -> None:
 @pytest.mark.parametrize(
     ("fmt", "looks_right"),
     [
-        ("json", lambda out: json.loads(out)["schema_version"] == "2"),
+        ("json", lambda out: json.loads(out)["schema_version"] == "3"),
         ("markdown", lambda out: out.startswith("# checker report\n") and "\n> On 3 October" in out),
         ("html", lambda out: out.startswith("<!DOCTYPE html>") and '<mark id="claim-riverside:1"' in out),
         (

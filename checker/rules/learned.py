@@ -20,9 +20,9 @@ LEARNED = "learned"
 def learned(context: RuleContext, a: int, b: int) -> Finding | None:
     if context.stance_model is None or context.claim(a).doc_id == context.claim(b).doc_id:
         return None
+    if not context.reads(a, b):
+        return None
     claim, partner = context.oriented(a, b)
-    if not context.nearest_in_article(claim, partner):
-        return None  # the article is read once per claim, and answers through its closest claim
     scores = context.stance_scores(a, b)
     if scores is None or scores.disagree < context.stance_model.threshold:
         return None
