@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from checker import rules as rule_registry
@@ -64,7 +65,7 @@ def check(
     contradiction = load_nli(nli_model) if nli_model is not None else None
     if contradiction is None:
         active = [r for r in active if r.id != NLI_RULE]
-    stance_model = load_stance_model() if any(r.id == LEARNED_RULE for r in active) else None
+    stance_model = _loading_stance_model() if any(r.id == LEARNED_RULE for r in active) else None
     encoder = embedder or MiniLMEmbedder(backend)
     told = progress or _silent
     if cache is None:
@@ -74,6 +75,16 @@ def check(
         return _check(documents, cached, active, contradiction, told, archive, stance_model)
     finally:
         cached.close()
+
+
+def _loading_stance_model() -> Future[StanceReader]:
+    """The stance model, loading on a thread of its own while the documents are parsed; a load that
+    fails raises its ModelError when the rules ask for the model."""
+    loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="checker-stance")
+    try:
+        return loader.submit(load_stance_model)
+    finally:
+        loader.shutdown(wait=False)
 
 
 def _silent(stage: str, done: int, total: int) -> None:
@@ -87,7 +98,7 @@ def _check(
     contradiction: Contradiction | None,
     progress: Progress,
     archive: Path | None = None,
-    stance_model: StanceReader | None = None,
+    stance_model: Future[StanceReader] | None = None,
 ) -> Report:
     supported, unchecked = _split_unsupported(documents)
     analyses, vectors = _extract_and_embed(supported, encoder, progress)
@@ -101,7 +112,13 @@ def _check(
     topics = cluster([a.claim.id for a in analyses], [a.content for a in analyses], vectors)
     focus = archived.focus if archived is not None else None
     context = RuleContext(
-        analyses, vectors, topics.assignment, encoder.encode, contradiction, focus=focus, stance_model=stance_model
+        analyses,
+        vectors,
+        topics.assignment,
+        encoder.encode,
+        contradiction,
+        focus=focus,
+        stance_model=stance_model.result() if stance_model is not None else None,
     )
     progress("Comparing claims", len(supported), len(supported))
     findings = rule_registry.run(context, active)
