@@ -98,7 +98,7 @@ class RuleContext:
     def stance_scores(self, a: int, b: int) -> StanceScores | None:
         """The stance model's reading of the pair (see `oriented`); None without the model or for two
         claims of one article. The first call scores every pair the learned rule reads, in one batch."""
-        if self.stance_model is None or self.claim(a).doc_id == self.claim(b).doc_id:
+        if self.stance_model is None or not self.readable(a, b):
             return None
         pair = self.oriented(a, b)
         if pair not in self._scores:
@@ -110,7 +110,7 @@ class RuleContext:
         """Score the cross-article pairs not scored yet, in one batch."""
         if self.stance_model is None:
             return
-        wanted = {self.oriented(a, b) for a, b in pairs if self.claim(a).doc_id != self.claim(b).doc_id}
+        wanted = {self.oriented(a, b) for a, b in pairs if self.readable(a, b)}
         missing = sorted(wanted - set(self._scores))
         if missing:
             texts = [(self.claim(claim).text, self._stance_context(claim, partner)) for claim, partner in missing]
@@ -123,6 +123,18 @@ class RuleContext:
         return scores is not None and scores.unrelated >= max(
             UNRELATED_MIN, scores.agree, scores.disagree, scores.discuss
         )
+
+    def readable(self, a: int, b: int) -> bool:
+        """Whether the model can read the pair as it was trained: two articles, and the partner's
+        article long enough to give a body's context (a headline against another headline is not)."""
+        if self.claim(a).doc_id == self.claim(b).doc_id:
+            return False
+        partner = self.oriented(a, b)[1]
+        return len(self._sentences[self.claim(partner).doc_id]) >= STANCE_CONTEXT_SENTENCES
+
+    @cached_property
+    def _sentences(self) -> dict[str, set[str]]:
+        return {doc: {self.claim(i).text for i in members} for doc, members in self.by_document.items()}
 
     def oriented(self, a: int, b: int) -> tuple[int, int]:
         """(claim, partner): the claim from the article with fewer claims (a headline, a short report) is
@@ -137,7 +149,7 @@ class RuleContext:
         pairs first, at most `reading_budget` of them, so that the model's cost stays bounded."""
         found = set()
         for a, b in self.rule_pairs():
-            if self.claim(a).doc_id != self.claim(b).doc_id and self.similarity(a, b) >= READ_MATTER_MIN:
+            if self.readable(a, b) and self.similarity(a, b) >= READ_MATTER_MIN:
                 claim, partner = self.oriented(a, b)
                 if self.nearest_in_article(claim, partner):
                     found.add((claim, partner))

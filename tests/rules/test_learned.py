@@ -17,7 +17,10 @@ from tests.helpers import context_for
 pytestmark = pytest.mark.model
 
 CLAIM = "The city council said that the old stone bridge collapsed on Sunday."
-DISPUTE = "Engineers inspected the old stone bridge on Monday. The story of its collapse is a hoax, they said."
+DISPUTE = (
+    "Engineers inspected the old stone bridge on Monday. The story of its collapse is a hoax, they said. "
+    "Traffic crossed the bridge as usual on Tuesday morning."
+)
 
 
 def with_model(context: RuleContext, model: FakeStanceModel) -> RuleContext:
@@ -57,6 +60,15 @@ def test_speculation_is_not_disputed(real_embedder: Embedder) -> None:
         FakeStanceModel(("tall tale",)),
     )
     assert [f for f in run(context, select()) if f.kind == "learned"] == []
+
+
+def test_a_headline_is_not_read_against_another_headline(real_embedder: Embedder) -> None:
+    model = FakeStanceModel(("tall tale",))
+    context = with_model(
+        context_for([CLAIM, "The bridge collapse is a tall tale, engineers said."], real_embedder), model
+    )
+    assert [f for f in run(context, select()) if f.kind == "learned"] == []
+    assert model.pairs == []  # out of the model's training: it reads a claim against an article's body
 
 
 def test_without_the_model_the_rule_is_silent(real_embedder: Embedder) -> None:
