@@ -57,13 +57,16 @@ class PairEncoder:
 
     def upper(self, hidden: torch.Tensor, mask: torch.Tensor, dropout: float = 0.0) -> torch.Tensor:
         """Logits over LABELS from the frozen layers' output: trained layers, mean pooling, the head."""
+        pooled = F.dropout(self.pooled(hidden, mask), dropout, training=dropout > 0)
+        return F.linear(pooled, self.weights[HEAD_WEIGHT], self.weights[HEAD_BIAS])
+
+    def pooled(self, hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        """The mean over tokens after the trained layers, from the frozen layers' output."""
         attend = mask.bool()[:, None, None, :]
         for layer in range(self.frozen, self.model.layers):
             hidden = self.model.layer(hidden, attend, f"encoder.layer.{layer}.")
         weights = mask.unsqueeze(-1).to(hidden.dtype)
-        pooled = (hidden * weights).sum(dim=1) / weights.sum(dim=1).clamp(min=1.0)
-        pooled = F.dropout(pooled, dropout, training=dropout > 0)
-        return F.linear(pooled, self.weights[HEAD_WEIGHT], self.weights[HEAD_BIAS])
+        return (hidden * weights).sum(dim=1) / weights.sum(dim=1).clamp(min=1.0)
 
     @torch.inference_mode()
     def probabilities(self, pairs: Sequence[tuple[str, str]]) -> torch.Tensor:
