@@ -44,7 +44,7 @@ def main() -> int:
     unrelated = sorted((p for p in pairs if p.label == "unrelated"), key=lambda p: (p.body_id, p.headline))
     chosen = stance + unrelated[:: max(1, len(unrelated) // UNRELATED_SAMPLE)][:UNRELATED_SAMPLE]
     model = load_stance_model()
-    encoder = model._encoder
+    encoder = model.encoder
     bodies = {p.body_id: sentences(p.body) for p in chosen}
     flat = [(b, t) for b, texts in sorted(bodies.items()) for t in texts]
     heads = sorted({p.headline for p in chosen})
@@ -54,11 +54,11 @@ def main() -> int:
         by_body.setdefault(body, []).append(vector)
     head_vector = dict(zip(heads, vectors[len(flat) :], strict=True))
     texts = [
-        (p.headline, closest(head_vector[p.headline], np.array(by_body[p.body_id]), bodies[p.body_id]))
-        for p in chosen
+        (p.headline, closest(head_vector[p.headline], np.array(by_body[p.body_id]), bodies[p.body_id])) for p in chosen
     ]
     scores = model.score(texts)
-    disagree = {label: np.array([s.disagree for s, p in zip(scores, chosen) if p.label == label]) for label in LABELS}
+    labelled = list(zip(scores, chosen, strict=True))
+    disagree = {label: np.array([s.disagree for s, p in labelled if p.label == label]) for label in LABELS}
     t = model.threshold
     recall, specificity = float((disagree["disagree"] >= t).mean()), float((disagree["agree"] < t).mean())
     figures = {

@@ -28,7 +28,8 @@ class Outcome:
 
 
 def resolve(context: RuleContext, findings: list[Finding]) -> list[Conflict]:
-    context.score_pairs((f.first, f.second) for f in findings)
+    if context.reading is not None:
+        context.reading.score((f.first, f.second) for f in findings)
     ordered = sorted(findings, key=lambda f: _sort_key(context, f))
     return [_conflict(context, finding, f"C{n}") for n, finding in enumerate(ordered, start=1)]
 

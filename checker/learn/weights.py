@@ -40,7 +40,7 @@ class StanceModel:
     """The trained cross-encoder with its decision threshold on P(disagree)."""
 
     def __init__(self, encoder: Any, threshold: float, record: dict[str, Any]) -> None:
-        self._encoder = encoder
+        self.encoder = encoder  # a checker.learn.encoder.PairEncoder
         self._lock = threading.Lock()
         self.threshold = threshold
         self.record = record
@@ -50,7 +50,7 @@ class StanceModel:
         rows: list[StanceScores] = []
         for start in range(0, len(pairs), SCORE_BATCH):
             with self._lock:
-                probabilities = self._encoder.probabilities(pairs[start : start + SCORE_BATCH]).numpy()
+                probabilities = self.encoder.probabilities(pairs[start : start + SCORE_BATCH]).numpy()
             for row in probabilities:
                 rows.append(StanceScores(**dict(zip(LABELS, (round(float(x), 4) for x in row), strict=True))))
         return rows

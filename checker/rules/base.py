@@ -11,6 +11,7 @@ import numpy as np
 
 from checker.embed import Vectors
 from checker.models import Claim, Commitment, Quantity, Severity, Stance, StanceScores
+from checker.rules.reading import Reading
 from checker.topics import candidate_pairs
 
 if TYPE_CHECKING:
@@ -21,18 +22,6 @@ HEDGED_STANCES = frozenset({Stance.HEDGED})
 CONTESTING = frozenset({Stance.DENIES, Stance.NOT_CONFIRMED})
 STATED = frozenset({Stance.ASSERTS, Stance.CONFIRMS, Stance.HEDGED})
 SAME_STATEMENT_MIN = 0.9  # near-identical wording: the same sentence, lightly edited
-# The stance model reads a claim against its partner's sentence and the partner's article's sentences
-# closest to the claim, as it was trained: a headline against the body's three closest sentences.
-STANCE_CONTEXT_SENTENCES = 3
-# The model's reading vetoes a cue rule's pair only when "unrelated" is both its likeliest reading and
-# more likely than not.
-UNRELATED_MIN = 0.5
-# The learned rule reads pairs of one matter only (cosine of the two claims' contents), and at most
-# READ_SHARE of the claims' count of them (READ_FLOOR for a short check): the cross-encoder reads
-# about 30 pairs a second on 2 cores, so an unbounded reading would cost more than the whole check.
-READ_MATTER_MIN = 0.5
-READ_SHARE = 0.1
-READ_FLOOR = 64
 
 
 @dataclass(frozen=True)
@@ -58,7 +47,6 @@ class RuleContext:
     focus: frozenset[int] | None = None
     stance_model: StanceReader | None = None
     _word_vectors: dict[str, Vectors] = field(default_factory=dict)
-    _scores: dict[tuple[int, int], StanceScores] = field(default_factory=dict)
 
     def claim(self, index: int) -> Claim:
         return self.analyses[index].claim
@@ -95,93 +83,22 @@ class RuleContext:
             groups.setdefault(analysis.claim.doc_id, []).append(index)
         return groups
 
-    def stance_scores(self, a: int, b: int) -> StanceScores | None:
-        """The stance model's reading of the pair (see `oriented`); None without the model or for two
-        claims of one article. The first call scores every pair the learned rule reads, in one batch."""
-        if self.stance_model is None or not self.readable(a, b):
-            return None
-        pair = self.oriented(a, b)
-        if pair not in self._scores:
-            self.score_pairs(self.reading_pairs)
-            self.score_pairs([pair])
-        return self._scores[pair]
-
-    def score_pairs(self, pairs: Iterable[tuple[int, int]]) -> None:
-        """Score the cross-article pairs not scored yet, in one batch."""
+    @cached_property
+    def reading(self) -> Reading | None:
+        """The stance model's reading of pairs of claims (checker.rules.reading); None without the model."""
         if self.stance_model is None:
-            return
-        wanted = {self.oriented(a, b) for a, b in pairs if self.readable(a, b)}
-        missing = sorted(wanted - set(self._scores))
-        if missing:
-            texts = [(self.claim(claim).text, self._stance_context(claim, partner)) for claim, partner in missing]
-            self._scores.update(zip(missing, self.stance_model.score(texts), strict=True))
+            return None
+        claims = [analysis.claim for analysis in self.analyses]
+        return Reading(self.stance_model, claims, self.similarity, self.rule_pairs)
+
+    def stance_scores(self, a: int, b: int) -> StanceScores | None:
+        """The stance model's reading of the pair; None without the model or where it cannot read it."""
+        return self.reading.scores(a, b) if self.reading is not None else None
 
     def read_as_unrelated(self, a: int, b: int) -> bool:
-        """Whether the stance model reads the two claims' articles as about different things: the cue
-        rules then leave the pair alone. False without the model or within one article."""
-        scores = self.stance_scores(a, b)
-        return scores is not None and scores.unrelated >= max(
-            UNRELATED_MIN, scores.agree, scores.disagree, scores.discuss
-        )
-
-    def readable(self, a: int, b: int) -> bool:
-        """Whether the model can read the pair as it was trained: two articles, and the partner's
-        article long enough to give a body's context (a headline against another headline is not)."""
-        if self.claim(a).doc_id == self.claim(b).doc_id:
-            return False
-        partner = self.oriented(a, b)[1]
-        return len(self._sentences[self.claim(partner).doc_id]) >= STANCE_CONTEXT_SENTENCES
-
-    @cached_property
-    def _sentences(self) -> dict[str, set[str]]:
-        return {doc: {self.claim(i).text for i in members} for doc, members in self.by_document.items()}
-
-    def oriented(self, a: int, b: int) -> tuple[int, int]:
-        """(claim, partner): the claim from the article with fewer claims (a headline, a short report) is
-        read against the partner's article, as the model was trained; on a tie, the earlier claim."""
-        sizes = [len(self.by_document[self.claim(i).doc_id]) for i in (a, b)]
-        return (a, b) if (sizes[0], a) <= (sizes[1], b) else (b, a)
-
-    @cached_property
-    def reading_pairs(self) -> list[tuple[int, int]]:
-        """The pairs the learned rule reads: oriented candidate pairs of one matter whose partner is, of
-        its article, the claim closest to the claim (an article is read once per claim); the closest
-        pairs first, at most `reading_budget` of them, so that the model's cost stays bounded."""
-        found = set()
-        for a, b in self.rule_pairs():
-            if self.readable(a, b) and self.similarity(a, b) >= READ_MATTER_MIN:
-                claim, partner = self.oriented(a, b)
-                if self.nearest_in_article(claim, partner):
-                    found.add((claim, partner))
-        ranked = sorted(found, key=lambda pair: (-self.similarity(*pair), pair))
-        return sorted(ranked[: self.reading_budget])
-
-    @property
-    def reading_budget(self) -> int:
-        return max(READ_FLOOR, int(READ_SHARE * len(self.analyses)))
-
-    def reads(self, a: int, b: int) -> bool:
-        """Whether the learned rule reads this pair (see `reading_pairs`)."""
-        return self.oriented(a, b) in self._reading_set
-
-    @cached_property
-    def _reading_set(self) -> frozenset[tuple[int, int]]:
-        return frozenset(self.reading_pairs)
-
-    def nearest_in_article(self, claim: int, partner: int) -> bool:
-        """Whether `partner` is the claim of its article closest in meaning to `claim`."""
-        members = self.by_document[self.claim(partner).doc_id]
-        return min(members, key=lambda i: (-self.similarity(claim, i), i)) == partner
-
-    def _stance_context(self, claim: int, partner: int) -> str:
-        """The partner's sentence and its article's sentences closest in meaning to `claim`, in reading order."""
-        chosen = {self.claim(partner).text: self.claim(partner).start}
-        members = self.by_document[self.claim(partner).doc_id]
-        for i in sorted(members, key=lambda i: (-self.similarity(claim, i), i)):
-            if len(chosen) >= STANCE_CONTEXT_SENTENCES:
-                break
-            chosen.setdefault(self.claim(i).text, self.claim(i).start)
-        return " ".join(sorted(chosen, key=lambda text: chosen[text]))
+        """Whether the stance model reads the two claims as about different things: the cue rules then
+        leave the pair alone. False without the model or where it cannot read the pair."""
+        return self.reading is not None and self.reading.unrelated(a, b)
 
     @cached_property
     def _contests_within_documents(self) -> list[tuple[int, int]]:

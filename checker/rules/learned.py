@@ -18,19 +18,18 @@ LEARNED = "learned"
 
 @rule(LEARNED, "The trained stance model reads a source as disputing another where no cue word says so.")
 def learned(context: RuleContext, a: int, b: int) -> Finding | None:
-    if context.stance_model is None or context.claim(a).doc_id == context.claim(b).doc_id:
+    reading = context.reading
+    if reading is None or not reading.reads(a, b):
         return None
-    if not context.reads(a, b):
+    scores = reading.scores(a, b)
+    if scores is None or scores.disagree < reading.model.threshold:
         return None
-    claim, partner = context.oriented(a, b)
-    scores = context.stance_scores(a, b)
-    if scores is None or scores.disagree < context.stance_model.threshold:
-        return None
+    claim, partner = reading.oriented(a, b)
     if not context.stated(claim) or not independent(context, claim, partner):
         return None
     severity = Severity.LOW if context.hedged(claim) or context.hedged(partner) else Severity.MEDIUM
     reason = (
         f"the stance model reads {{a}} as disputing {{b}} (P(disagree) {scores.disagree:.2f}, "
-        f"threshold {context.stance_model.threshold:.2f}); no denial word decided it"
+        f"threshold {reading.model.threshold:.2f}); no denial word decided it"
     )
     return Finding(LEARNED, partner, claim, severity, reason)
