@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checker.learn.data import closest, read_pairs, sentences  # noqa: E402
+from checker.learn.train import auc  # noqa: E402
 from checker.learn.weights import load_stance_model  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "datasets" / "fnc1"
@@ -68,20 +69,11 @@ def main() -> int:
         "specificity_agree": round(specificity, 3),
         "balanced_accuracy": round((recall + specificity) / 2, 3),
         "alarm_unrelated": round(float((disagree["unrelated"] >= t).mean()), 3),
-        "auc_disagree_vs_agree": round(_auc(disagree["disagree"], disagree["agree"]), 3),
+        "auc_disagree_vs_agree": round(auc(disagree["disagree"], disagree["agree"]), 3),
         "seconds": round(time.monotonic() - started, 1),
     }
     print(json.dumps(figures, indent=2))
     return 0
-
-
-def _auc(positive: np.ndarray, negative: np.ndarray) -> float:
-    """P(a positive scores above a negative), ties counting half."""
-    if not len(positive) or not len(negative):
-        return float("nan")
-    above = (positive[:, None] > negative[None, :]).mean()
-    ties = (positive[:, None] == negative[None, :]).mean()
-    return float(above + ties / 2)
 
 
 if __name__ == "__main__":
