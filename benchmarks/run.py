@@ -97,6 +97,17 @@ def corpus(bodies: int) -> None:
     line("  one stage after another", stages)
 
 
+def learned(bodies: int) -> None:
+    found = task("learned", bodies)
+    load = found["load_average"]
+    ratio = found["learned_s"] / found["cues_s"]
+    line("  full check with the stance model (best of 2)", f"{found['learned_s']:7.2f} s", load)
+    line("  full check, --disable learned (best of 2)", f"{found['cues_s']:7.2f} s, ratio {ratio:.2f}")
+    with_model = f"{found['conflicts_learned']} ({found['learned_conflicts']} of the learned rule)"
+    counts = f"{with_model} against {found['conflicts_cues']}"
+    line("  conflicts with the model / the cues alone", counts)
+
+
 def onnx(bodies: int) -> None:
     found = task("onnx", bodies)
     load = found["load_average"]
@@ -167,6 +178,7 @@ def main() -> None:
         print(f"FNC-1 bodies not found at {FNC_BODIES}: corpus figures skipped")
         return
     corpus(args.bodies)
+    learned(args.bodies)
     onnx(args.bodies)
     cache(args.bodies)
     scaling(args.scale_bodies or args.bodies)

@@ -109,6 +109,27 @@ def corpus(limit: int) -> dict[str, Any]:
     }
 
 
+def learned(limit: int) -> dict[str, Any]:
+    """The full check of `limit` bodies with the stance model and with the cues alone (best of ROUNDS each)."""
+    from checker import check
+
+    documents = bodies(limit)
+    warm_up()
+    with_model = min((timed(lambda: check(documents)) for _ in range(ROUNDS)), key=lambda r: r[0])
+    cues = min((timed(lambda: check(documents, disable=("learned",))) for _ in range(ROUNDS)), key=lambda r: r[0])
+    read = [c for c in with_model[2].conflicts if c.stance_scores is not None]
+    return {
+        "documents": len(documents),
+        "claims": len(with_model[2].claims),
+        "learned_s": with_model[0],
+        "cues_s": cues[0],
+        "conflicts_learned": len(with_model[2].conflicts),
+        "conflicts_cues": len(cues[2].conflicts),
+        "conflicts_with_scores": len(read),
+        "learned_conflicts": sum(c.kind == "learned" for c in with_model[2].conflicts),
+    }
+
+
 def onnx(limit: int) -> dict[str, Any]:
     """The same corpus with `--embedder onnx`: time, and whether the report is torch's, byte for byte."""
     from checker import check
@@ -318,6 +339,7 @@ TASKS: dict[str, Callable[..., dict[str, Any]]] = {
     "onnx": onnx,
     "cache": cache,
     "scale": scale,
+    "learned": learned,
     "cluster": cluster_synthetic,
     "cluster-run": cluster_run,
     "emergent": emergent,
