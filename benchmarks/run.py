@@ -101,8 +101,8 @@ def learned(bodies: int) -> None:
     found = task("learned", bodies)
     load = found["load_average"]
     ratio = found["learned_s"] / found["cues_s"]
-    line("  full check with the stance model (best of 2)", f"{found['learned_s']:7.2f} s", load)
-    line("  full check, --disable learned (best of 2)", f"{found['cues_s']:7.2f} s, ratio {ratio:.2f}")
+    line("  full check, --enable learned (best of 2)", f"{found['learned_s']:7.2f} s", load)
+    line("  full check, the cues alone (best of 2)", f"{found['cues_s']:7.2f} s, ratio {ratio:.2f}")
     with_model = f"{found['conflicts_learned']} ({found['learned_conflicts']} of the learned rule)"
     counts = f"{with_model} against {found['conflicts_cues']}"
     line("  conflicts with the model / the cues alone", counts)

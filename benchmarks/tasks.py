@@ -115,8 +115,8 @@ def learned(limit: int) -> dict[str, Any]:
 
     documents = bodies(limit)
     warm_up()
-    with_model = min((timed(lambda: check(documents)) for _ in range(ROUNDS)), key=lambda r: r[0])
-    cues = min((timed(lambda: check(documents, disable=("learned",))) for _ in range(ROUNDS)), key=lambda r: r[0])
+    with_model = min((timed(lambda: check(documents, enable=("learned",))) for _ in range(ROUNDS)), key=lambda r: r[0])
+    cues = min((timed(lambda: check(documents)) for _ in range(ROUNDS)), key=lambda r: r[0])
     read = [c for c in with_model[2].conflicts if c.stance_scores is not None]
     return {
         "documents": len(documents),

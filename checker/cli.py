@@ -66,6 +66,10 @@ def check(
     disable: Annotated[
         list[str] | None, typer.Option(help="Turn off a rule (repeatable); see `checker rules`.")
     ] = None,
+    enable: Annotated[
+        list[str] | None,
+        typer.Option(help="Turn on a rule that is off by default (repeatable): `--enable learned`, the stance model."),
+    ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here (atomically).")] = None,
     config: Annotated[
         Path | None,
@@ -98,6 +102,7 @@ def check(
         "fail_on": fail_on.value if fail_on else None,
         "min_severity": min_severity.value if min_severity else None,
         "disable": tuple(disable) if disable else None,
+        "enable": tuple(enable) if enable else None,
         "nli_model": nli_model,
         "embedder": embedder.value if embedder else None,
     }
@@ -141,6 +146,7 @@ def _check(
             documents,
             backend=backend,
             disable=options.disable,
+            enable=options.enable,
             nli_model=options.nli_model,
             cache=cache,
             progress=progress,

@@ -33,6 +33,7 @@ class Options:
     fail_on: str = Severity.MEDIUM.value
     min_severity: str = Severity.LOW.value
     disable: tuple[str, ...] = ()
+    enable: tuple[str, ...] = ()
     published: dt.date | None = None
     nli_model: Path | None = None
     embedder: str = Backend.TORCH.value
@@ -103,10 +104,13 @@ def _one_of(key: str, choices: list[str]) -> Callable[[object], str]:
     return check
 
 
-def _rule_list(value: object) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ValueError(f'disable must be a list of rule ids such as ["update"], not {value!r}.')
-    return tuple(value)
+def _rule_list(key: str) -> Callable[[object], tuple[str, ...]]:
+    def check(value: object) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise ValueError(f'{key} must be a list of rule ids such as ["update"], not {value!r}.')
+        return tuple(value)
+
+    return check
 
 
 def _date(value: object) -> dt.date:
@@ -131,7 +135,8 @@ _VALIDATORS: dict[str, Callable[[object], Any]] = {
     "format": _one_of("format", [f.value for f in Format]),
     "fail_on": _one_of("fail_on", [NEVER, *_SEVERITIES]),
     "min_severity": _one_of("min_severity", _SEVERITIES),
-    "disable": _rule_list,
+    "disable": _rule_list("disable"),
+    "enable": _rule_list("enable"),
     "published": _date,
     "nli_model": _path,
     "embedder": _one_of("embedder", [b.value for b in Backend]),

@@ -38,6 +38,7 @@ def check(
     embedder: Embedder | None = None,
     backend: Backend = Backend.TORCH,
     disable: Iterable[str] = (),
+    enable: Iterable[str] = (),
     nli_model: Path | None = None,
     cache: Path | None = None,
     progress: Progress | None = None,
@@ -46,8 +47,8 @@ def check(
     """Find and resolve the conflicts between the sources quoted in `documents`.
 
     Without `embedder`, MiniLM runs on `backend`. The `nli` rule runs only with `nli_model`; the
-    report's `rules` lists what actually ran. The shipped stance model loads unless `disable` names
-    `learned`; a missing or damaged one is a ModelError.
+    report's `rules` lists what actually ran. `enable` turns on rules that are off by default: with
+    `learned`, the shipped stance model loads (a missing or damaged one is a ModelError).
     With `cache`, embeddings are read from and written to that SQLite file (see checker.embed.cache).
     Documents are taken in order of id, so the order they are given in never changes the report.
     `progress`, if given, is told each stage and each document parsed; it never changes the report.
@@ -55,7 +56,7 @@ def check(
     themselves and the archived claims near theirs: the report keeps the conflicts that involve a
     draft, with the archived claims and documents they name; undated drafts are dated today.
     """
-    active = rule_registry.select(disable)
+    active = rule_registry.select(disable, enable)
     if archive is not None:
         from checker.archive import dated
 

@@ -89,7 +89,7 @@ def test_published_may_be_a_string(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "text", "message"),
     [
-        ("checker.toml", 'colour = "red"\n', "unknown key 'colour' (known keys: disable, embedder, fail_on,"),
+        ("checker.toml", 'colour = "red"\n', "unknown key 'colour' (known keys: disable, embedder, enable, fail_on,"),
         ("checker.toml", 'format = "pdf"\n', "format must be one of table, json, markdown, html, sarif, claimreview"),
         ("checker.toml", 'fail_on = "critical"\n', "fail_on must be one of never, low, medium, high, not 'critical'"),
         ("checker.toml", 'min_severity = "never"\n', "min_severity must be one of low, medium, high"),

@@ -23,9 +23,9 @@ DataOption = Annotated[Path, typer.Option("--data", help="Folder holding the dat
 LimitOption = Annotated[int | None, typer.Option(help="Use only the first N items (quick runs).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar on the terminal.")]
-DisableOption = Annotated[
+EnableOption = Annotated[
     list[str] | None,
-    typer.Option("--disable", help="Rule to turn off, as in check (repeatable); `--disable learned`: cues alone."),
+    typer.Option("--enable", help="Rule off by default to turn on, as in check (repeatable): `--enable learned`."),
 ]
 
 
@@ -39,7 +39,7 @@ def emergent(
             help="A training set's folder (FNC-1 CSV files): keep only the claims none of whose headlines it holds."
         ),
     ] = None,
-    disable: DisableOption = None,
+    enable: EnableOption = None,
     as_json: JsonOption = False,
     quiet: QuietOption = False,
 ) -> None:
@@ -52,7 +52,7 @@ def emergent(
         headlines = run.read_emergent(data)
         if unseen_by is not None:
             headlines = run.unseen(headlines, {p.headline for p in read_pairs(unseen_by)})
-        check = run.embedder_check(None, tuple(disable or ()))
+        check = run.embedder_check(None, tuple(enable or ()))
         result = run.evaluate(headlines[:limit], check, _progress(quiet))
     except CheckerError as error:
         _fail(str(error))
@@ -64,7 +64,7 @@ def fnc1(
     data: DataOption,
     limit: LimitOption = None,
     unrelated: Annotated[int, typer.Option(help="How many unrelated pairs to sample.")] = 300,
-    disable: DisableOption = None,
+    enable: EnableOption = None,
     as_json: JsonOption = False,
     quiet: QuietOption = False,
 ) -> None:
@@ -75,7 +75,7 @@ def fnc1(
 
     try:
         pairs = run.select(run.read_fnc1(data), limit, unrelated)
-        result = run.evaluate(pairs, embedder_check(None, tuple(disable or ())), _progress(quiet))
+        result = run.evaluate(pairs, embedder_check(None, tuple(enable or ())), _progress(quiet))
     except CheckerError as error:
         _fail(str(error))
     typer.echo(result.model_dump_json(indent=2) if as_json else fnc1_table(result))

@@ -199,10 +199,10 @@ def _topic_of_headlines(report: Report | None, headlines: list[Headline]) -> lis
     return [first.get(h.id, f"alone:{h.id}") for h in headlines]
 
 
-def embedder_check(embedder: Embedder | None, disable: tuple[str, ...] = ()) -> Callable[[list[Document]], Report]:
+def embedder_check(embedder: Embedder | None, enable: tuple[str, ...] = ()) -> Callable[[list[Document]], Report]:
     from checker.pipeline import check
 
-    return lambda documents: check(documents, embedder=embedder, disable=disable)
+    return lambda documents: check(documents, embedder=embedder, enable=enable)
 
 
 def unseen(headlines: list[Headline], seen: set[str]) -> list[Headline]:

@@ -86,7 +86,7 @@ def _load(folder: Path) -> StanceModel:
     from checker.learn.encoder import PairEncoder
 
     weights, metadata = folder / WEIGHTS_FILE, folder / METADATA_FILE
-    hint = "reinstall the checker, or pass --disable learned to check with the cues alone"
+    hint = "reinstall the checker, or check without --enable learned (the cues alone)"
     try:
         record = json.loads(metadata.read_text(encoding="utf-8"))
         trained = load_file(str(weights))

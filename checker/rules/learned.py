@@ -16,7 +16,11 @@ from checker.rules.registry import rule
 LEARNED = "learned"
 
 
-@rule(LEARNED, "The trained stance model reads a source as disputing another where no cue word says so.")
+@rule(
+    LEARNED,
+    "Off unless enabled: the trained stance model reads a source as disputing another where no cue word says so.",
+    default=False,
+)
 def learned(context: RuleContext, a: int, b: int) -> Finding | None:
     reading = context.reading
     if reading is None or not reading.reads(a, b):

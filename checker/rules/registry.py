@@ -23,18 +23,20 @@ class Rule:
     id: str
     description: str
     check: RuleFunction
+    default: bool = True  # runs unless disabled; a rule off by default runs only when enabled
 
 
 REGISTRY: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, description: str) -> Callable[[RuleFunction], RuleFunction]:
-    """Register a pairwise rule: `check(context, a, b)` returns a Finding or None."""
+def rule(rule_id: str, description: str, *, default: bool = True) -> Callable[[RuleFunction], RuleFunction]:
+    """Register a pairwise rule: `check(context, a, b)` returns a Finding or None. A rule registered
+    with `default=False` runs only when enabled (`--enable`)."""
 
     def register(function: RuleFunction) -> RuleFunction:
         if rule_id in REGISTRY:
             raise ValueError(f"rule '{rule_id}' is registered twice")
-        REGISTRY[rule_id] = Rule(rule_id, description, function)
+        REGISTRY[rule_id] = Rule(rule_id, description, function, default)
         return function
 
     return register
@@ -44,14 +46,16 @@ def all_rules() -> list[Rule]:
     return sorted(REGISTRY.values(), key=lambda r: r.id)
 
 
-def select(disabled: Iterable[str] = ()) -> list[Rule]:
-    """Every registered rule except `disabled`; an unknown id is an error, not a silent no-op."""
+def select(disabled: Iterable[str] = (), enabled: Iterable[str] = ()) -> list[Rule]:
+    """The rules on by default and those `enabled`, less those `disabled`; an unknown id is an error,
+    not a silent no-op."""
     rules = all_rules()
     known = {r.id for r in rules}
-    unknown = sorted(set(disabled) - known)
+    unknown = sorted((set(disabled) | set(enabled)) - known)
     if unknown:
         raise UsageError(f"Unknown rule '{unknown[0]}'; `checker rules` lists them: {', '.join(sorted(known))}.")
-    return [r for r in rules if r.id not in set(disabled)]
+    wanted = {r.id for r in rules if r.default} | set(enabled)
+    return [r for r in rules if r.id in wanted and r.id not in set(disabled)]
 
 
 def run(context: RuleContext, rules: list[Rule]) -> list[Finding]:

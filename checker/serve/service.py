@@ -54,7 +54,15 @@ def check_records(
     documents, notes = read_records(records, REQUEST, options.published)
     backend = Backend(options.embedder)
     progress = _halting(stop) if stop is not None else None
-    full = check(documents, backend=backend, disable=options.disable, cache=cache, progress=progress, archive=archive)
+    full = check(
+        documents,
+        backend=backend,
+        disable=options.disable,
+        enable=options.enable,
+        cache=cache,
+        progress=progress,
+        archive=archive,
+    )
     full = full.model_copy(update={"warnings": [*notes, *full.warnings]})
     report = hide_below(full, Severity(options.min_severity))
     fail_on = FailOn(options.fail_on)

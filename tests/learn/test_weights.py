@@ -48,7 +48,7 @@ def copy_weights(tmp_path: Path) -> Path:
 def test_a_missing_weight_file_is_a_model_error(tmp_path: Path) -> None:
     folder = copy_weights(tmp_path)
     (folder / WEIGHTS_FILE).unlink()
-    with pytest.raises(ModelError, match=r"stance model is missing.*--disable learned"):
+    with pytest.raises(ModelError, match=r"stance model is missing.*without --enable learned"):
         load_stance_model(folder)
 
 

@@ -30,7 +30,7 @@ def with_model(context: RuleContext, model: FakeStanceModel) -> RuleContext:
 def test_a_read_dispute_without_a_cue_is_a_learned_conflict(real_embedder: Embedder) -> None:
     model = FakeStanceModel(disputing=("tall tale",))
     context = with_model(context_for([CLAIM, DISPUTE.replace("is a hoax", "is a tall tale")], real_embedder), model)
-    found = [f for f in run(context, select()) if f.kind == "learned"]
+    found = [f for f in run(context, select(enabled=["learned"])) if f.kind == "learned"]
     assert len(found) == 1
     assert context.claim(found[0].second).text == CLAIM
     assert found[0].severity is Severity.MEDIUM
@@ -42,7 +42,7 @@ def test_a_read_dispute_without_a_cue_is_a_learned_conflict(real_embedder: Embed
 def test_a_pair_a_cue_rule_judged_is_left_to_it(real_embedder: Embedder) -> None:
     texts = [CLAIM, "The council's claim that the old stone bridge collapsed is false, engineers said."]
     context = with_model(context_for(texts, real_embedder), FakeStanceModel(disputing=("false",)))
-    kinds = sorted(f.kind for f in run(context, select()))
+    kinds = sorted(f.kind for f in run(context, select(enabled=["learned"])))
     assert kinds == ["denial"]
 
 
@@ -50,7 +50,7 @@ def test_nothing_is_disputed_when_the_model_reads_no_dispute(real_embedder: Embe
     context = with_model(
         context_for([CLAIM, DISPUTE.replace("is a hoax", "was sad")], real_embedder), FakeStanceModel()
     )
-    assert [f for f in run(context, select()) if f.kind == "learned"] == []
+    assert [f for f in run(context, select(enabled=["learned"])) if f.kind == "learned"] == []
 
 
 def test_speculation_is_not_disputed(real_embedder: Embedder) -> None:
@@ -59,7 +59,7 @@ def test_speculation_is_not_disputed(real_embedder: Embedder) -> None:
         context_for([speculating, DISPUTE.replace("is a hoax", "is a tall tale")], real_embedder),
         FakeStanceModel(("tall tale",)),
     )
-    assert [f for f in run(context, select()) if f.kind == "learned"] == []
+    assert [f for f in run(context, select(enabled=["learned"])) if f.kind == "learned"] == []
 
 
 def test_a_headline_is_not_read_against_another_headline(real_embedder: Embedder) -> None:
@@ -67,7 +67,7 @@ def test_a_headline_is_not_read_against_another_headline(real_embedder: Embedder
     context = with_model(
         context_for([CLAIM, "The bridge collapse is a tall tale, engineers said."], real_embedder), model
     )
-    assert [f for f in run(context, select()) if f.kind == "learned"] == []
+    assert [f for f in run(context, select(enabled=["learned"])) if f.kind == "learned"] == []
     assert model.pairs == []  # out of the model's training: it reads a claim against an article's body
 
 

@@ -215,6 +215,14 @@ def test_disabled_rule_is_left_out() -> None:
     assert "numeric" not in {r.id for r in select(["numeric"])}
 
 
+def test_a_rule_off_by_default_runs_only_when_enabled() -> None:
+    assert "learned" not in {r.id for r in select()}
+    assert "learned" in {r.id for r in select(enabled=["learned"])}
+    assert "learned" not in {r.id for r in select(["learned"], ["learned"])}  # disabling wins
+    with pytest.raises(UsageError, match="Unknown rule 'nope'"):
+        select(enabled=["nope"])
+
+
 def test_nli_rule_uses_the_given_model(real_embedder: Embedder) -> None:
     from checker.rules.nli import nli
     from tests.helpers import context_for
