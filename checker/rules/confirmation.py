@@ -28,8 +28,6 @@ def confirmation(context: RuleContext, a: int, b: int) -> Finding | None:
         return None
     if not same_matter(context, pending, confirmed, CONFIRMATION_MATTER_MIN):
         return None
-    if context.read_as_unrelated(pending, confirmed):
-        return None
     if context.claim(confirmed).stance is Stance.CONFIRMS:
         return Finding("confirmation", pending, confirmed, Severity.MEDIUM, "{a} had not confirmed what {b} confirms")
     return Finding("confirmation", pending, confirmed, Severity.LOW, "{a} could not confirm what {b} states")

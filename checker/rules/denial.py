@@ -42,8 +42,6 @@ def denial(context: RuleContext, a: int, b: int) -> Finding | None:
             return None
     elif not same_matter(context, denier, other) or not share_terms(context, denier, other):
         return None
-    if context.read_as_unrelated(denier, other):
-        return None
     return Finding("denial", denier, other, _severity(context, denier, other), "{a} denies what {b} asserts")
 
 

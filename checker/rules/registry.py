@@ -16,6 +16,8 @@ RuleFunction = Callable[[RuleContext, int, int], Finding | None]
 # Findings of these rules stand only where no cue rule judged the same pair: a model's reading adds
 # to what the cues read, it does not repeat it.
 SECOND_OPINIONS = frozenset({"learned"})
+# Pairs of these rules are dropped when the stance model (if enabled) reads them as about different things.
+VETOED_BY_MODEL = frozenset({"denial", "confirmation"})
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,15 @@ def run(context: RuleContext, rules: list[Rule]) -> list[Finding]:
             found = active.check(context, a, b)
             if found is not None:
                 findings.append(found)
-    return _one_per_source_pair(context, _first_opinions(findings))
+    return _one_per_source_pair(context, _first_opinions(_without_unrelated(context, findings)))
+
+
+def _without_unrelated(context: RuleContext, findings: list[Finding]) -> list[Finding]:
+    """Cue findings on a pair the stance model reads as unrelated are dropped; the pairs are scored in one batch."""
+    if context.reading is None:
+        return findings
+    context.reading.score((f.first, f.second) for f in findings if f.kind in VETOED_BY_MODEL)
+    return [f for f in findings if f.kind not in VETOED_BY_MODEL or not context.read_as_unrelated(f.first, f.second)]
 
 
 def _first_opinions(findings: list[Finding]) -> list[Finding]:

@@ -76,3 +76,13 @@ def test_without_the_model_the_rule_is_silent(real_embedder: Embedder) -> None:
     context = context_for([CLAIM, DISPUTE], real_embedder)
     assert context.stance_scores(0, 1) is None
     assert all(REGISTRY["learned"].check(context, a, b) is None for a, b in context.pairs())
+
+
+def test_a_cue_pair_the_model_reads_as_unrelated_is_dropped(real_embedder: Embedder) -> None:
+    article = DISPUTE.replace(
+        "The story of its collapse is a hoax", "Reports that the old stone bridge collapsed are false"
+    )
+    cues = context_for([CLAIM, article], real_embedder)
+    assert [f.kind for f in run(cues, select())] == ["denial"]
+    reads_unrelated = with_model(context_for([CLAIM, article], real_embedder), FakeStanceModel(disputing=()))
+    assert run(reads_unrelated, select(enabled=["learned"])) == []
