@@ -22,7 +22,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.learn.data import closest, read_pairs, sentences  # noqa: E402
+from checker.learn.data import pair_texts, read_pairs  # noqa: E402
 from checker.learn.train import auc  # noqa: E402
 from checker.learn.weights import load_stance_model  # noqa: E402
 
@@ -45,18 +45,7 @@ def main() -> int:
     unrelated = sorted((p for p in pairs if p.label == "unrelated"), key=lambda p: (p.body_id, p.headline))
     chosen = stance + unrelated[:: max(1, len(unrelated) // UNRELATED_SAMPLE)][:UNRELATED_SAMPLE]
     model = load_stance_model()
-    encoder = model.encoder
-    bodies = {p.body_id: sentences(p.body) for p in chosen}
-    flat = [(b, t) for b, texts in sorted(bodies.items()) for t in texts]
-    heads = sorted({p.headline for p in chosen})
-    vectors = encoder.model.encode([t for _, t in flat] + heads)
-    by_body: dict[str, list[np.ndarray]] = {}
-    for (body, _), vector in zip(flat, vectors[: len(flat)], strict=True):
-        by_body.setdefault(body, []).append(vector)
-    head_vector = dict(zip(heads, vectors[len(flat) :], strict=True))
-    texts = [
-        (p.headline, closest(head_vector[p.headline], np.array(by_body[p.body_id]), bodies[p.body_id])) for p in chosen
-    ]
+    texts = pair_texts(chosen, model.encoder.model.encode)
     scores = model.score(texts)
     labelled = list(zip(scores, chosen, strict=True))
     disagree = {label: np.array([s.disagree for s, p in labelled if p.label == label]) for label in LABELS}

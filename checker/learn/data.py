@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,3 +63,21 @@ def closest(query: np.ndarray, candidates: np.ndarray, texts: Sequence[str], kee
         return ""
     order = np.argsort(-(candidates @ query), kind="stable")[:keep]
     return " ".join(texts[i] for i in sorted(order.tolist()))
+
+
+def pair_texts(pairs: list[Pair], encode: Callable[[list[str]], np.ndarray]) -> list[tuple[str, str]]:
+    """(headline, the body's closest sentences) for each pair; `encode` gives unit vectors (MiniLM)."""
+    body_sentences = {p.body_id: sentences(p.body) for p in pairs}
+    headlines = sorted({p.headline for p in pairs})
+    flat = [(body_id, text) for body_id, texts in sorted(body_sentences.items()) for text in texts]
+    vectors = encode([text for _, text in flat] + headlines)
+    sentence_vectors: dict[str, list[np.ndarray]] = {}
+    for (body_id, _), vector in zip(flat, vectors[: len(flat)], strict=True):
+        sentence_vectors.setdefault(body_id, []).append(vector)
+    headline_vectors = dict(zip(headlines, vectors[len(flat) :], strict=True))
+    texts = []
+    for pair in pairs:
+        candidates = np.array(sentence_vectors.get(pair.body_id, []), dtype=np.float32).reshape(-1, vectors.shape[1])
+        context = closest(headline_vectors[pair.headline], candidates, body_sentences[pair.body_id])
+        texts.append((pair.headline, context))
+    return texts

@@ -25,7 +25,7 @@ import torch
 import torch.nn.functional as F
 from safetensors.torch import save_file
 
-from checker.learn.data import Pair, closest, data_files, read_pairs, sentences, sha256
+from checker.learn.data import Pair, data_files, pair_texts, read_pairs, sha256
 from checker.learn.encoder import PairEncoder
 from checker.learn.weights import (
     LABELS,
@@ -35,6 +35,7 @@ from checker.learn.weights import (
     WEIGHTS_FILE,
     base_model_path,
 )
+from checker.topics.forest import Forest
 
 FROZEN_HEAD_EPOCHS = 20  # a linear head over fixed features: cheap, and it has converged by then
 
@@ -78,7 +79,7 @@ def train(data: Path, out: Path, settings: Settings) -> dict[str, object]:
     pairs = read_pairs(data)
     fit, held = _split(pairs, settings)
     encoder = PairEncoder(base_model_path(), settings.trained_layers)
-    texts = _pair_texts(encoder, fit + held)
+    texts = pair_texts(fit + held, encoder.model.encode)
     _log(f"{len(fit)} training and {len(held)} validation pairs; contexts chosen ({_minutes(started)})")
     fit_batches = _cached(encoder, texts[: len(fit)], fit, settings.batch)
     held_batches = _cached(encoder, texts[len(fit) :], held, settings.batch)
@@ -143,42 +144,16 @@ def _split(pairs: list[Pair], settings: Settings) -> tuple[list[Pair], list[Pair
 
 def _stories(pairs: list[Pair]) -> dict[str, str]:
     """Each headline ("h:...") and body ("b:...") -> a name for its story (union-find over related pairs)."""
-    parent: dict[str, str] = {}
-
-    def root(node: str) -> str:
-        parent.setdefault(node, node)
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
+    forest: Forest[str] = Forest()
     for pair in pairs:
-        headline, body = root("h:" + pair.headline), root("b:" + pair.body_id)
+        headline, body = forest.root("h:" + pair.headline), forest.root("b:" + pair.body_id)
         if pair.label != "unrelated" and headline != body:
-            parent[max(headline, body)] = min(headline, body)
-    return {node: root(node) for node in list(parent)}
+            forest.join(max(headline, body), min(headline, body))
+    return {node: forest.root(node) for node in list(forest.parent)}
 
 
 def _held(story: str, settings: Settings) -> bool:
     return int(hashlib.sha256(story.encode()).hexdigest()[:8], 16) % settings.validation_modulo == 0
-
-
-def _pair_texts(encoder: PairEncoder, pairs: list[Pair]) -> list[tuple[str, str]]:
-    """(headline, the body's closest sentences) for each pair."""
-    body_sentences = {p.body_id: sentences(p.body) for p in pairs}
-    headlines = sorted({p.headline for p in pairs})
-    flat = [(body_id, text) for body_id, texts in sorted(body_sentences.items()) for text in texts]
-    vectors = encoder.model.encode([text for _, text in flat] + headlines)
-    sentence_vectors: dict[str, list[np.ndarray]] = {}
-    for (body_id, _), vector in zip(flat, vectors[: len(flat)], strict=True):
-        sentence_vectors.setdefault(body_id, []).append(vector)
-    headline_vectors = dict(zip(headlines, vectors[len(flat) :], strict=True))
-    texts = []
-    for pair in pairs:
-        candidates = np.array(sentence_vectors.get(pair.body_id, []), dtype=np.float32).reshape(-1, vectors.shape[1])
-        context = closest(headline_vectors[pair.headline], candidates, body_sentences[pair.body_id])
-        texts.append((pair.headline, context))
-    return texts
 
 
 @dataclass

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from checker.models import Claim, Conflict, Dispute, Quantity, Report, Side, SideRole, Stance, Status
 from checker.resolve import describe, iso_date, when
+from checker.topics.forest import Forest
 
 NUMERIC = "numeric"
 ARTICLE = "the article"
@@ -98,27 +99,19 @@ def _statement_groups(kind: str, conflicts: list[Conflict], claims: dict[str, Cl
 
 def _figure_groups(conflicts: list[Conflict], claims: dict[str, Claim], figures: Figures) -> list[_Group]:
     """Numeric conflicts joined through the figures they share: one group per counted thing and topic."""
-    parent: dict[FigureKey, FigureKey] = {}
-
-    def root(node: FigureKey) -> FigureKey:
-        parent.setdefault(node, node)
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
+    forest: Forest[FigureKey] = Forest()
     compared: list[dict[str, Quantity]] = []  # per conflict: claim id -> the figure compared
     ends: list[FigureKey] = []
     for conflict in conflicts:
         pair = figures.get((conflict.claim_ids[0], conflict.claim_ids[1]))
         mine = {i: pair[place] for place, i in enumerate(conflict.claim_ids[:2])} if pair is not None else {}
         nodes = [_figure_node(claims[i], mine.get(i)) for i in conflict.claim_ids[:2]]
-        parent[root(nodes[0])] = root(nodes[1])
+        forest.join(nodes[0], nodes[1])
         compared.append(mine)
         ends.append(nodes[0])
     grouped: dict[FigureKey, _Group] = {}
     for conflict, mine, end in zip(conflicts, compared, ends, strict=True):
-        group = grouped.setdefault(root(end), _Group(NUMERIC, []))
+        group = grouped.setdefault(forest.root(end), _Group(NUMERIC, []))
         group.conflicts.append(conflict)
         for claim_id, figure in mine.items():
             group.figure_of.setdefault(claim_id, figure)
