@@ -117,6 +117,11 @@ def main() -> None:
             f"[{size:,}] archive: documents / claims / size on disk",
             f"{info.documents:,} / {info.claims:,} / {info.size_bytes / 2**20:,.1f} MiB",
         )
+        index_bytes = sum(p.stat().st_size for p in folder.glob("vectors-*.usearch"))
+        line(
+            f"[{size:,}] on disk per claim: all / of it the vector index",
+            f"{info.size_bytes / max(info.claims, 1):,.0f} B / {index_bytes / max(info.claims, 1):,.0f} B",
+        )
         warm = min(_timed(lambda: check([seed], embedder=embedder, archive=folder)) for _ in range(3))
         cold_s = cold(["check", str(SEED), "--published", SEED_PUBLISHED, "--no-cache", "--archive", str(folder)])
         line(

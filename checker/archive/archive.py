@@ -31,7 +31,7 @@ from checker.errors import ArchiveError
 from checker.extract import Analysis
 from checker.models import SCHEMA_VERSION, Document
 
-ARCHIVE_FORMAT = "1"  # the layout of the database and index; bumped on any incompatible change
+ARCHIVE_FORMAT = "2"  # the layout of the database and index; bumped on any incompatible change
 LOCK_FILE = "archive.lock"
 ADD_BATCH = 16  # documents analysed and committed together: a kill loses at most this batch
 INDEX_SAVE_S = 300.0  # a long add also saves the vector index this often, so readers seldom catch up
@@ -190,6 +190,7 @@ class Archive:
             on_progress(done, len(documents))
         fresh, copies = _first_of_each_text(todo)
         fresh, reused = self._reuse(fresh)
+        copied = {d.id for d in copies} | {item.document.id for item in reused}
         batches = chain([(len(reused), reused)] if reused else [], run(fresh), self._copies(copies))
         for covered, batch in batches:
             self.store.write(batch)
@@ -197,7 +198,7 @@ class Archive:
                 result.replaced += item.document.id in stored
                 result.added += item.document.id not in stored
                 result.claims += len(item.analyses)
-                result.reused += item in reused or item.document in copies
+                result.reused += item.document.id in copied
             index.catch_up()
             done += covered
             if on_progress is not None:
@@ -207,6 +208,7 @@ class Archive:
                 saved_at = time.monotonic()
         result.not_english = sorted({d.id for d in fresh} - set(self.store.digests([d.id for d in fresh])))
         index.save()
+        self.store.checkpoint()
         return result
 
     def _reuse(self, documents: list[Document]) -> tuple[list[Document], list[Analysed]]:

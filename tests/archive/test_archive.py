@@ -110,7 +110,7 @@ def test_another_model_or_version_is_refused_with_a_clear_message(tmp_path: Path
         connection.execute("UPDATE meta SET value = '0' WHERE key = 'format'")
     connection.close()
     with pytest.raises(
-        ArchiveError, match=f"archive format 0, report schema {SCHEMA_VERSION}; this checker reads format 1"
+        ArchiveError, match=f"archive format 0, report schema {SCHEMA_VERSION}; this checker reads format 2"
     ):
         Archive.open(tmp_path / "a")
 
