@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 _VERBS = (
     r"said|says|say|stated|states|told\s+\w+|wrote|writes|reported|reports|added|adds|stressed|stresses"
@@ -21,7 +21,7 @@ _BRIDGE = (
     r"(?:also\s+|since\s+|previously\s+|repeatedly\s+)?"
 )
 OPENING = re.compile(
-    rf"^(?P<who>[^\"“”]{{2,200}}?)\s*,?\s*(?<=[\s,])(?:{_BRIDGE})(?P<verb>{_VERBS})\b(?P<tail>(?:\s+(?:on|at|in)\s+[^,]{{1,60}}?)?\s*,?\s*(?:that\b)?\s*)",
+    rf"^(?P<who>[^\"“”]{{2,200}}?)\s*,?\s*(?<=[\s,])(?:{_BRIDGE})(?P<verb>{_VERBS})\b(?P<tail>(?:\s+(?:on|at|in)\s+[^,]{{1,60}}?(?=\s*,|\s+that\b))?\s*,?\s*(?:that\b)?\s*)",
     re.IGNORECASE,
 )
 CLOSING = re.compile(
@@ -50,6 +50,8 @@ CHANNEL_VERBS = re.compile(r"^(?:wrote|writes|reported|reports|posted|published|
 UNAMBIGUOUS_VERBS = frozenset({"said", "says", "told", "wrote", "stated", "added", "stressed", "denied", "denies"})
 PERSON_LABEL = "PERSON"
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+ORGANISATION_LABELS = SPEAKER_LABELS - {PERSON_LABEL}
+PLAIN_POS = frozenset({"DET", "PUNCT"})  # "the Pentagon" is the name as written, not a described name
 BLOCKING_POS = frozenset({"AUX"})
 # Verbs that report, estimate or dispute what someone holds, as lemmas: a sentence whose main verb is
 # one of them, with a subject of its own, is attributed by the parse whatever its word order.
@@ -61,7 +63,7 @@ REPORTING_LEMMAS = frozenset(
         "testify", "tweet", "post", "write", "explain", "stress", "emphasize", "emphasise", "maintain",
         "contend", "conclude", "concede", "dispute", "refute", "reject", "dismiss", "rebut", "contradict",
         "contest", "describe", "put", "call", "brand", "label", "respond", "reply", "counter", "question",
-        "expect", "forecast", "anticipate", "think", "fear", "hope",
+        "expect", "forecast", "anticipate", "think", "fear", "hope", "quote",
     }
 )  # fmt: skip
 # "put", "call", "describe" report only with their figure or verdict: "put the toll at 80", "called it
@@ -72,12 +74,21 @@ NEEDS_COMPLEMENT: dict[str, tuple[str, str | None]] = {
     "call": ("oprd", None),
     "brand": ("oprd", None),
     "label": ("oprd", None),
+    "quote": ("prep", "as"),
 }
+# "quoted X as saying": the object speaks, the subject only carried it.
+SPEAKING_OBJECT = frozenset({"quote"})
 SUBJECT_DEPS = frozenset({"nsubj"})
+# What a speaker phrase holds besides the speaker, by the parse: "Saudi Airlines on Sunday", "the
+# official concerned", "Kuo, who also predicts...", "After an initial autopsy, the office".
+LEADING_DROPS = frozenset({"prep", "advcl", "advmod", "npadvmod", "punct", "cc", "mark"})
+TRAILING_DROPS = frozenset({"relcl", "acl", "advcl", "advmod", "npadvmod", "punct", "cc", "mark"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl"})
 EXPLETIVES = frozenset({"it", "there", "this", "that", "which", "who"})
 CONNECTIVE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ"})
 THAT = re.compile(r"that\s+", re.IGNORECASE)  # the complementizer opens the content, it is not part of it
+TITLES = re.compile(r"(?:mr|mrs|ms|dr|prof)\.?|the|an?", re.IGNORECASE)  # forms of address or an article: no role
 HONORIFICS = re.compile(r"^(?:mr|mrs|ms|dr|prof|president|minister|general|gen)\.?\s+", re.IGNORECASE)
 
 
@@ -143,9 +154,12 @@ def attribute(doc: Doc, speakers: Speakers) -> Attribution | None:
     """The attribution of one parsed sentence, or None when the article speaks for itself."""
     text = doc.text
     speakers.note_people(doc)
-    found = _opening(doc, speakers) or _closing(doc, speakers) or _according_to(text) or _by_parse(doc, speakers)
+    according = _according_to(doc, speakers)
+    found = _opening(doc, speakers) or _closing(doc, speakers) or _by_parse(doc, speakers)
     if found is None:
-        return None
+        return according
+    if according is not None and found.cited_source is None and found.speaker != according.speaker:
+        found = _replace(found, cited_source=according.speaker)
     citing = CITING.search(text)
     if citing and found.cited_source is None:
         return _replace(found, cited_source=citing["src"].strip())
@@ -158,17 +172,18 @@ def _opening(doc: Doc, speakers: Speakers) -> Attribution | None:
     lead = LEAD.match(text, offset)
     offset = lead.end() if lead else offset
     match = OPENING.match(text[offset:])
-    if match is None or not _is_speaker_phrase(doc, offset + match.start("who"), offset + match.end("who")):
+    if match is None:
         return None
-    if not _is_verb_at(doc, offset + match.start("verb")):
+    who_start, who_end = noun_phrase(doc, offset + match.start("who"), offset + match.end("who"))
+    if not _is_speaker_phrase(doc, who_start, who_end) or not _is_verb_at(doc, offset + match.start("verb")):
         return None
     content_start = offset + match.end()
     is_meta = bool(META.match(text[content_start:])) and len(text) - content_start < len(text) // 2 + 40
     return _build(
         doc,
         speakers,
-        offset + match.start("who"),
-        offset + match.end("who"),
+        who_start,
+        who_end,
         match["verb"],
         content_start,
         len(text),
@@ -196,19 +211,25 @@ def _closing(doc: Doc, speakers: Speakers) -> Attribution | None:
     if match is None:
         return None
     group = "who" if match["who"] else "who2"
-    start, end = match.start(group), match.end(group)
+    start, end = noun_phrase(doc, match.start(group), match.end(group))
     if not _is_speaker_phrase(doc, start, end):
         return None
     verb = match["verb"] or match["verb2"]
     return _build(doc, speakers, start, end, verb, 0, match.start(), closing=True)
 
 
-def _according_to(text: str) -> Attribution | None:
-    match = ACCORDING_TO.search(text)
+def _according_to(doc: Doc, speakers: Speakers) -> Attribution | None:
+    """ "According to the monitoring service SITE Intelligence Group, ...": the source, as it is named."""
+    match = ACCORDING_TO.search(doc.text)
     if match is None:
         return None
-    source = match["src"].strip()
-    return Attribution(source, None, source, None, 0, len(text))
+    start, end = noun_phrase(
+        doc, match.start("src"), match.end("src") - (len(match["src"]) - len(match["src"].rstrip()))
+    )
+    if not _is_speaker_phrase(doc, start, end):
+        return None
+    source, role = _resolve(doc, speakers, start, end)
+    return Attribution(source, role, source, None, 0, len(doc.text))
 
 
 def reporting_clauses(doc: Doc) -> list[Token]:
@@ -221,9 +242,47 @@ def reporting_clauses(doc: Doc) -> list[Token]:
         if needed and not any(_completes(child, *needed) for child in token.children):
             continue
         subject = _subject(token)
-        if subject is not None and _is_speaker_phrase(doc, subject.left_edge.idx, _end(subject.right_edge)):
+        if subject is not None and _is_speaker_phrase(doc, *_phrase_of(subject)):
             found.append(token)
     return found
+
+
+def noun_phrase(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The speaker's own words in `doc.text[start:end]`, by the parse: the phrase's head noun with what
+    names and describes it (compounds, determiners, appositions, "close to the situation"), without
+    times, relative clauses and openers. Unchanged where the parse gives no single head (the caller
+    then judges the whole phrase)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return start, end
+    heads = [t for t in span if not span.start <= t.head.i < span.end or t.head is t]
+    if not heads:
+        return start, end
+    core = [t for t in heads if t.dep_ not in LEADING_DROPS]
+    if len(core) != 1:
+        return start, end  # several phrases ("Reports ... are false, they"): not one speaker's
+    head = core[0]
+    kept = [head.i]
+    for child in head.children:
+        dropped = LEADING_DROPS if child.i < head.i else TRAILING_DROPS
+        if child.dep_ in dropped or (child.i > head.i and _is_time(child)):
+            continue
+        kept.extend(t.i for t in child.subtree)
+    first, last = min(kept), max(kept)
+    while first < last and doc[first].is_punct:
+        first += 1
+    while last > first and doc[last].is_punct:
+        last -= 1
+    return max(start, doc[first].idx), min(end, _end(doc[last]))
+
+
+def _is_time(modifier: Token) -> bool:
+    """ "on Sunday", "in May": when it was said, not who said it."""
+    return modifier.dep_ == "prep" and any(t.ent_type_ in TIME_ENTITIES for t in modifier.subtree)
+
+
+def _phrase_of(token: Token) -> tuple[int, int]:
+    return noun_phrase(token.doc, token.left_edge.idx, _end(token.right_edge))
 
 
 def _completes(child: Token, dep: str, word: str | None) -> bool:
@@ -239,10 +298,28 @@ def _is_main(token: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
+    """The verb's subject; after the verb only where what was said comes first ("..., claims Kuo")."""
+    inverted = _reported_before(verb) is not None
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and child.lower_ not in EXPLETIVES and child.i < verb.i:
+        if child.dep_ in SUBJECT_DEPS and child.lower_ not in EXPLETIVES and (child.i < verb.i or inverted):
             return child
     return None
+
+
+def _reported_before(verb: Token) -> Token | None:
+    """The clause a reporting verb follows: "The watch may ship in March, claims Kuo"."""
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+
+
+def _reported_by_object(verb: Token) -> tuple[Token, Token | None] | None:
+    """ "quoted Al-Fahd as saying that ...": the object who spoke and, if found, what was said."""
+    if verb.lemma_.lower() not in SPEAKING_OBJECT:
+        return None
+    spoken = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if spoken is None:
+        return None
+    said = next((t for c in verb.children if _completes(c, "prep", "as") for t in c.subtree if t.dep_ == "ccomp"), None)
+    return spoken, said
 
 
 def _end(token: Token) -> int:
@@ -262,16 +339,31 @@ def attribute_verb(doc: Doc, verb: Token, speakers: Speakers, start: int, end: i
     subject = _subject(verb)
     if subject is None:
         return None
+    content_start, content_end = _content(doc, verb, subject, start, end)
+    carrier = _reported_by_object(verb)
+    if carrier is not None:
+        spoken, _ = carrier
+        outlet_start, outlet_end = _phrase_of(subject)
+        outlet = _clean(doc.text[outlet_start:outlet_end])
+        found = _build(doc, speakers, *_phrase_of(spoken), verb.text, content_start, content_end, cited=outlet)
+    else:
+        found = _build(doc, speakers, *_phrase_of(subject), verb.text, content_start, content_end)
+    return replace(found, content_start=found.content_start - start, content_end=found.content_end - start)
+
+
+def _content(doc: Doc, verb: Token, subject: Token, start: int, end: int) -> tuple[int, int]:
+    """Where what was said lies: after the verb, or the clause before it when the subject follows."""
+    carrier = _reported_by_object(verb)
+    said = carrier[1] if carrier is not None else (_reported_before(verb) if subject.i > verb.i else None)
+    if said is not None:
+        first = next((t for t in said.subtree if t.dep_ != "mark"), said)
+        return max(start, first.idx), min(end, _end(said.right_edge))
     content_start = _end(verb)
     while content_start < end and doc.text[content_start] in " ,:":
         content_start += 1
     that = THAT.match(doc.text, content_start)
     content_start = that.end() if that and that.end() < end else content_start
-    content_end = min(end, max(content_start, _end(verb.right_edge)))
-    found = _build(
-        doc, speakers, subject.left_edge.idx, _end(subject.right_edge), verb.text, content_start, content_end
-    )
-    return replace(found, content_start=found.content_start - start, content_end=found.content_end - start)
+    return content_start, min(end, max(content_start, _end(verb.right_edge)))
 
 
 def _is_verb_at(doc: Doc, start: int) -> bool:
@@ -306,9 +398,10 @@ def _build(
     *,
     is_meta: bool = False,
     closing: bool = False,
+    cited: str | None = None,
 ) -> Attribution:
     speaker, role = _resolve(doc, speakers, start, end)
-    cited = speaker if CHANNEL_VERBS.match(verb) else None
+    cited = cited or (speaker if CHANNEL_VERBS.match(verb) else None)
     told = TOLD.match(verb)
     if told and told["audience"][:1].isupper():
         cited = told["audience"]  # "told TechCrunch": the outlet that carried it
@@ -335,6 +428,12 @@ def _resolve(doc: Doc, speakers: Speakers, start: int, end: int) -> tuple[str | 
         role = _role(phrase.replace(max(people, key=len).text, " ")) or None
         canonical = speakers.add(name, role, is_person=True)
         return canonical, role or speakers.role_of(canonical)
+    organisation = _named_organisation(span) if span is not None else None
+    if organisation is not None:
+        name = organisation.text
+        role = _role(phrase.replace(name, " ")) or None
+        canonical = speakers.add(name, role, is_person=False)
+        return canonical, role or speakers.role_of(canonical)
     if span is not None and all(t.pos_ == "PROPN" for t in span):
         by_name = speakers.match_name(phrase)  # a surname the tagger did not mark as a person
         if by_name:
@@ -344,6 +443,22 @@ def _resolve(doc: Doc, speakers: Speakers, start: int, end: int) -> tuple[str | 
         return by_role, speakers.role_of(by_role)
     speakers.add(phrase, None, is_person=False)
     return phrase, None
+
+
+def _named_organisation(phrase: Span) -> Span | None:
+    """ "the monitoring organization, SITE Intel Group" is SITE Intel Group, described: the name of an
+    organisation, place or people that heads the phrase or stands in apposition to its head."""
+    head = phrase.root
+    named = [head, *(c for c in head.children if c.dep_ == "appos")]
+    for entity in phrase.ents:
+        if entity.label_ in ORGANISATION_LABELS and any(entity.start <= t.i < entity.end for t in named):
+            first = entity.start
+            while first > phrase.start and phrase.doc[first - 1].pos_ == "PROPN":
+                first -= 1  # "SITE Intelligence Group", where the tagger took only "Intelligence Group"
+            name = phrase.doc[first : entity.end]
+            described = any(not name.start <= t.i < name.end and t.pos_ not in PLAIN_POS for t in phrase)
+            return name if described else None
+    return None
 
 
 def _clean(phrase: str) -> str:
@@ -356,6 +471,8 @@ def _clean(phrase: str) -> str:
 
 def _role(phrase: str) -> str:
     role = re.sub(r"^the\s+(?=[a-z])", "", _clean(phrase), flags=re.IGNORECASE)
+    if TITLES.fullmatch(role):
+        return ""  # "Dr" of "Dr Korovin" is a title, "the" of "the Gazette" an article
     return "" if role[:1].isdigit() else role  # "41, of the village of X" is an age and a place
 
 

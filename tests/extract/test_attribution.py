@@ -111,3 +111,40 @@ def test_one_source_reporting_twice_stays_one_claim() -> None:
 def test_negated_reports_deny_and_forecasts_hedge(text: str, stance: Stance) -> None:
     (claim,) = claims(text)
     assert claim.stance is stance
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        # a time, a relative clause or an opener around the subject is not the speaker
+        ("Acme Airways on Monday dismissed reports that it would close its Lisbon base.", "Acme Airways", None),
+        ("After a first review, the city's audit office has said the accounts are incomplete.", None, None),
+        # an organisation described before it is named
+        ("The monitoring group, Harbour Watch, announced that the ferry had been found.", "Harbour Watch", True),
+        # the speaker after what was said
+        ("The tablet may ship in June, claims Northfield analyst Dana Price, who also expects strong sales.",
+         "Dana Price", True),
+    ],
+)  # fmt: skip
+def test_the_speaker_is_the_subject_phrase_without_its_trimmings(
+    text: str, speaker: str | None, role: bool | None
+) -> None:
+    (claim,) = claims(text)
+    expected = speaker or "the city's audit office"
+    assert claim.speaker == expected
+    assert (claim.speaker_role is not None) is bool(role)
+
+
+def test_quoted_as_saying_gives_the_quoted_speaker_and_the_carrier() -> None:
+    (claim,) = claims(
+        "The news agency quoted Omar Haddad, the port's director, as saying that the cranes would be replaced."
+    )
+    assert (claim.speaker, claim.cited_source) == ("Omar Haddad", "the news agency")
+    assert claim.text.endswith("the cranes would be replaced.")
+
+
+def test_according_to_names_the_source_and_a_speaker_keeps_it_as_cited() -> None:
+    (claim,) = claims("According to Reuters, Mayor Ines Roth told staff she never signed the contract.")
+    assert (claim.speaker, claim.cited_source) == ("Ines Roth", "Reuters")
+    (alone,) = claims("According to the Gazette, the fire started at noon.")
+    assert (alone.speaker, alone.speaker_role) == ("Gazette", None)
