@@ -84,6 +84,11 @@ SUBJECT_DEPS = frozenset({"nsubj"})
 LEADING_DROPS = frozenset({"prep", "advcl", "advmod", "npadvmod", "punct", "cc", "mark"})
 TRAILING_DROPS = frozenset({"relcl", "acl", "advcl", "advmod", "npadvmod", "punct", "cc", "mark"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+DEPENDENT_CLAUSES = frozenset({"relcl", "acl", "advcl", "xcomp"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+AUTHOR_PREPOSITIONS = frozenset({"from", "by"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+CLIMB_LIMIT = 3  # clauses climbed to find the subject a participle leans on
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl"})
 EXPLETIVES = frozenset({"it", "there", "this", "that", "which", "who"})
 CONNECTIVE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ"})
@@ -144,10 +149,11 @@ class Speakers:
         return None
 
     def last(self, kind: str) -> str | None:
+        """Who "he" or "they" is: the last speaker; failing one, the last person the article named."""
         for known, _, is_person in reversed(self.known):
             if kind == "any" or is_person:
                 return known
-        return None
+        return self.people[-1] if self.people else None
 
 
 def attribute(doc: Doc, speakers: Speakers) -> Attribution | None:
@@ -327,11 +333,73 @@ def _end(token: Token) -> int:
 
 
 def _by_parse(doc: Doc, speakers: Speakers) -> Attribution | None:
-    """ "The commission put turnout at 51.5 percent", "Russia refutes that claim": any reporting verb."""
+    """ "The commission put turnout at 51.5 percent", "Russia refutes that claim": any reporting verb;
+    failing one in a main clause, one in a dependent clause that says what was said."""
     verbs = reporting_clauses(doc)
-    if not verbs:
+    if verbs:
+        return attribute_verb(doc, verbs[0], speakers, 0, len(doc.text))
+    for verb in doc:
+        said = _said_in_dependent_clause(verb)
+        speaker = _dependent_speaker(verb) if said is not None else None
+        if said is None or speaker is None or not _is_speaker_phrase(doc, *_phrase_of(speaker)):
+            continue
+        first = next((t for t in said.subtree if t.dep_ != "mark"), said)
+        return _build(doc, speakers, *_phrase_of(speaker), verb.text, first.idx, _end(said.right_edge))
+    return None
+
+
+def _said_in_dependent_clause(verb: Token) -> Token | None:
+    """What a reporting verb of a relative, participial or infinitive clause says: "SITE, which told
+    Newsweek the video is authentic", "a report alleging that...", "..., saying the group would not"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING_LEMMAS or verb.dep_ not in DEPENDENT_CLAUSES:
         return None
-    return attribute_verb(doc, verbs[0], speakers, 0, len(doc.text))
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+
+
+def _dependent_speaker(verb: Token) -> Token | None:
+    """Who speaks in a dependent clause: the noun a relative clause is about; a report's author (its
+    "from"/"by" object or possessor) or whoever put the report out; the subject of the clause above."""
+    own = _subject(verb)
+    if own is not None:
+        return own
+    if verb.dep_ == "relcl":
+        relative = any(c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS for c in verb.children)
+        return verb.head if relative else None
+    if verb.dep_ == "acl":
+        return _author(verb.head)
+    before = verb.doc[verb.i - 1] if verb.i > 0 else verb
+    if before.pos_ in NOMINAL_POS:
+        return _author(_modified_noun(before))  # no comma: "a report from X alleging", however parsed
+    head = verb.head
+    for _ in range(CLIMB_LIMIT):
+        subject = _subject(head)
+        if subject is not None:
+            return subject
+        if head.head is head:
+            break
+        head = head.head
+    return None
+
+
+def _modified_noun(noun: Token) -> Token:
+    """The noun a participle right after `noun` describes: "a report from X alleging" describes the report."""
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in NOMINAL_POS:
+        noun = noun.head.head
+    return noun
+
+
+def _author(report: Token) -> Token:
+    """ "a report from The Washington Post", "Vox's story", "The Daily Mail published a story": who
+    stands behind a report; the report itself where the sentence does not say."""
+    for child in report.children:
+        if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPOSITIONS:
+            named = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if named is not None:
+                return named
+        if child.dep_ == "poss":
+            return child
+    publisher = _subject(report.head) if report.dep_ == "dobj" else None
+    return publisher or report
 
 
 def attribute_verb(doc: Doc, verb: Token, speakers: Speakers, start: int, end: int) -> Attribution | None:

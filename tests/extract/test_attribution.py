@@ -148,3 +148,26 @@ def test_according_to_names_the_source_and_a_speaker_keeps_it_as_cited() -> None
     assert (claim.speaker, claim.cited_source) == ("Ines Roth", "Reuters")
     (alone,) = claims("According to the Gazette, the fire started at noon.")
     assert (alone.speaker, alone.speaker_role) == ("Gazette", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The footage was first shown by Delta Monitor, which told reporters the footage is genuine.", "Delta Monitor"),
+        ("A union official was quick to reject the plan, saying the workers would strike on Friday.",
+         "A union official"),
+        ("The Harbour Times published a story saying that the pier had been sold.", "The Harbour Times"),
+        ("Shares fell after a report from the Valley Courier alleging that the mayor had resigned.", "the Valley Courier"),
+    ],
+)  # fmt: skip
+def test_a_reporting_verb_in_a_dependent_clause_names_its_speaker(text: str, speaker: str) -> None:
+    (claim,) = claims(text)
+    assert claim.speaker == speaker
+
+
+def test_he_is_the_person_last_named_when_nobody_spoke_before() -> None:
+    found = claims(
+        "Because marine biologist Tomas Lind has looked at the picture, the mystery is solved. "
+        '"It is definitely not real," he said.'
+    )
+    assert found[-1].speaker == "Tomas Lind"
