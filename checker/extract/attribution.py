@@ -42,11 +42,19 @@ DATELINE = re.compile(
 )
 ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:\"“”]{2,80})", re.IGNORECASE)
 TOLD = re.compile(r"^told\s+(?P<audience>.+)$", re.IGNORECASE)
-CITING = re.compile(r"\bciting\s+[\"“]?(?P<src>[^,.;\"“”]{2,80})[\"”]?", re.IGNORECASE)
+CITING = re.compile(r"\b(?:citing|quoting)\s+[\"“]?(?P<src>[^,.;\"“”]{2,80})[\"”]?", re.IGNORECASE)
 # "He said this at a briefing on 28 October": the sentence dates and sources an earlier statement.
 META = re.compile(r"^(?:this|so|it)\s+(?:at|on|in|during|to|while|after|before)\b|^this\s*[,.]", re.IGNORECASE)
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "we": "any", "i": "person"}
 CHANNEL_VERBS = re.compile(r"^(?:wrote|writes|reported|reports|posted|published|tweeted)$", re.IGNORECASE)
+# How a statement reaches an outlet, by the verb's lemma: (dependency, preposition or "" for none).
+CHANNEL_LINKS: dict[str, tuple[tuple[str, str], ...]] = {
+    "tell": (("dobj", ""), ("dative", "")),
+    "speak": (("prep", "to"),),
+    "talk": (("prep", "to"),),
+    "contact": (("agent", "by"),),
+    "interview": (("agent", "by"),),
+}
 UNAMBIGUOUS_VERBS = frozenset({"said", "says", "told", "wrote", "stated", "added", "stressed", "denied", "denies"})
 PERSON_LABEL = "PERSON"
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -167,9 +175,40 @@ def attribute(doc: Doc, speakers: Speakers) -> Attribution | None:
     if according is not None and found.cited_source is None and found.speaker != according.speaker:
         found = _replace(found, cited_source=according.speaker)
     citing = CITING.search(text)
-    if citing and found.cited_source is None:
+    if citing and found.cited_source in {None, found.speaker}:
         return _replace(found, cited_source=citing["src"].strip())
+    if found.cited_source is None:
+        return _replace(found, cited_source=_channel(doc, found.speaker))
     return found
+
+
+def _last_word(verb: Token) -> bool:
+    """ "..., the Associated Press reports.": the verb that ends the sentence names the channel."""
+    return all(t.is_punct for t in verb.doc[verb.i + 1 :])
+
+
+def _channel(doc: Doc, speaker: str | None) -> str | None:
+    """The named outlet a statement went through, by the parse: "told The Independent", "speaking to
+    Arab News", "when contacted by The Huffington Post", "..., the Associated Press reports"."""
+    for token in doc:
+        lemma = token.lemma_.lower()
+        relays = CHANNEL_LINKS.get(lemma, ())
+        for child in token.children:
+            outlet = None
+            if (child.dep_, "") in relays:
+                outlet = child
+            elif child.dep_ in {"prep", "agent"} and (child.dep_, child.lower_) in relays:
+                outlet = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if outlet is not None and outlet.pos_ == "PROPN":
+                start, end = _phrase_of(outlet)
+                return _clean(doc.text[start:end])
+        subject = _subject(token) if CHANNEL_VERBS.match(token.text) and _last_word(token) else None
+        if subject is not None and subject.pos_ == "PROPN" and subject.ent_type_ in ORGANISATION_LABELS:
+            start, end = _phrase_of(subject)
+            named = _clean(doc.text[start:end])
+            if named != speaker:
+                return named
+    return None
 
 
 def _opening(doc: Doc, speakers: Speakers) -> Attribution | None:
@@ -183,18 +222,35 @@ def _opening(doc: Doc, speakers: Speakers) -> Attribution | None:
     who_start, who_end = noun_phrase(doc, offset + match.start("who"), offset + match.end("who"))
     if not _is_speaker_phrase(doc, who_start, who_end) or not _is_verb_at(doc, offset + match.start("verb")):
         return None
-    content_start = offset + match.end()
+    verb, content_start = _audience(doc, offset + match.start("verb"), match["verb"], offset + match.end())
     is_meta = bool(META.match(text[content_start:])) and len(text) - content_start < len(text) // 2 + 40
     return _build(
         doc,
         speakers,
         who_start,
         who_end,
-        match["verb"],
+        verb,
         content_start,
         len(text),
         is_meta=is_meta,
     )
+
+
+def _audience(doc: Doc, verb_start: int, verb: str, content_start: int) -> tuple[str, int]:
+    """ "told The Independent: ...": whom the speaker told, whole (the pattern takes one word), and
+    where what was told begins."""
+    span = doc.char_span(verb_start, verb_start + 1, alignment_mode="expand")
+    if not TOLD.match(verb) or span is None:
+        return verb, content_start
+    told = next((c for c in span[0].children if c.dep_ in {"dobj", "dative"}), None)
+    if told is None:
+        return verb, content_start
+    start, end = _phrase_of(told)
+    audience = doc.text[start:end]
+    while end < len(doc.text) and doc.text[end] in " :,":
+        end += 1
+    that = THAT.match(doc.text, end)
+    return f"told {audience}", max(content_start, that.end() if that else end)
 
 
 def _discourse_end(doc: Doc, offset: int) -> int:

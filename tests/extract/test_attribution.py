@@ -171,3 +171,18 @@ def test_he_is_the_person_last_named_when_nobody_spoke_before() -> None:
         '"It is definitely not real," he said.'
     )
     assert found[-1].speaker == "Tomas Lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cited"),
+    [
+        ("Anna Weber, the mayor, told The Evening Ledger: the bridge will reopen.", "Anna Weber", "The Evening Ledger"),
+        ("Speaking to Harbour Radio, Omar Haddad said the cranes would be replaced.", "Omar Haddad", "Harbour Radio"),
+        ("A port spokesman said the company had no comment when contacted by The Evening Ledger.", "A port spokesman",
+         "The Evening Ledger"),
+        ("Local media, quoting a regional daily, reported that the port will close.", "Local media", "a regional daily"),
+    ],
+)  # fmt: skip
+def test_the_cited_source_is_the_outlet_the_statement_went_through(text: str, speaker: str, cited: str) -> None:
+    (claim,) = claims(text)
+    assert (claim.speaker, claim.cited_source) == (speaker, cited)
