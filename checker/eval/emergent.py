@@ -17,7 +17,7 @@ from checker.embed import Embedder
 from checker.errors import CheckerError, InputError
 from checker.eval.metrics import accuracy, adjusted_rand_index, confusion, precision_recall_f1
 from checker.extract import extract
-from checker.models import Claim, Document, Report, Stance
+from checker.models import Claim, Commitment, Document, Report, Stance
 
 LABELS = ("for", "against", "observing")
 STANCE_LABEL = {
@@ -28,6 +28,15 @@ STANCE_LABEL = {
     Stance.NOT_CONFIRMED: "observing",
 }
 NO_CLAIM = "none"
+
+
+def stance_label(claim: Claim) -> str:
+    """Emergent's label: a headline that hands its claim to someone else ("Report: X") only observes."""
+    if claim.stance is Stance.ASSERTS and claim.commitment is Commitment.REPORTED:
+        return "observing"
+    return STANCE_LABEL[claim.stance]
+
+
 URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})/")
 PAIR_KINDS = (("for", "against"), ("for", "for"), ("for", "observing"))
 
@@ -117,7 +126,7 @@ def headline_label(claims: list[Claim]) -> str:
         return NO_CLAIM
     if any(c.stance is Stance.DENIES for c in claims):
         return "against"
-    return STANCE_LABEL[max(claims, key=lambda c: c.end - c.start).stance]
+    return stance_label(max(claims, key=lambda c: c.end - c.start))
 
 
 def predict_labels(headlines: list[Headline]) -> list[str]:

@@ -358,7 +358,7 @@ def _analysis(
         speaker_role=found.role if found else None,
         cited_source=found.cited_source if found else None,
         stance=draft.stance,
-        commitment=stance.commitment(draft.stance, embedded),
+        commitment=stance.commitment(draft.stance, embedded, _frame(found)),
         stated_at=when,
         quantities=draft.figures,
         mentions=sorted(mentions, key=lambda m: m.start),
@@ -380,9 +380,14 @@ def _analysis(
 
 
 def _stance(tokens: Doc, found: Attribution | None, start: int, end: int) -> Stance:
-    frame = f"{found.speaker or ''} {found.verb}" if found and found.verb else ""
     verb = found.verb if found else None
-    return stance.classify(_stance_text(tokens, start, end), verb, frame=frame, negated=_negated(tokens, start, end))
+    text = _stance_text(tokens, start, end)
+    return stance.classify(text, verb, frame=_frame(found), negated=_negated(tokens, start, end))
+
+
+def _frame(found: Attribution | None) -> str:
+    """The attribution around a claim's content, as words: "Reports say", "the Mail claims"."""
+    return f"{found.speaker or ''} {found.verb}" if found and found.verb else ""
 
 
 def _negated(tokens: Doc, start: int, end: int) -> bool:

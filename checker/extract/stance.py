@@ -85,19 +85,23 @@ def speculative(text: str) -> bool:
     return SPECULATION.search(text) is not None
 
 
-def commitment(stance: Stance, text: str) -> Commitment:
+def commitment(stance: Stance, text: str, frame: str = "") -> Commitment:
     """How far the speaker stands behind `text`: a hedge is speculation when the speaker hedges
-    ("could", "may", "expects"), a report at a distance otherwise ("reportedly", "X claims")."""
-    if stance is not Stance.HEDGED:
-        return Commitment.ASSERTED
-    return Commitment.SPECULATIVE if speculative(text) else Commitment.REPORTED
+    ("could", "may", "expects"), a report at a distance otherwise ("reportedly"); an assertion the
+    reporter hands to someone else ("X claims", "Reports say", "...: sources") is reported too."""
+    if stance is Stance.HEDGED:
+        return Commitment.SPECULATIVE if speculative(text) else Commitment.REPORTED
+    if stance is Stance.ASSERTS and (DISTANCING.search(frame) or DISTANCING_TAIL.search(text)):
+        return Commitment.REPORTED
+    return Commitment.ASSERTED
 
 
 def classify(text: str, verb: str | None = None, *, frame: str = "", negated: bool = False) -> Stance:
     """Stance of `text`, the claim's content.
 
     `verb` and `frame` are the attribution around it ("Reports say", "X claims"); `negated` says
-    the content's main verb is negated ("Banksy has NOT been arrested", "Bale won't play Jobs").
+    the content's main verb is negated ("Banksy has NOT been arrested", "Bale won't play Jobs"). The
+    reporter's distance from a source ("X claims") is no stance of the source's: see `commitment`.
     """
     lowered_verb = (verb or "").lower()
     if NOT_CONFIRMED.search(text) and NEGATION.search(text):
@@ -106,12 +110,7 @@ def classify(text: str, verb: str | None = None, *, frame: str = "", negated: bo
         return Stance.DENIES
     if lowered_verb.startswith("confirm") or CONFIRMS.search(text):
         return Stance.CONFIRMS
-    if (
-        HEDGED.search(text)
-        or DISTANCING.search(frame)
-        or DISTANCING_TAIL.search(text)
-        or HEDGING_VERB.match(lowered_verb)
-    ):
+    if HEDGED.search(text) or HEDGING_VERB.match(lowered_verb):
         return Stance.HEDGED
     return Stance.ASSERTS
 

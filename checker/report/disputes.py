@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from checker.models import Claim, Conflict, Dispute, Quantity, Report, Side, SideRole, Stance, Status
+from checker.models import Claim, Commitment, Conflict, Dispute, Quantity, Report, Side, SideRole, Stance, Status
 from checker.resolve import describe, iso_date, when
 from checker.topics.forest import Forest
 
@@ -33,6 +33,15 @@ SETTLER_NOUN = {
     Stance.HEDGED: "report",
     Stance.NOT_CONFIRMED: "statement",
 }
+
+
+def _settler_noun(claim: Claim) -> str:
+    """What a settling claim is called: an assertion handed on at a distance ("X claims") is a report."""
+    if claim.stance is Stance.ASSERTS and claim.commitment is Commitment.REPORTED:
+        return SETTLER_NOUN[Stance.HEDGED]
+    return SETTLER_NOUN[claim.stance]
+
+
 _NOT_WORD = re.compile(r"[\W_]+")
 
 # A statement: who says it (lower-cased) and its normalised words. A figure: the statement and the figure.
@@ -320,12 +329,12 @@ def _settlement(
         text = f"{len(settled)} of its {len(conflicts)} conflicts {verb} settled"
         first = _first_settler(settled, claims)
         if first is not None:
-            text += f", first by the later {SETTLER_NOUN[first.stance]} of {describe(first, _outlet(first, outlets))}"
+            text += f", first by the later {_settler_noun(first)} of {describe(first, _outlet(first, outlets))}"
         return f"{text}; the others stay open"
     text = str(dispute.status.value)
     if dispute.resolved_by is not None:
         settler = claims[dispute.resolved_by]
-        noun = SETTLER_NOUN[settler.stance]
+        noun = _settler_noun(settler)
         text += f" by the later {noun} of {describe(settler, _outlet(settler, outlets))}"
     if dispute.as_of is not None:
         text += f", as of {dispute.as_of.day} {dispute.as_of:%B %Y}"

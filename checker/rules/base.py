@@ -170,7 +170,9 @@ class RuleContext:
         return self.claim(a).stated_at.order > self.claim(b).stated_at.order
 
     def hedged(self, index: int) -> bool:
-        return self.claim(index).stance in HEDGED_STANCES
+        """Hedged by its speaker or handed on by the reporter at a distance ("X claims")."""
+        claim = self.claim(index)
+        return claim.stance in HEDGED_STANCES or claim.commitment is not Commitment.ASSERTED
 
     def stated(self, index: int) -> bool:
         """Put forward as fact by its speaker: asserted, confirmed, or only kept at a distance by the

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker.extract.stance import classify
-from checker.models import Stance
+from checker.extract.stance import classify, commitment
+from checker.models import Commitment, Stance
 
 
 @pytest.mark.parametrize(
@@ -40,8 +40,23 @@ def test_stance_cases(text: str, verb: str | None, expected: Stance) -> None:
         ("The company isn't able to confirm the reports.", Stance.NOT_CONFIRMED),
         ("Apple bought the firm in May.", Stance.ASSERTS),
         ("Christian Bale in talks to play Steve Jobs.", Stance.HEDGED),
-        ("Tesla chooses Nevada for battery factory: sources.", Stance.HEDGED),
+        ("Tesla chooses Nevada for battery factory: sources.", Stance.ASSERTS),
     ],
 )
 def test_more_stance_cases(text: str, expected: Stance) -> None:
     assert classify(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "frame", "expected"),
+    [
+        ("Tesla chooses Nevada for battery factory: sources.", "", Commitment.REPORTED),
+        ("militants are harvesting organs", "Mohamed Alhakim claimed", Commitment.REPORTED),
+        ("militants are harvesting organs", "Mohamed Alhakim said", Commitment.ASSERTED),
+        ("militants could be harvesting organs", "Mohamed Alhakim claimed", Commitment.SPECULATIVE),
+    ],
+)
+def test_a_claim_handed_on_at_a_distance_asserts_but_is_reported(text: str, frame: str, expected: Commitment) -> None:
+    found = classify(text, frame=frame)
+    assert commitment(found, text, frame) is expected
+    assert found is (Stance.HEDGED if expected is Commitment.SPECULATIVE else Stance.ASSERTS)
