@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
-from checker.models import Claim, Conflict, Precision, Quantity, Report, Severity, Stance, StatedAt, Status
+from checker.models import Claim, Commitment, Conflict, Precision, Quantity, Report, Severity, Stance, StatedAt, Status
 from checker.rules.base import Finding, RuleContext
 from checker.rules.confirmation import CONFIRMATION_MATTER_MIN
 from checker.rules.matching import independent, same_matter, source_of
@@ -168,7 +168,9 @@ def _later_voices(context: RuleContext, a: int, b: int, stances: frozenset[Stanc
     members = sorted(context.by_topic[context.topics[refuted]], key=lambda i: context.claim(i).stated_at.order)
     for index in members:
         claim = context.claim(index)
-        if claim.stance not in stances or not context.later(index, refuted):
+        if claim.stance not in stances or claim.commitment is not Commitment.ASSERTED:
+            continue  # a voice handed on at a distance ("X claims") settles nothing
+        if not context.later(index, refuted):
             continue
         if claim.speaker is None and claim.cited_source is None and context.analyses[index].doc_source is None:
             continue  # the reporter's own framing is a source only when we know whose it is

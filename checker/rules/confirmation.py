@@ -7,7 +7,7 @@ a confirmation: a named source stating it as fact. Against a report kept at a di
 
 from __future__ import annotations
 
-from checker.models import Severity, Stance
+from checker.models import Commitment, Severity, Stance
 from checker.rules.base import Finding, RuleContext
 from checker.rules.matching import independent, same_matter
 from checker.rules.registry import rule
@@ -36,4 +36,5 @@ def confirmation(context: RuleContext, a: int, b: int) -> Finding | None:
 def _vouched(context: RuleContext, index: int) -> bool:
     """Confirmed, or asserted by a named source (not the article's own voice, not kept at a distance)."""
     claim = context.claim(index)
-    return claim.stance is Stance.CONFIRMS or (claim.stance is Stance.ASSERTS and claim.speaker is not None)
+    asserted = claim.stance is Stance.ASSERTS and claim.commitment is Commitment.ASSERTED
+    return claim.stance is Stance.CONFIRMS or (asserted and claim.speaker is not None)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from checker.embed import Vectors
-from checker.models import Claim, Stance
+from checker.models import Claim, Commitment, Stance
 from checker.topics.neighbours import NO_NEIGHBOUR, Indices, nearest, search
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def candidate_pairs(analyses: list[Analysis], vectors: Vectors, members: list[in
     for keep in (_everything, _has_figure, _has_date):
         found |= _within(vectors, _subset(members, claims, keep))
     contesting = _subset(members, claims, lambda c: c.stance in CONTESTING)
-    contested = _subset(members, claims, lambda c: c.stance in CONTESTED)
+    contested = _subset(members, claims, lambda c: c.stance in CONTESTED and c.commitment is Commitment.ASSERTED)
     found |= _between(vectors, contesting, contested, CONTEST_NEIGHBOURS)
     found |= _same_paragraph_neighbours(analyses, sorted(members))
     return sorted(found)
