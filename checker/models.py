@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 # "2": the report groups its conflicts into `disputes` (every conflict in exactly one).
 # "3": conflicts carry the stance model's `stance_scores`, and claims their `commitment`.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 
 class Stance(str, Enum):
@@ -129,6 +129,9 @@ class Claim(_Model):
         default=None, description="id of the earlier claim this one answers ('Russia refutes that claim')"
     )
     topic_id: str | None = None
+    matter_id: str | None = Field(
+        default=None, description="the matter within its topic: the claims saying nearly the same ('T3.2')"
+    )
 
 
 class Topic(_Model):
@@ -204,6 +207,9 @@ class Report(_Model):
     documents: list[DocumentInfo]
     claims: list[Claim]
     topics: list[Topic]
+    matters: list[Topic] = Field(
+        default_factory=list, description="each topic's claims grouped finer, by what they say (matter_id)"
+    )
     disputes: list[Dispute] = Field(
         default_factory=list, description="the conflicts grouped into disputes; every conflict is in exactly one"
     )

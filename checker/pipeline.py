@@ -124,12 +124,16 @@ def _check(
     progress("Comparing claims", len(supported), len(supported))
     findings = rule_registry.run(context, active)
     conflicts = resolve(context, findings)
-    claims = [a.claim.model_copy(update={"topic_id": t}) for a, t in zip(analyses, topics.assignment, strict=True)]
+    claims = [
+        a.claim.model_copy(update={"topic_id": t, "matter_id": m})
+        for a, t, m in zip(analyses, topics.assignment, topics.matter_assignment, strict=True)
+    ]
     warnings = [f"{doc_id}: does not look like English; not checked (indeterminate)." for doc_id in unchecked]
     report = Report(
         documents=[_info(d) for d in documents],
         claims=claims,
         topics=topics.topics,
+        matters=topics.matters,
         conflicts=conflicts,
         warnings=warnings,
         rules=[r.id for r in active],

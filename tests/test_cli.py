@@ -64,7 +64,7 @@ def test_schema_is_json_schema_of_the_report() -> None:
     assert code == 0
     schema = json.loads(out)
     assert schema["title"] == "Report"
-    assert schema["properties"]["schema_version"]["default"] == "3"
+    assert schema["properties"]["schema_version"]["default"] == "4"
     assert schema["properties"]["disputes"]["items"] == {"$ref": "#/$defs/Dispute"}
     assert {"sides", "conflict_ids", "status", "severity", "explanation"} <= set(schema["$defs"]["Dispute"]["required"])
 
@@ -73,7 +73,7 @@ def test_json_on_stdout_only(story: Path) -> None:
     code, out, err = run("check", str(story), "--format", "json", "--fail-on", "never")
     assert code == 0
     report = json.loads(out)
-    assert report["schema_version"] == "3"
+    assert report["schema_version"] == "4"
     assert [i for d in report["disputes"] for i in d["conflict_ids"]] == [c["id"] for c in report["conflicts"]]
     assert err == ""
 
@@ -177,7 +177,7 @@ def test_cli_choices_match_the_renderers_and_severities() -> None:
 @pytest.mark.parametrize(
     ("fmt", "looks_right"),
     [
-        ("json", lambda out: json.loads(out)["schema_version"] == "3"),
+        ("json", lambda out: json.loads(out)["schema_version"] == "4"),
         ("markdown", lambda out: out.startswith("# checker report\n") and "\n> On 3 October" in out),
         ("html", lambda out: out.startswith("<!DOCTYPE html>") and '<mark id="claim-riverside:1"' in out),
         (

@@ -20,7 +20,7 @@ from checker.archive.archive import Archive
 from checker.archive.records import retime
 from checker.embed import Vectors
 from checker.extract import Analysis
-from checker.models import Document, DocumentInfo, Report
+from checker.models import Document, DocumentInfo, Report, Topic
 from checker.topics.cluster import TOPIC_MIN_SIMILARITY
 
 ARCHIVE_NEIGHBOURS = 24  # as many as a claim's rule neighbours in a topic (checker.topics.candidates)
@@ -53,17 +53,24 @@ class WithArchive:
         named = {i for c in conflicts for i in [*c.claim_ids, c.resolved_by] if i is not None}
         claims = [c for c in report.claims if c.doc_id in self.drafts or c.id in named]
         kept = {c.id for c in claims}
-        topics = [t.model_copy(update={"claim_ids": [i for i in t.claim_ids if i in kept]}) for t in report.topics]
+        topics = _kept(report.topics, kept)
         used = {c.doc_id for c in claims}
         archived = [_info(d) for d in self.archived if d.id in used]
         return report.model_copy(
             update={
                 "documents": sorted([*report.documents, *archived], key=lambda d: d.id),
                 "claims": claims,
-                "topics": [t for t in topics if t.claim_ids],
+                "topics": topics,
+                "matters": _kept(report.matters, kept),
                 "conflicts": [c.model_copy(update={"id": f"C{n}"}) for n, c in enumerate(conflicts, start=1)],
             }
         )
+
+
+def _kept(topics: list[Topic], kept: set[str]) -> list[Topic]:
+    """The topics (or matters) that still hold a kept claim, with only those claims."""
+    found = [t.model_copy(update={"claim_ids": [i for i in t.claim_ids if i in kept]}) for t in topics]
+    return [t for t in found if t.claim_ids]
 
 
 def with_archive(folder: Path, analyses: list[Analysis], vectors: Vectors, model_id: str) -> WithArchive:

@@ -76,6 +76,7 @@ class EmergentResult(BaseModel):
     groups_truly_conflicting: int
     pair_conflicts: dict[str, PairCounts]
     topic_ari: float
+    matter_ari: float
 
 
 def read_emergent(data: Path) -> list[Headline]:
@@ -149,7 +150,9 @@ def evaluate(
         predicted_groups.append(bool(conflicting))
         _count_pairs(members, conflicting, pairs)
     precision, recall, f1 = precision_recall_f1(truly, predicted_groups)
-    topics = _topic_of_headlines(_safe_check(check, [document(h) for h in headlines]), headlines)
+    everything = _safe_check(check, [document(h) for h in headlines])
+    topics = _topic_of_headlines(everything, headlines, lambda c: c.topic_id)
+    matters = _topic_of_headlines(everything, headlines, lambda c: c.matter_id)
     return EmergentResult(
         headlines=len(headlines),
         groups=len(groups),
@@ -162,6 +165,7 @@ def evaluate(
         groups_truly_conflicting=sum(truly),
         pair_conflicts={k: PairCounts(pairs=v[0], conflicting=v[1]) for k, v in pairs.items()},
         topic_ari=adjusted_rand_index([h.claim_id for h in headlines], topics),
+        matter_ari=adjusted_rand_index([h.claim_id for h in headlines], matters),
     )
 
 
@@ -200,11 +204,13 @@ def _count_pairs(members: list[Headline], conflicting: set[frozenset[str]], pair
             pairs[kind][1] += frozenset((left.id, right.id)) in conflicting
 
 
-def _topic_of_headlines(report: Report | None, headlines: list[Headline]) -> list[str]:
-    """Each headline takes the topic of its first claim; one without claims is its own topic."""
+def _topic_of_headlines(
+    report: Report | None, headlines: list[Headline], group: Callable[[Claim], str | None]
+) -> list[str]:
+    """Each headline takes the group (topic or matter) of its first claim; one without claims is its own."""
     first: dict[str, str] = {}
     for claim in report.claims if report else []:
-        first.setdefault(claim.doc_id, claim.topic_id or "")
+        first.setdefault(claim.doc_id, group(claim) or "")
     return [first.get(h.id, f"alone:{h.id}") for h in headlines]
 
 

@@ -12,7 +12,7 @@ def emergent_table(result: EmergentResult) -> str:
         f"  headline stance accuracy   {result.stance_accuracy:.3f}",
         f"  group conflict P / R / F1  {result.group_precision:.3f} / {result.group_recall:.3f} / "
         f"{result.group_f1:.3f}  ({result.groups_truly_conflicting} groups hold for and against)",
-        f"  topic ARI (all headlines)  {result.topic_ari:.3f}",
+        f"  topic ARI (all headlines)  {result.topic_ari:.3f} (stories), {result.matter_ari:.3f} (matters)",
         "  headline pairs in one group that became conflicts:",
     ]
     lines += [

@@ -12,6 +12,7 @@ import numpy as np
 
 from checker.errors import InputError
 from checker.extract.segment import split_sentences
+from checker.topics.forest import Forest
 
 CONTEXT_SENTENCES = 3  # the body sentences closest in meaning to the headline, kept in reading order
 
@@ -81,3 +82,13 @@ def pair_texts(pairs: list[Pair], encode: Callable[[list[str]], np.ndarray]) -> 
         context = closest(headline_vectors[pair.headline], candidates, body_sentences[pair.body_id])
         texts.append((pair.headline, context))
     return texts
+
+
+def stories(pairs: list[Pair]) -> dict[str, str]:
+    """Each headline ("h:...") and body ("b:...") -> a name for its story (union-find over related pairs)."""
+    forest: Forest[str] = Forest()
+    for pair in pairs:
+        headline, body = forest.root("h:" + pair.headline), forest.root("b:" + pair.body_id)
+        if pair.label != "unrelated" and headline != body:
+            forest.join(max(headline, body), min(headline, body))
+    return {node: forest.root(node) for node in list(forest.parent)}

@@ -25,7 +25,7 @@ import torch
 import torch.nn.functional as F
 from safetensors.torch import save_file
 
-from checker.learn.data import Pair, data_files, pair_texts, read_pairs, sha256
+from checker.learn.data import Pair, data_files, pair_texts, read_pairs, sha256, stories
 from checker.learn.encoder import PairEncoder
 from checker.learn.weights import (
     LABELS,
@@ -35,7 +35,6 @@ from checker.learn.weights import (
     WEIGHTS_FILE,
     base_model_path,
 )
-from checker.topics.forest import Forest
 
 FROZEN_HEAD_EPOCHS = 20  # a linear head over fixed features: cheap, and it has converged by then
 
@@ -120,7 +119,7 @@ def _split(pairs: list[Pair], settings: Settings) -> tuple[list[Pair], list[Pair
     pair whose headline and body fall on two sides of the split is used by neither.
     """
     rng = random.Random(settings.seed)
-    story = _stories(pairs)
+    story = stories(pairs)
     fit: list[Pair] = []
     held: list[Pair] = []
     for pair in pairs:
@@ -140,16 +139,6 @@ def _split(pairs: list[Pair], settings: Settings) -> tuple[list[Pair], list[Pair
         return chosen
 
     return sample(fit, 1), sample(held, settings.validation_modulo - 1)
-
-
-def _stories(pairs: list[Pair]) -> dict[str, str]:
-    """Each headline ("h:...") and body ("b:...") -> a name for its story (union-find over related pairs)."""
-    forest: Forest[str] = Forest()
-    for pair in pairs:
-        headline, body = forest.root("h:" + pair.headline), forest.root("b:" + pair.body_id)
-        if pair.label != "unrelated" and headline != body:
-            forest.join(max(headline, body), min(headline, body))
-    return {node: forest.root(node) for node in list(forest.parent)}
 
 
 def _held(story: str, settings: Settings) -> bool:

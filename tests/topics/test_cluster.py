@@ -81,3 +81,19 @@ def test_one_story_from_several_outlets_is_one_topic_and_stories_stay_apart(real
     stories = [{found.assignment[i] for i in range(s * 3, s * 3 + 3)} for s in range(len(STORIES))]
     assert all(len(topics) == 1 for topics in stories)
     assert len(set.union(*stories)) == len(STORIES)
+
+
+def test_matters_split_a_topic_by_what_its_claims_say_and_nest_in_it() -> None:
+    rng = np.random.default_rng(7)
+    story, left, right = np.eye(16)[:3]
+    # One story told two ways: across the sides a cosine of about 0.42 (one topic), within a side about 1.
+    rows = _unit(np.stack([0.85 * story + (left, right)[i % 2] + 0.05 * rng.normal(size=16) for i in range(8)]))
+    found = cluster([f"c{i}" for i in range(8)], [f"text {i}" for i in range(8)], rows)
+    assert len(set(found.assignment)) == 1
+    assert found.matter_assignment == ["T1.1", "T1.2"] * 4
+    assert [m.claim_ids for m in found.matters] == [["c0", "c2", "c4", "c6"], ["c1", "c3", "c5", "c7"]]
+    assert all(m.startswith(f"{t}.") for t, m in zip(found.assignment, found.matter_assignment, strict=True))
+
+
+def _unit(rows: np.ndarray) -> np.ndarray:
+    return np.asarray(rows / np.linalg.norm(rows, axis=1, keepdims=True), dtype=np.float32)
