@@ -94,6 +94,8 @@ TRAILING_DROPS = frozenset({"relcl", "acl", "advcl", "advmod", "npadvmod", "punc
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 DEPENDENT_CLAUSES = frozenset({"relcl", "acl", "advcl", "xcomp"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+NOUN_CLAUSES = frozenset({"relcl", "acl"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 AUTHOR_PREPOSITIONS = frozenset({"from", "by"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 CLIMB_LIMIT = 3  # clauses climbed to find the subject a participle leans on
@@ -222,6 +224,8 @@ def _opening(doc: Doc, speakers: Speakers) -> Attribution | None:
     who_start, who_end = noun_phrase(doc, offset + match.start("who"), offset + match.end("who"))
     if not _is_speaker_phrase(doc, who_start, who_end) or not _is_verb_at(doc, offset + match.start("verb")):
         return None
+    if _in_noun_clause(doc, offset + match.start("verb")):
+        return None  # "The driver who claimed ... was": the verb describes the subject, nobody speaks
     verb, content_start = _audience(doc, offset + match.start("verb"), match["verb"], offset + match.end())
     is_meta = bool(META.match(text[content_start:])) and len(text) - content_start < len(text) // 2 + 40
     return _build(
@@ -409,6 +413,8 @@ def _said_in_dependent_clause(verb: Token) -> Token | None:
     Newsweek the video is authentic", "a report alleging that...", "..., saying the group would not"."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING_LEMMAS or verb.dep_ not in DEPENDENT_CLAUSES:
         return None
+    if verb.dep_ in NOUN_CLAUSES and verb.head.dep_ in SUBJECTS:
+        return None  # "The protester who claimed she was shot was a false story": the sentence is about her
     return next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
 
 
@@ -497,6 +503,11 @@ def _is_verb_at(doc: Doc, start: int) -> bool:
         return False
     token = span[0]
     return token.lower_ in UNAMBIGUOUS_VERBS or token.pos_ in {"VERB", "AUX"}
+
+
+def _in_noun_clause(doc: Doc, start: int) -> bool:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and span[0].dep_ in NOUN_CLAUSES and span[0].head.dep_ in SUBJECTS
 
 
 def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:

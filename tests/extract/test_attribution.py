@@ -186,3 +186,8 @@ def test_he_is_the_person_last_named_when_nobody_spoke_before() -> None:
 def test_the_cited_source_is_the_outlet_the_statement_went_through(text: str, speaker: str, cited: str) -> None:
     (claim,) = claims(text)
     assert (claim.speaker, claim.cited_source) == (speaker, cited)
+
+
+def test_a_reporting_clause_about_the_subject_is_no_attribution() -> None:
+    (claim,) = claims("The driver who claimed he was run off the road was a false witness.")
+    assert claim.speaker is None and claim.stance is Stance.DENIES
