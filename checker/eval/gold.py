@@ -27,6 +27,9 @@ DIGEST_CHARS = 12
 ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 UNIT_ALIASES = {"$": "usd", "dollar": "usd", "%": "percent", "per cent": "percent", "pct": "percent"}
 MIN_PLURAL_LENGTH = 4
+# The guideline compares units in the singular: English plurals a trailing "s" does not undo.
+IRREGULAR_PLURALS = {"feet": "foot", "teeth": "tooth", "men": "man", "women": "woman", "children": "child"}
+SIBILANT_PLURAL = re.compile(r"(?:ch|sh|x|ss|z)es$")
 Comparison = Callable[[str | None, str | None], bool]
 
 
@@ -189,6 +192,10 @@ def normalise_unit(unit: str | None) -> str | None:
         return None
     word = UNIT_ALIASES.get(unit.lower().strip(), unit.lower().strip())
     word = UNIT_ALIASES.get(word.rstrip("s"), word)
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word]
+    if SIBILANT_PLURAL.search(word):
+        return word[:-2]  # "inches", "watches", "boxes"
     if len(word) >= MIN_PLURAL_LENGTH and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) >= MIN_PLURAL_LENGTH and word.endswith("s") and not word.endswith("ss"):

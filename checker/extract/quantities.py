@@ -25,6 +25,8 @@ MAX_HEAD_STEPS = 3
 ELIDED_ROLES = frozenset({"dobj", "attr"})  # "tallied more than 2,000": the noun is left out
 YEAR_CONTEXT = re.compile(r"\b(?:in|since|by|from|until|of|during|before|after)\s+$", re.IGNORECASE)
 YEARS = range(1900, 2101)
+DATE_ENTITIES = frozenset({"DATE"})
+YEAR_DIGITS = 4
 CURRENCIES = {"$": "usd", "€": "eur", "£": "gbp"}
 PERCENT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 CLOCK = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|o'clock)(?!\w)", re.IGNORECASE)
@@ -36,7 +38,7 @@ _WORD = (
 )
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 NUMBER = re.compile(
-    r"(?<![\w.,])(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w-]|,\d)(?:\s+(?P<scale>thousand|million|billion)\b)?"
+    r"(?<![\w.,])(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?!\w|-\d|,\d)(?:\s+(?P<scale>thousand|million|billion)\b)?"
     rf"|\b(?P<words>(?:{_WORD})(?:(?:\s+and\s+|[\s-])(?:{_WORD}))*)\b",
     re.IGNORECASE,
 )
@@ -74,7 +76,7 @@ def find_quantities(doc: Doc, skip: list[tuple[int, int]], before: Sequence[Quan
     """
     vague = _vague(doc.text)
     matches = _numbers(doc.text, vague) + vague
-    kept = [m for m in matches if not any(s <= m.start < e for s, e in skip)]
+    kept = [m for m in matches if not any(s <= m.start < e for s, e in skip) and not _dated_year(doc, m)]
     # Token starts and entities once per sentence: per figure they made a run-on sentence quadratic.
     starts = [token.idx for token in doc]
     names = [ent for ent in doc.ents if ent.label_ in ENTITY_LABELS]
@@ -86,6 +88,15 @@ def find_quantities(doc: Doc, skip: list[tuple[int, int]], before: Sequence[Quan
             quantity = quantity.model_copy(update={"unit": previous.unit, "measure": previous.measure})
         found.append(quantity)
     return found
+
+
+def _dated_year(doc: Doc, match: _Match) -> bool:
+    """ "an early 2015 release", "in 2016 and 2017": a year the parser reads as part of a date."""
+    text = doc.text[match.start : match.end]
+    if not (text.isdigit() and len(text) == YEAR_DIGITS and int(text) in YEARS):
+        return False
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    return span is not None and all(t.ent_type_ in DATE_ENTITIES for t in span)
 
 
 def _elided(quantity: Quantity, figure: Token) -> bool:
@@ -188,8 +199,10 @@ def _with_symbol(text: str, start: int, end: int) -> tuple[int, int, str | None]
 
 
 def _unit_token(doc: Doc, starts: list[int], end: int) -> Token | None:
-    """The counted noun: the first noun after the figure, before any verb."""
+    """The counted noun: the first noun after the figure, before any verb ("20,000-seat": after the hyphen)."""
     for token in doc[bisect_left(starts, end) :]:
+        if token.text == "-" and token.idx == end:
+            continue
         if token.pos_ in {"VERB", "AUX", "PUNCT", "ADP"} and token.text.lower() != "of":
             return None
         if token.pos_ == "NOUN":

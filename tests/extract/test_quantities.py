@@ -45,3 +45,20 @@ def test_dates_are_skipped() -> None:
     (doc,) = parse([text])
     start = text.index("27")
     assert find_quantities(doc, [(start, start + len("27-28 October"))]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Work began on a 20,000-seat arena.", 20000.0, "seat"),
+        ("A fifty-foot crab was reported.", 50.0, "foot"),
+        ("The 22-year-old student said no.", 22.0, "year"),
+    ],
+)
+def test_a_hyphenated_figure_counts_the_word_after_the_hyphen(text: str, value: float, unit: str) -> None:
+    (found,) = quantities(text)
+    assert (found[1], found[4]) == (value, unit)
+
+
+def test_a_year_the_parser_reads_as_a_date_is_no_figure() -> None:
+    assert quantities("The watch is scheduled for an early 2015 release.") == []
