@@ -98,6 +98,7 @@ NOUN_CLAUSES = frozenset({"relcl", "acl"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 AUTHOR_PREPOSITIONS = frozenset({"from", "by"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+TITLE_DEPS = frozenset({"compound", "amod"})  # "invertebrate expert Paul Clark"
 CLIMB_LIMIT = 3  # clauses climbed to find the subject a participle leans on
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl"})
 EXPLETIVES = frozenset({"it", "there", "this", "that", "which", "who"})
@@ -125,11 +126,16 @@ class Speakers:
 
     known: list[tuple[str, str | None, bool]] = field(default_factory=list)
     people: list[str] = field(default_factory=list)  # full names met anywhere, for a later bare surname
+    described: dict[str, str] = field(default_factory=dict)  # full name -> how the article describes them
 
     def note_people(self, doc: Doc) -> None:
         for ent in doc.ents:
-            if ent.label_ == PERSON_LABEL and len(ent.text.split()) > 1 and ent.text not in self.people:
-                self.people.append(ent.text)
+            if ent.label_ == PERSON_LABEL and len(ent.text.split()) > 1:
+                if ent.text not in self.people:
+                    self.people.append(ent.text)
+                description = _description(ent)
+                if description and ent.text not in self.described:
+                    self.described[ent.text] = description
 
     def add(self, name: str, role: str | None, is_person: bool) -> str:
         canonical = self.match_name(name) or name
@@ -138,7 +144,9 @@ class Speakers:
         return canonical
 
     def role_of(self, name: str) -> str | None:
-        return next((role for known, role, _ in self.known if known == name and role), None)
+        """The role given with the name as a speaker, or else wherever the article described them."""
+        spoken = next((role for known, role, _ in self.known if known == name and role), None)
+        return spoken or self.described.get(name)
 
     def match_name(self, name: str) -> str | None:
         last = name.split()[-1].lower()
@@ -164,6 +172,26 @@ class Speakers:
             if kind == "any" or is_person:
                 return known
         return self.people[-1] if self.people else None
+
+
+def _description(name: Span) -> str | None:
+    """How a sentence describes a person, by the parse: "Iraq's ambassador to the UN, Mohamed Alhakim",
+    "Abdullah Al-Ajhar, the airline's spokesman", "invertebrate expert Paul Clark"."""
+    head = name.root
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        described = head.head
+        words = [t for t in described.subtree if not head.left_edge.i <= t.i <= head.right_edge.i]
+    else:
+        apposition = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+        titles = [c for c in head.children if c.i < name.start and c.dep_ in TITLE_DEPS and c.pos_ == "NOUN"]
+        if apposition is not None:
+            words = list(apposition.subtree)
+        elif titles:
+            words = [t for t in name.doc[titles[0].left_edge.i : name.start] if t.ent_type_ != PERSON_LABEL]
+        else:
+            return None
+    text = " ".join(t.text_with_ws.strip() for t in words if not t.is_punct or t.text in {"'s", "’s"})
+    return _role(text.replace(" 's", "'s").replace(" ’s", "’s")) or None
 
 
 def attribute(doc: Doc, speakers: Speakers) -> Attribution | None:

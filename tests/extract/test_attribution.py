@@ -191,3 +191,10 @@ def test_the_cited_source_is_the_outlet_the_statement_went_through(text: str, sp
 def test_a_reporting_clause_about_the_subject_is_no_attribution() -> None:
     (claim,) = claims("The driver who claimed he was run off the road was a false witness.")
     assert claim.speaker is None and claim.stance is Stance.DENIES
+
+
+def test_a_role_given_anywhere_in_the_article_follows_the_speaker() -> None:
+    found = claims(
+        "The harbour's director, Omar Haddad, toured the site on Monday. Omar Haddad said the cranes would be replaced."
+    )
+    assert (found[-1].speaker, found[-1].speaker_role) == ("Omar Haddad", "harbour's director")
