@@ -132,7 +132,7 @@ def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list
         attribute(p, speakers) if c is None else attribute_verb(c.whole, c.verb, speakers, c.start, c.end)
         for p, c in zip(parsed, clauses, strict=True)
     ]
-    attributions = _spread_quotes(sentences, parsed, attributions)
+    attributions = _carry_quotes(sentences, parsed, _spread_quotes(sentences, parsed, attributions))
     drafts: list[_Draft] = []
     relayed_by: dict[str, str] = {}  # speaker -> the outlet a meta sentence says carried them
     for index, (sentence, tokens, found) in enumerate(zip(sentences, parsed, attributions, strict=True)):
@@ -257,6 +257,36 @@ def _spread_quotes(
                 break
             back -= 1
     return result
+
+
+def _carry_quotes(
+    sentences: list[Sentence], parsed: list[Doc], found: list[Attribution | None]
+) -> list[Attribution | None]:
+    """A quotation goes on in its speaker's voice: the later sentences of a quote opened in an
+    attributed sentence, and a quote opening right after an attributed sentence of its paragraph."""
+    result = list(found)
+    open_quote = False
+    for index, tokens in enumerate(parsed):
+        if index == 0 or sentences[index].paragraph != sentences[index - 1].paragraph:
+            open_quote = False
+        previous = result[index - 1] if index else None
+        quoting = open_quote or OPEN_QUOTE.match(tokens.text) is not None
+        if result[index] is None and previous is not None and not previous.is_meta and quoting:
+            result[index] = replace(previous, content_start=0, content_end=len(tokens.text), closing=False)
+        open_quote = _still_quoting(tokens.text, open_quote)
+    return result
+
+
+def _still_quoting(text: str, open_quote: bool) -> bool:
+    """Whether a quotation is open after `text`, given whether one was open before it."""
+    for char in text:
+        if char == "“":
+            open_quote = True
+        elif char == "”":
+            open_quote = False
+        elif char == '"':
+            open_quote = not open_quote
+    return open_quote
 
 
 def _continuation(drafts: list[_Draft], sentence: Sentence, tokens: Doc) -> Attribution | None:

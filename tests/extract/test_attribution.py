@@ -198,3 +198,12 @@ def test_a_role_given_anywhere_in_the_article_follows_the_speaker() -> None:
         "The harbour's director, Omar Haddad, toured the site on Monday. Omar Haddad said the cranes would be replaced."
     )
     assert (found[-1].speaker, found[-1].speaker_role) == ("Omar Haddad", "harbour's director")
+
+
+def test_a_quotation_goes_on_in_its_speakers_voice() -> None:
+    found = claims(
+        "\u201cThe cranes are old,\u201d port director Omar Haddad said on Monday. "
+        "\u201cThey will be replaced next year. We have ordered four new ones.\u201d "
+        "The harbour reopened on Tuesday."
+    )
+    assert [c.speaker for c in found] == ["Omar Haddad", "Omar Haddad", "Omar Haddad", None]
