@@ -41,6 +41,13 @@ IMPERSONAL = re.compile(
     r"^(?:and\s+)?(?:later\s*,?\s*)?it\s+(?:was|is|has\s+been)\s+(?:reported|known)|^it\s+became\s+known", re.I
 )
 OPEN_QUOTE = re.compile(r"^[\"“]")
+# A confirmation or comment withheld, read from the parse (stance `not_confirmed`).
+WITHHOLDABLE = frozenset({"confirm", "verify", "corroborate", "authenticate", "comment"})
+REFUSING = frozenset({"refuse", "decline", "unable", "fail"})
+GOVERNED_BY = frozenset(
+    {"xcomp", "acl", "relcl", "advcl", "pobj", "prep", "dobj"}
+)  # "did not have the means to verify"
+WITHHELD_STEPS = 3
 # The outlet's own attempts ("X could not be reached for comment", "did not immediately return calls"):
 # a note on the reporting, not anybody's claim. ("X declined to comment" is X's answer: a claim.)
 PROCESS_NOTE = re.compile(
@@ -412,7 +419,8 @@ def _analysis(
 def _stance(tokens: Doc, found: Attribution | None, start: int, end: int) -> Stance:
     verb = found.verb if found else None
     text = _stance_text(tokens, start, end)
-    return stance.classify(text, verb, frame=_frame(found), negated=_negated(tokens, start, end))
+    negated, withheld = _negated(tokens, start, end), _withheld(tokens, start, end)
+    return stance.classify(text, verb, frame=_frame(found), negated=negated, withheld=withheld)
 
 
 def _frame(found: Attribution | None) -> str:
@@ -436,6 +444,27 @@ def _negated(tokens: Doc, start: int, end: int) -> bool:
         if main and negated and (not _is_copula(token) or _names_something(token) or _negative_argument(token)):
             return True
     return False
+
+
+def _withheld(tokens: Doc, start: int, end: int) -> bool:
+    """Whether the content withholds a confirmation or a comment, by the parse: a confirming or
+    commenting verb that is negated, or that a negated or refusing verb governs ("has not commented",
+    "refused to comment", "did not have the resources to verify")."""
+    for token in tokens:
+        if not start <= token.idx < end or token.pos_ != "VERB" or token.lemma_.lower() not in WITHHOLDABLE:
+            continue
+        governing = token
+        for _ in range(WITHHELD_STEPS + 1):
+            if _refuses(governing):
+                return True
+            if governing.dep_ not in GOVERNED_BY or governing.head is governing:
+                break
+            governing = governing.head
+    return False
+
+
+def _refuses(token: Token) -> bool:
+    return any(child.dep_ == "neg" for child in token.children) or token.lemma_.lower() in REFUSING
 
 
 def _negative_argument(verb: Token) -> bool:

@@ -96,15 +96,19 @@ def commitment(stance: Stance, text: str, frame: str = "") -> Commitment:
     return Commitment.ASSERTED
 
 
-def classify(text: str, verb: str | None = None, *, frame: str = "", negated: bool = False) -> Stance:
+def classify(
+    text: str, verb: str | None = None, *, frame: str = "", negated: bool = False, withheld: bool = False
+) -> Stance:
     """Stance of `text`, the claim's content.
 
     `verb` and `frame` are the attribution around it ("Reports say", "X claims"); `negated` says
-    the content's main verb is negated ("Banksy has NOT been arrested", "Bale won't play Jobs"). The
-    reporter's distance from a source ("X claims") is no stance of the source's: see `commitment`.
+    the content's main verb is negated ("Banksy has NOT been arrested", "Bale won't play Jobs");
+    `withheld` that the parse found a confirmation or comment withheld ("has not commented", "did
+    not have the resources to verify"). The reporter's distance from a source ("X claims") is no
+    stance of the source's: see `commitment`.
     """
     lowered_verb = (verb or "").lower()
-    if NOT_CONFIRMED.search(text) and NEGATION.search(text):
+    if withheld or (NOT_CONFIRMED.search(text) and NEGATION.search(text)):
         return Stance.NOT_CONFIRMED
     if DENYING_VERB.match(lowered_verb) or _denies(text) or negated:
         return Stance.DENIES

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from checker.extract.claims import extract
 from checker.extract.stance import classify, commitment
-from checker.models import Commitment, Stance
+from checker.models import Commitment, Document, Stance
 
 
 @pytest.mark.parametrize(
@@ -60,3 +61,17 @@ def test_a_claim_handed_on_at_a_distance_asserts_but_is_reported(text: str, fram
     found = classify(text, frame=frame)
     assert commitment(found, text, frame) is expected
     assert found is (Stance.HEDGED if expected is Commitment.SPECULATIVE else Stance.ASSERTS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry has not commented on the reports.",
+        "The company refused to comment on the deal.",
+        "A spokesman said the office did not have the means to verify the rumours.",
+        "The agency was unable to confirm the video.",
+    ],
+)
+def test_a_withheld_confirmation_or_comment_is_not_confirmed(text: str) -> None:
+    (analysis,) = extract([Document(id="d", text=text)])
+    assert analysis.claim.stance is Stance.NOT_CONFIRMED
