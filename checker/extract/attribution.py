@@ -99,6 +99,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 AUTHOR_PREPOSITIONS = frozenset({"from", "by"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 TITLE_DEPS = frozenset({"compound", "amod"})  # "invertebrate expert Paul Clark"
+NAME_PARTICLES = frozenset({"al", "al-", "bin", "ibn", "de", "da", "di", "del", "van", "von", "der", "le", "la"})
 CLIMB_LIMIT = 3  # clauses climbed to find the subject a participle leans on
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl"})
 EXPLETIVES = frozenset({"it", "there", "this", "that", "which", "who"})
@@ -130,7 +131,7 @@ class Speakers:
 
     def note_people(self, doc: Doc) -> None:
         for ent in doc.ents:
-            if ent.label_ == PERSON_LABEL and len(ent.text.split()) > 1:
+            if ent.label_ == PERSON_LABEL and len(ent.text.split()) > 1 and _looks_like_a_name(ent.text):
                 if ent.text not in self.people:
                     self.people.append(ent.text)
                 description = _description(ent)
@@ -172,6 +173,12 @@ class Speakers:
             if kind == "any" or is_person:
                 return known
         return self.people[-1] if self.people else None
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """ "Paul Clark", "Abdul Rahman al-Fahd", not "Macrocheira kaempferi -" (a tagger's mistake)."""
+    words = text.split()
+    return all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words)
 
 
 def _description(name: Span) -> str | None:
@@ -335,6 +342,8 @@ def reporting_clauses(doc: Doc) -> list[Token]:
         needed = NEEDS_COMPLEMENT.get(token.lemma_.lower())
         if needed and not any(_completes(child, *needed) for child in token.children):
             continue
+        if any(child.dep_ == "neg" for child in token.children):
+            continue  # "X has not claimed that ...": the article denies it was said, nobody says it
         subject = _subject(token)
         if subject is not None and _is_speaker_phrase(doc, *_phrase_of(subject)):
             found.append(token)

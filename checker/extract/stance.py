@@ -24,7 +24,7 @@ NEGATION = re.compile(
     r"\b(?:not|cannot|never|unable|no|unconfirmed|unverified|declined|refused)\b|n't\b", re.IGNORECASE
 )
 DENIES = re.compile(
-    r"\b(?:is|are|was|were|be)\s*(?:not|n't)\s+(?:true|correct|accurate|real|genuine|authentic|the\s+case)\b"
+    r"\b(?:is|are|was|were|be)\s+(?:\w+ly\s+)?(?:not|n't)\s+(?:true|correct|accurate|real|genuine|authentic|the\s+case)\b"
     r"|\bnot\s+true\b|\buntrue\b|\bincorrect\b|\binaccurate\b|\bmyth\b|\bmade\s+(?:it\s+|this\s+|that\s+)?(?:all\s+)?up\b(?!\s+of\b)"
     r"|^\W*no\s*,|\brul(?:es|ed)\s+out\b|\bfalse(?:hood)?\b|\bfake\b|\bhoax\b|\bbaseless\b|\bgroundless\b"
     r"|\bfabricat\w+|\bdebunk\w*|\bno\s+evidence\b|\bno\s+truth\b|\bnonsense\b"

@@ -75,3 +75,22 @@ def test_a_claim_handed_on_at_a_distance_asserts_but_is_reported(text: str, fram
 def test_a_withheld_confirmation_or_comment_is_not_confirmed(text: str) -> None:
     (analysis,) = extract([Document(id="d", text=text)])
     assert analysis.claim.stance is Stance.NOT_CONFIRMED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are no plans to close the plant.",
+        "No lawyer for the singer ever made such a statement.",
+        "The photo is definitely not real.",
+        "The singer has not claimed that she was attacked.",
+    ],
+)
+def test_a_negated_subject_existence_or_report_denies(text: str) -> None:
+    (analysis,) = extract([Document(id="d", text=text)])
+    assert analysis.claim.stance is Stance.DENIES
+
+
+def test_no_before_an_object_denies_nothing() -> None:
+    (analysis,) = extract([Document(id="d", text="The council had no idea how old the bridge was.")])
+    assert analysis.claim.stance is not Stance.DENIES
