@@ -1,13 +1,15 @@
 """The claim archive at growing sizes: add throughput, size on disk, draft-check latency warm and cold.
 
-    python benchmarks/archive.py [--sizes 1000 10000 100000] [--folder DIR]
+    python benchmarks/archive.py [--sizes 1000 10000 100000] [--folder DIR] [--compare N]
 
 Articles are the FNC-1 bodies of ../shared/datasets (dev and train, about 2,100 distinct texts),
 then the same bodies again under new ids. A repeated text (same text and date) reuses the
 analyses and vectors already archived (content hash), so past the distinct bodies the add
 throughput is that of copying, not of parsing: both are printed apart. The draft is the seed
 article; warm = models loaded and the archive opened once before; cold = a fresh
-`checker check` process. Prints one line per figure.
+`checker check` process. With `--compare N`, first the add of N distinct bodies to an empty
+archive against a plain check of the same N bodies, one after the other at the same load.
+Prints one line per figure.
 """
 
 from __future__ import annotations
@@ -74,8 +76,9 @@ def cold(arguments: list[str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000], help="0: none (with --compare)")
     parser.add_argument("--folder", type=Path, default=None, help="archive directory (default: a temporary one)")
+    parser.add_argument("--compare", type=int, default=0, help="time an add against a plain check of N bodies")
     options = parser.parse_args()
     if not all(p.exists() for p in BODIES):
         sys.exit(f"benchmark: needs {BODIES[0].parent} and {BODIES[1].parent}")
@@ -92,7 +95,9 @@ def main() -> None:
     plain_cold = cold(["check", str(SEED), "--published", SEED_PUBLISHED, "--no-cache"])
     line("plain check of the seed: warm / cold", f"{plain_warm:.2f} s / {plain_cold:.2f} s")
     line("distinct FNC-1 bodies available", f"{len(bodies):,}")
-    for size in options.sizes:
+    if options.compare:
+        compare(bodies[: options.compare], embedder)
+    for size in [s for s in options.sizes if s > 0]:
         documents = articles(size, bodies)
         with Archive.open_for_writing(folder, embedder.model_id) as archive:
             before = archive.info().documents
@@ -133,6 +138,28 @@ def main() -> None:
             f"{cold_s:.2f} s / {cold_s / plain_cold:.2f}x",
         )
     line("archive left in", str(folder))
+
+
+def compare(documents: list[Document], embedder: MiniLMEmbedder) -> None:
+    """The add of `documents` to an empty archive against a plain check of them, at the same load."""
+    from checker import check
+
+    start = time.perf_counter()
+    check(documents, embedder=embedder)
+    plain = time.perf_counter() - start
+    with (
+        tempfile.TemporaryDirectory(prefix="checker-compare-") as scratch,
+        Archive.open_for_writing(Path(scratch) / "archive", embedder.model_id) as archive,
+    ):
+        start = time.perf_counter()
+        archive.add(documents, embedder)
+        added = time.perf_counter() - start
+    count = len(documents)
+    line(
+        f"[compare {count}] plain check / archive add",
+        f"{plain:.1f} s ({count / plain / CORES:.2f} articles/s per core) / "
+        f"{added:.1f} s ({count / added / CORES:.2f} per core), {added / plain:.2f}x",
+    )
 
 
 def _timed(action: object) -> float:
