@@ -168,11 +168,11 @@ class Speakers:
         return None
 
     def last(self, kind: str) -> str | None:
-        """Who "he" or "they" is: the last speaker; failing one, the last person the article named."""
+        """Who "he" or "they" is: the last speaker; failing one, for "he" or "she", the last person named."""
         for known, _, is_person in reversed(self.known):
             if kind == "any" or is_person:
                 return known
-        return self.people[-1] if self.people else None
+        return self.people[-1] if self.people and kind == "person" else None
 
 
 def _looks_like_a_name(text: str) -> bool:
@@ -324,9 +324,8 @@ def _according_to(doc: Doc, speakers: Speakers) -> Attribution | None:
     match = ACCORDING_TO.search(doc.text)
     if match is None:
         return None
-    start, end = noun_phrase(
-        doc, match.start("src"), match.end("src") - (len(match["src"]) - len(match["src"].rstrip()))
-    )
+    named_end = match.start("src") + len(match["src"].rstrip())
+    start, end = noun_phrase(doc, match.start("src"), named_end)
     if not _is_speaker_phrase(doc, start, end):
         return None
     source, role = _resolve(doc, speakers, start, end)
@@ -506,8 +505,9 @@ def attribute_verb(doc: Doc, verb: Token, speakers: Speakers, start: int, end: i
     subject = _subject(verb)
     if subject is None:
         return None
-    content_start, content_end = _content(doc, verb, subject, start, end)
     carrier = _reported_by_object(verb)
+    said = carrier[1] if carrier is not None else (_reported_before(verb) if subject.i > verb.i else None)
+    content_start, content_end = _content(doc, verb, said, start, end)
     if carrier is not None:
         spoken, _ = carrier
         outlet_start, outlet_end = _phrase_of(subject)
@@ -518,10 +518,9 @@ def attribute_verb(doc: Doc, verb: Token, speakers: Speakers, start: int, end: i
     return replace(found, content_start=found.content_start - start, content_end=found.content_end - start)
 
 
-def _content(doc: Doc, verb: Token, subject: Token, start: int, end: int) -> tuple[int, int]:
-    """Where what was said lies: after the verb, or the clause before it when the subject follows."""
-    carrier = _reported_by_object(verb)
-    said = carrier[1] if carrier is not None else (_reported_before(verb) if subject.i > verb.i else None)
+def _content(doc: Doc, verb: Token, said: Token | None, start: int, end: int) -> tuple[int, int]:
+    """Where what was said lies: the clause `said` when the parse found it ("..., claims Kuo", "quoted
+    X as saying ..."), else what follows the verb."""
     if said is not None:
         first = next((t for t in said.subtree if t.dep_ != "mark"), said)
         return max(start, first.idx), min(end, _end(said.right_edge))
@@ -543,6 +542,7 @@ def _is_verb_at(doc: Doc, start: int) -> bool:
 
 
 def _in_noun_clause(doc: Doc, start: int) -> bool:
+    """Whether the verb at `start` is in a clause describing the sentence's subject ("the driver who claimed")."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     return span is not None and span[0].dep_ in NOUN_CLAUSES and span[0].head.dep_ in SUBJECTS
 
