@@ -59,7 +59,6 @@ PROCESS_NOTE = re.compile(
 MIN_CLAIM_WORDS = 3
 NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "no-one"})
 NEGATABLE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
-NO_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_JOINERS = frozenset({"PUNCT", "CCONJ", "SCONJ"})  # ", but", ", while" between two reporting clauses
 
 
@@ -471,21 +470,10 @@ def _refuses(token: Token) -> bool:
 def _negative_argument(verb: Token) -> bool:
     """ "had nothing to do with", "nobody was hurt": a negative pronoun as an argument denies the event.
 
-    ("no" before an object is left alone: "had no idea", "no way out" deny nothing anybody said.)
+    ("no" before a noun is left alone: "had no idea", "there's no way out", "no one is allowed to"
+    deny nothing anybody said.)
     """
-    return any(
-        (child.dep_ in NEGATABLE_ARGUMENTS and child.lower_ in NEGATIVE_PRONOUNS) or _no_such(verb, child)
-        for child in verb.children
-    )
-
-
-def _no_such(verb: Token, argument: Token) -> bool:
-    """ "No lawyer ever made such a statement", "there are no plans to": "no" before the subject, or
-    before what "there is" says exists, denies the event; before an object ("had no idea") it does not."""
-    existential = argument.dep_ == "attr" and any(c.dep_ == "expl" for c in verb.children)
-    if argument.dep_ not in NO_SUBJECTS and not existential:
-        return False
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in argument.children)
+    return any(child.dep_ in NEGATABLE_ARGUMENTS and child.lower_ in NEGATIVE_PRONOUNS for child in verb.children)
 
 
 def _names_something(copula: Token) -> bool:
