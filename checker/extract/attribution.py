@@ -226,7 +226,8 @@ def _last_word(verb: Token) -> bool:
 
 def _channel(doc: Doc, speaker: str | None) -> str | None:
     """The named outlet a statement went through, by the parse: "told The Independent", "speaking to
-    Arab News", "when contacted by The Huffington Post", "..., the Associated Press reports"."""
+    Arab News", "when contacted by The Huffington Post", "..., the Associated Press reports"; a person
+    told something ("told Comey to ...") is no outlet."""
     for token in doc:
         lemma = token.lemma_.lower()
         relays = CHANNEL_LINKS.get(lemma, ())
@@ -236,7 +237,7 @@ def _channel(doc: Doc, speaker: str | None) -> str | None:
                 outlet = child
             elif child.dep_ in {"prep", "agent"} and (child.dep_, child.lower_) in relays:
                 outlet = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if outlet is not None and outlet.pos_ == "PROPN":
+            if outlet is not None and outlet.pos_ == "PROPN" and outlet.ent_type_ != PERSON_LABEL:
                 start, end = _phrase_of(outlet)
                 return _clean(doc.text[start:end])
         subject = _subject(token) if CHANNEL_VERBS.match(token.text) and _last_word(token) else None

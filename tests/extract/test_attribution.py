@@ -207,3 +207,8 @@ def test_a_quotation_goes_on_in_its_speakers_voice() -> None:
         "The harbour reopened on Tuesday."
     )
     assert [c.speaker for c in found] == ["Omar Haddad", "Omar Haddad", "Omar Haddad", None]
+
+
+def test_a_person_told_something_is_no_outlet() -> None:
+    (claim,) = claims("Senator Ann Cole said the president told James Comey to drop the case.")
+    assert (claim.speaker, claim.cited_source) == ("Ann Cole", None)
