@@ -83,5 +83,5 @@ def _label(members: list[int], contents: list[str], vectors: Vectors) -> str:
     # Row sums of the members' similarity matrix, without building the matrix: (B B^T) 1 = B (B^T 1).
     closeness = block @ block.sum(axis=0)
     centre = int(np.flatnonzero(closeness >= closeness.max() - LABEL_TIE)[0])
-    text = " ".join(contents[members[centre]].split())
+    text = " ".join(contents[members[centre]].split()).lstrip(" ,;:")
     return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"

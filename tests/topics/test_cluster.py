@@ -74,6 +74,11 @@ def test_a_pair_is_labelled_by_its_first_claim() -> None:
     assert [t.label for t in found.topics] == ["the first claim"]
 
 
+def test_a_label_does_not_open_with_the_punctuation_a_clause_was_cut_after() -> None:
+    found = cluster(["a"], [", according to intelligence, troops would arrive"], unit_rows(1, seed=3))
+    assert found.topics[0].label == "according to intelligence, troops would arrive"
+
+
 @pytest.mark.model
 def test_one_story_from_several_outlets_is_one_topic_and_stories_stay_apart(real_embedder: Embedder) -> None:
     texts = [text for story in STORIES for text in story]
