@@ -44,9 +44,8 @@ OPEN_QUOTE = re.compile(r"^[\"“]")
 # A confirmation or comment withheld, read from the parse (stance `not_confirmed`).
 WITHHOLDABLE = frozenset({"confirm", "verify", "corroborate", "authenticate", "comment"})
 REFUSING = frozenset({"refuse", "decline", "unable", "fail"})
-GOVERNED_BY = frozenset(
-    {"xcomp", "acl", "relcl", "advcl", "pobj", "prep", "dobj"}
-)  # "did not have the means to verify"
+# How a withheld verb hangs from the verb that withholds it: "did not have the means to verify".
+GOVERNED_BY = frozenset({"xcomp", "acl", "relcl", "advcl", "pobj", "prep", "dobj"})
 WITHHELD_STEPS = 3
 # The outlet's own attempts ("X could not be reached for comment", "did not immediately return calls"):
 # a note on the reporting, not anybody's claim. ("X declined to comment" is X's answer: a claim.)
@@ -464,6 +463,7 @@ def _withheld(tokens: Doc, start: int, end: int) -> bool:
 
 
 def _refuses(token: Token) -> bool:
+    """Negated ("did not have"), or a verb of refusing ("refused", "declined", "unable")."""
     return any(child.dep_ == "neg" for child in token.children) or token.lemma_.lower() in REFUSING
 
 
