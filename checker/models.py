@@ -133,6 +133,11 @@ class Claim(_Model):
         default=None, description="the matter within its topic: the claims saying nearly the same ('T3.2')"
     )
 
+    @property
+    def handed_on(self) -> bool:
+        """An assertion the reporter hands to someone else ("X claims", "Report: X"), at a distance."""
+        return self.stance is Stance.ASSERTS and self.commitment is Commitment.REPORTED
+
 
 class Topic(_Model):
     id: str

@@ -17,7 +17,7 @@ from checker.embed import Embedder
 from checker.errors import CheckerError, InputError
 from checker.eval.metrics import accuracy, adjusted_rand_index, confusion, precision_recall_f1
 from checker.extract import extract
-from checker.models import Claim, Commitment, Document, Report, Stance
+from checker.models import Claim, Document, Report, Stance
 
 LABELS = ("for", "against", "observing")
 STANCE_LABEL = {
@@ -32,7 +32,7 @@ NO_CLAIM = "none"
 
 def stance_label(claim: Claim) -> str:
     """Emergent's label: a headline that hands its claim to someone else ("Report: X") only observes."""
-    if claim.stance is Stance.ASSERTS and claim.commitment is Commitment.REPORTED:
+    if claim.handed_on:
         return "observing"
     return STANCE_LABEL[claim.stance]
 

@@ -450,7 +450,7 @@ def _said_in_dependent_clause(verb: Token) -> Token | None:
     Newsweek the video is authentic", "a report alleging that...", "..., saying the group would not"."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING_LEMMAS or verb.dep_ not in DEPENDENT_CLAUSES:
         return None
-    if verb.dep_ in NOUN_CLAUSES and verb.head.dep_ in SUBJECTS:
+    if _describes_subject(verb):
         return None  # "The protester who claimed she was shot was a false story": the sentence is about her
     return next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
 
@@ -545,7 +545,12 @@ def _is_verb_at(doc: Doc, start: int) -> bool:
 def _in_noun_clause(doc: Doc, start: int) -> bool:
     """Whether the verb at `start` is in a clause describing the sentence's subject ("the driver who claimed")."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return span is not None and span[0].dep_ in NOUN_CLAUSES and span[0].head.dep_ in SUBJECTS
+    return span is not None and _describes_subject(span[0])
+
+
+def _describes_subject(verb: Token) -> bool:
+    """A verb of a clause about the sentence's subject ("the driver who claimed ... was"): nobody speaks."""
+    return verb.dep_ in NOUN_CLAUSES and verb.head.dep_ in SUBJECTS
 
 
 def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from checker.models import Claim, Commitment, Conflict, Dispute, Quantity, Report, Side, SideRole, Stance, Status
+from checker.models import Claim, Conflict, Dispute, Quantity, Report, Side, SideRole, Stance, Status
 from checker.resolve import describe, iso_date, when
 from checker.topics.forest import Forest
 
@@ -37,7 +37,7 @@ SETTLER_NOUN = {
 
 def _settler_noun(claim: Claim) -> str:
     """What a settling claim is called: an assertion handed on at a distance ("X claims") is a report."""
-    if claim.stance is Stance.ASSERTS and claim.commitment is Commitment.REPORTED:
+    if claim.handed_on:
         return SETTLER_NOUN[Stance.HEDGED]
     return SETTLER_NOUN[claim.stance]
 
