@@ -86,6 +86,7 @@ NEEDS_COMPLEMENT: dict[str, tuple[str, str | None]] = {
 }
 # "quoted X as saying": the object speaks, the subject only carried it.
 SPEAKING_OBJECT = frozenset({"quote"})
+CLAUSAL_COMPLEMENTS = frozenset({"ccomp", "xcomp", "parataxis"})
 SUBJECT_DEPS = frozenset({"nsubj"})
 # What a speaker phrase holds besides the speaker, by the parse: "Saudi Airlines on Sunday", "the
 # official concerned", "Kuo, who also predicts...", "After an initial autopsy, the office".
@@ -163,8 +164,12 @@ class Speakers:
     def match_role(self, phrase: str) -> str | None:
         wanted = _bare(phrase)
         for known, role, _ in reversed(self.known):
-            if role and (_bare(role) == wanted or _bare(role).endswith(wanted)):
+            if role and _fits(role, wanted):
                 return known
+        for person in reversed(self.people):
+            description = self.described.get(person)
+            if description and _fits(description, wanted):
+                return person  # "the analyst": the person the article described as "CIBC analyst Todd Coupland"
         return None
 
     def last(self, kind: str) -> str | None:
@@ -173,6 +178,12 @@ class Speakers:
             if kind == "any" or is_person:
                 return known
         return self.people[-1] if self.people and kind == "person" else None
+
+
+def _fits(role: str, wanted: str) -> bool:
+    """Whether "the analyst" can be the person described as `role` ("CIBC analyst")."""
+    role = _bare(role)
+    return role == wanted or role.endswith(" " + wanted)
 
 
 def _looks_like_a_name(text: str) -> bool:
@@ -206,9 +217,11 @@ def attribute(doc: Doc, speakers: Speakers) -> Attribution | None:
     text = doc.text
     speakers.note_people(doc)
     according = _according_to(doc, speakers)
-    found = _opening(doc, speakers) or _closing(doc, speakers) or _by_parse(doc, speakers)
+    found = _opening(doc, speakers) or _closing(doc, speakers) or _by_parse(doc, speakers) or _introduced(doc, speakers)
     if found is None:
         return according
+    if according is not None and _does_not_report(doc, found):
+        return according  # "HP will announce the split, according to WSJ": WSJ answers for the sentence
     if according is not None and found.cited_source is None and found.speaker != according.speaker:
         found = _replace(found, cited_source=according.speaker)
     citing = CITING.search(text)
@@ -217,6 +230,21 @@ def attribute(doc: Doc, speakers: Speakers) -> Attribution | None:
     if found.cited_source is None:
         return _replace(found, cited_source=_channel(doc, found.speaker))
     return found
+
+
+def _does_not_report(doc: Doc, found: Attribution) -> bool:
+    """Whether the verb `found` stands on only names an act ("will announce the separation", "suggested
+    the use of ..."): no clause, quotation or figure follows it, so it is what is reported, not a report."""
+    if found.verb is None:
+        return False
+    word = found.verb.split()[0]
+    verb = next((t for t in doc if t.lower_ == word and t.pos_ == "VERB"), None)
+    if verb is None or any(t.is_quote for t in doc):
+        return False
+    if any(c.dep_ in CLAUSAL_COMPLEMENTS for c in verb.children) or verb.lemma_.lower() in NEEDS_COMPLEMENT:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(t.like_num for o in objects for t in o.subtree)
 
 
 def _last_word(verb: Token) -> bool:
@@ -370,13 +398,23 @@ def noun_phrase(doc: Doc, start: int, end: int) -> tuple[int, int]:
         dropped = LEADING_DROPS if child.i < head.i else TRAILING_DROPS
         if child.dep_ in dropped or (child.i > head.i and _is_time(child)):
             continue
-        kept.extend(t.i for t in child.subtree)
+        kept.extend(_without_clauses(child))
     first, last = min(kept), max(kept)
     while first < last and doc[first].is_punct:
         first += 1
     while last > first and doc[last].is_punct:
         last -= 1
     return max(start, doc[first].idx), min(end, _end(doc[last]))
+
+
+def _without_clauses(token: Token) -> list[int]:
+    """The token's subtree without the clauses that describe a noun deeper down: "a writer at
+    Quartz.com, who has interviewed protesters" names the writer at Quartz.com."""
+    kept = [token.i]
+    for child in token.children:
+        if child.dep_ not in NOUN_CLAUSES:
+            kept.extend(_without_clauses(child))
+    return kept
 
 
 def _is_time(modifier: Token) -> bool:
@@ -443,6 +481,36 @@ def _by_parse(doc: Doc, speakers: Speakers) -> Attribution | None:
         first = next((t for t in said.subtree if t.dep_ != "mark"), said)
         return _build(doc, speakers, *_phrase_of(speaker), verb.text, first.idx, _end(said.right_edge))
     return None
+
+
+def _introduced(doc: Doc, speakers: Speakers) -> Attribution | None:
+    """ "Morin's response was straight from the guide: “We don't comment ...”": a quotation the sentence
+    opens with a colon is the words of the clause's subject, when that subject is someone: a name, a
+    pronoun, or a description the article gave a person; or, where the subject is what the quotation
+    is ("Morin's response was"), the name it belongs to."""
+    for colon in doc[:-1]:
+        quote = doc[colon.i + 1]
+        if colon.text != ":" or not quote.is_quote:
+            continue
+        subject = next((c for c in colon.head.children if c.dep_ in SUBJECTS and c.i < colon.i), None)
+        if subject is None:
+            return None
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if colon.head.lemma_ == "be" and not _someone(subject) and owner is not None and _someone(owner):
+            subject = owner  # "Morin's response was": the response is the quotation, Morin speaks it
+        start, end = _phrase_of(subject)
+        end = min([end, *(c.idx for c in subject.children if c.dep_ == "case")])  # "Morin" of "Morin's"
+        if not _is_speaker_phrase(doc, start, end):
+            return None
+        if not _someone(subject) and not speakers.match_role(doc.text[start:end]):
+            return None
+        return _build(doc, speakers, start, end, colon.head.text, quote.idx, len(doc.text))
+    return None
+
+
+def _someone(token: Token) -> bool:
+    """A name (tagged or not) or a pronoun: someone who can be speaking."""
+    return token.ent_type_ in SPEAKER_LABELS or token.pos_ == "PROPN" or token.lower_ in PRONOUNS
 
 
 def _said_in_dependent_clause(verb: Token) -> Token | None:
@@ -562,7 +630,12 @@ def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
         return False
     if span.text.lower() in PRONOUNS:
         return True
-    return any(t.pos_ in {"PROPN", "NOUN"} for t in span)
+    return any(t.pos_ in NOMINAL_POS or _used_as_noun(t) for t in span)
+
+
+def _used_as_noun(token: Token) -> bool:
+    """ "the official concerned denied": an adjective the parse made a subject, with its article."""
+    return token.pos_ == "ADJ" and token.dep_ in SUBJECTS and any(c.dep_ == "det" for c in token.children)
 
 
 def _build(

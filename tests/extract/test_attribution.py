@@ -212,3 +212,45 @@ def test_a_quotation_goes_on_in_its_speakers_voice() -> None:
 def test_a_person_told_something_is_no_outlet() -> None:
     (claim,) = claims("Senator Ann Cole said the president told James Comey to drop the case.")
     assert (claim.speaker, claim.cited_source) == ("Ann Cole", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A writer at Quartz, who has interviewed protesters, says that this is wrong.", "A writer at Quartz"),
+        ("The official concerned denied having made any statement on segregation.", "the official"),
+    ],
+)
+def test_the_speaker_phrase_without_the_clauses_that_describe_it(text: str, speaker: str) -> None:
+    (claim,) = claims(text)
+    assert claim.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cited"),
+    [
+        ("The carmaker will announce the merger on Monday, according to Reuters.", "Reuters", "Reuters"),
+        ("The ministry counted 42 deaths, according to state media.", "the ministry", "state media"),
+        ("The mayor said the bridge was safe, according to the local paper.", "the mayor", "the local paper"),
+    ],
+)
+def test_according_to_answers_for_a_sentence_whose_verb_only_names_an_act(text: str, speaker: str, cited: str) -> None:
+    (claim,) = claims(text)
+    assert (claim.speaker, claim.cited_source) == (speaker, cited)
+
+
+def test_the_role_alone_names_the_person_the_article_described_with_it() -> None:
+    found = claims("Bank analyst Todd Coupland cut his forecast. According to the analyst, demand is going down.")
+    assert (found[-1].speaker, found[-1].speaker_role) == ("Todd Coupland", "Bank analyst")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Morin\u2019s response was short: \u201cWe don\u2019t comment on rumors.\u201d", "Morin"),
+        ("Acme Corp issued a statement on Friday: \u201cThe plant will stay open.\u201d", "Acme Corp"),
+        ("The reason is simple: \u201cNobody wants it.\u201d", None),
+    ],
+)
+def test_a_quotation_opened_by_a_colon_is_its_clauses_subjects(text: str, speaker: str | None) -> None:
+    assert claims(text)[-1].speaker == speaker
