@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 _VERBS = (
-    r"said|says|say|stated|states|told\s+\w+|wrote|writes|reported|reports|added|adds|stressed|stresses"
+    r"said|says|say|stated|states|told\s+(?:\w[\w/.-]*)?\w|wrote|writes|reported|reports|added|adds|stressed|stresses"
     r"|noted|notes|recalled|recalls|concluded|claimed|claims|claim|announced|announces|confirmed|confirms"
     r"|denied|denies|warned|warns|insisted|argued|explained|emphasi[sz]ed|believes|suggested|admitted"
     r"|acknowledged|assured|declared|tweeted|posted|revealed|disclosed|estimated|testified|asserted"
@@ -86,6 +86,9 @@ NEEDS_COMPLEMENT: dict[str, tuple[str, str | None]] = {
 }
 # "quoted X as saying": the object speaks, the subject only carried it.
 SPEAKING_OBJECT = frozenset({"quote"})
+# The nouns news uses for the people it gets a story from, as lemmas: "citing sources", "quoting officials".
+INFORMANTS = frozenset({"source", "official", "person", "people", "insider", "aide", "executive", "employee"})
+RELAYING_LEMMAS = frozenset({"cite", "quote"})
 CLAUSAL_COMPLEMENTS = frozenset({"ccomp", "xcomp", "parataxis"})
 SUBJECT_DEPS = frozenset({"nsubj"})
 # What a speaker phrase holds besides the speaker, by the parse: "Saudi Airlines on Sunday", "the
@@ -226,10 +229,33 @@ def attribute(doc: Doc, speakers: Speakers) -> Attribution | None:
         found = _replace(found, cited_source=according.speaker)
     citing = CITING.search(text)
     if citing and found.cited_source in {None, found.speaker}:
+        source = _cited_speaker(doc, speakers, citing)
+        if source is not None and found.speaker is not None:
+            return _replace(found, speaker=source[0], role=source[1], cited_source=_outlet(doc, found.speaker))
         return _replace(found, cited_source=citing["src"].strip())
     if found.cited_source is None:
         return _replace(found, cited_source=_channel(doc, found.speaker))
     return found
+
+
+def _cited_speaker(doc: Doc, speakers: Speakers, citing: re.Match[str]) -> tuple[str | None, str | None] | None:
+    """Who speaks where an outlet cites someone ("a report from Benzinga, citing a source familiar with
+    the news"): the one cited, when it is a person or an informant ("sources close to the situation");
+    an outlet cited by an outlet ("media, quoting a local daily") is a relay, not the speaker."""
+    start, end = noun_phrase(doc, citing.start("src"), citing.start("src") + len(citing["src"].rstrip()))
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not _is_speaker_phrase(doc, start, end):
+        return None
+    head = span.root
+    if head.ent_type_ != PERSON_LABEL and head.lemma_.lower() not in INFORMANTS:
+        return None
+    return _resolve(doc, speakers, start, end)
+
+
+def _outlet(doc: Doc, phrase: str) -> str:
+    """The organisation a speaker phrase names ("a report in the Vancouver Province"), else the phrase."""
+    named = [e.text for e in doc.ents if e.label_ in ORGANISATION_LABELS and e.text in phrase]
+    return max(named, key=len) if named else phrase
 
 
 def _does_not_report(doc: Doc, found: Attribution) -> bool:
@@ -358,7 +384,22 @@ def _according_to(doc: Doc, speakers: Speakers) -> Attribution | None:
     if not _is_speaker_phrase(doc, start, end):
         return None
     source, role = _resolve(doc, speakers, start, end)
-    return Attribution(source, role, source, None, 0, len(doc.text))
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.root.ent_type_ == PERSON_LABEL or source in speakers.people:
+        return Attribution(source, role, None, None, 0, len(doc.text))  # a person speaks, no outlet carries it
+    return Attribution(source, role, _relay(span.root) or source, None, 0, len(doc.text))
+
+
+def _relay(source: Token) -> str | None:
+    """ "sources cited by The Wall Street Journal": the outlet that relays the source."""
+    for clause in source.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in RELAYING_LEMMAS:
+            for agent in clause.children:
+                outlet = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent.dep_ == "agent" else None
+                if outlet is not None:
+                    start, end = _phrase_of(outlet)
+                    return _clean(source.doc.text[start:end])
+    return None
 
 
 def reporting_clauses(doc: Doc) -> list[Token]:
@@ -626,7 +667,7 @@ def _is_speaker_phrase(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) > 25:
         return False
-    if any(t.pos_ in BLOCKING_POS or (t.pos_ == "VERB" and not t.ent_type_) for t in span):
+    if any(t.pos_ in BLOCKING_POS or (t.pos_ == "VERB" and not t.ent_type_ and t.dep_ != "amod") for t in span):
         return False
     if span.text.lower() in PRONOUNS:
         return True
@@ -655,7 +696,7 @@ def _build(
     cited = cited or (speaker if CHANNEL_VERBS.match(verb) else None)
     told = TOLD.match(verb)
     if told and told["audience"][:1].isupper():
-        cited = told["audience"]  # "told TechCrunch": the outlet that carried it
+        cited = _channel(doc, speaker) or told["audience"]  # "told TechCrunch": the outlet that carried it
     according = ACCORDING_TO.search(doc.text[c_start:c_end])
     if according and cited is None:
         cited = according["src"].strip()

@@ -254,3 +254,24 @@ def test_the_role_alone_names_the_person_the_article_described_with_it() -> None
 )
 def test_a_quotation_opened_by_a_colon_is_its_clauses_subjects(text: str, speaker: str | None) -> None:
     assert claims(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cited"),
+    [
+        (
+            "The bank may be sold, says a report from Benzinga, citing a source familiar with the talks.",
+            "a source familiar with the talks",
+            "Benzinga",
+        ),
+        ("Reuters, citing Pentagon officials, reported that the base was hit.", "Pentagon officials", "Reuters"),
+        ("The firm will split in two, according to sources cited by The Wall Street Journal.", "sources", "The Wall Street Journal"),
+        ("Apple will close the service, according to a published report.", "a published report", "a published report"),
+        ("Bank analyst Todd Coupland cut his forecast. According to Todd Coupland, demand is falling.", "Todd Coupland", None),
+    ],
+)  # fmt: skip
+def test_the_speaker_is_the_innermost_source_and_the_outlet_its_relay(
+    text: str, speaker: str, cited: str | None
+) -> None:
+    found = claims(text)[-1]
+    assert (found.speaker, found.cited_source) == (speaker, cited)
