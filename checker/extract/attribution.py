@@ -229,9 +229,10 @@ def attribute(doc: Doc, speakers: Speakers) -> Attribution | None:
         found = _replace(found, cited_source=according.speaker)
     citing = CITING.search(text)
     if citing and found.cited_source in {None, found.speaker}:
-        source = _cited_speaker(doc, speakers, citing)
-        if source is not None and found.speaker is not None:
-            return _replace(found, speaker=source[0], role=source[1], cited_source=_outlet(doc, found.speaker))
+        relay = found.speaker
+        source = _cited_speaker(doc, speakers, citing) if relay is not None else None
+        if source is not None and relay is not None:
+            return _replace(found, speaker=source[0], role=source[1], cited_source=_outlet(doc, relay))
         return _replace(found, cited_source=citing["src"].strip())
     if found.cited_source is None:
         return _replace(found, cited_source=_channel(doc, found.speaker))
