@@ -34,10 +34,11 @@ LEAD = re.compile(
     r"|at\s+the\s+same\s+time|afterwards|subsequently)\b[^,]{0,60},\s*|(?:earlier|later|then)\s+)",
     re.IGNORECASE,
 )
-# "MANILA, Philippines (AP) —", "GENEVA —", "(CNN) --": where and through whom, never who speaks.
+# "MANILA, Philippines (AP) —", "GENEVA —", "(CNN) --": where and through whom, never who speaks. A
+# hyphen joined to the word is part of a name ("WCVB-TV"), no dateline's dash.
 DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s*"
-    r"(?:\([A-Z][\w .&-]{0,30}\)\s*[-—–]{0,2}|[-—–]{1,2})\s*"
+    r"^\s*(?:[A-Z][A-Z.'’-]*[A-Z.'’](?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
+    r"(?:\s*\([A-Z][\w .&-]{0,30}\)\s*[-—–]{0,2}|\s*[—–]{1,2}|\s+-{1,2}|--)\s*"
     r"|\([A-Z][\w .&-]{0,30}\)\s*[-—–]{0,2}\s*)"
 )
 ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:\"“”]{2,80})", re.IGNORECASE)
@@ -734,8 +735,8 @@ def _resolve(doc: Doc, speakers: Speakers, start: int, end: int) -> tuple[str | 
     by_role = speakers.match_role(phrase)
     if by_role:
         return by_role, speakers.role_of(by_role)
-    speakers.add(phrase, None, is_person=False)
-    return phrase, None
+    canonical = speakers.add(phrase, None, is_person=False)  # "Al-Ajhar" after "Abdullah Al-Ajhar"
+    return canonical, speakers.role_of(canonical) if canonical != phrase else None
 
 
 def _named_organisation(phrase: Span) -> Span | None:
@@ -746,12 +747,17 @@ def _named_organisation(phrase: Span) -> Span | None:
     for entity in phrase.ents:
         if entity.label_ in ORGANISATION_LABELS and any(entity.start <= t.i < entity.end for t in named):
             first = entity.start
-            while first > phrase.start and phrase.doc[first - 1].pos_ == "PROPN":
-                first -= 1  # "SITE Intelligence Group", where the tagger took only "Intelligence Group"
+            while first > phrase.start and _joins_name(phrase.doc[first - 1]):
+                first -= 1  # "SITE Intelligence Group", "WCVB-TV", where the tagger took only part
             name = phrase.doc[first : entity.end]
             described = any(not name.start <= t.i < name.end and t.pos_ not in PLAIN_POS for t in phrase)
             return name if described else None
     return None
+
+
+def _joins_name(token: Token) -> bool:
+    """A name word, or a piece written onto the next one ("WCVB-" of "WCVB-TV")."""
+    return token.pos_ == "PROPN" or (not token.whitespace_ and token.text != "(")
 
 
 def _clean(phrase: str) -> str:

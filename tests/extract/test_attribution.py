@@ -28,6 +28,7 @@ def claims(text: str) -> list[Claim]:
         ("The UN said", "The UN said"),
         ("FBI agents said", "FBI agents said"),
         ("Reuters reported that", "Reuters reported that"),
+        ("WCVB-TV Boston reports that", "WCVB-TV Boston reports that"),
     ],
 )
 def test_a_dateline_is_where_the_story_was_filed_not_who_speaks(text: str, rest: str) -> None:
@@ -275,3 +276,11 @@ def test_the_speaker_is_the_innermost_source_and_the_outlet_its_relay(
 ) -> None:
     found = claims(text)[-1]
     assert (found.speaker, found.cited_source) == (speaker, cited)
+
+
+def test_a_surname_alone_is_the_person_named_before_however_it_was_tagged() -> None:
+    found = claims(
+        "Abdullah Al-Ajhar, the airline\u2019s spokesman, said the reports were false. "
+        "Speaking to Arab News, Al-Ajhar asserted that there are no plans to separate passengers."
+    )
+    assert (found[-1].speaker, found[-1].speaker_role) == ("Abdullah Al-Ajhar", "airline\u2019s spokesman")
