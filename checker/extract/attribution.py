@@ -69,7 +69,7 @@ REPORTING_LEMMAS = frozenset(
         "say", "tell", "state", "report", "announce", "confirm", "deny", "claim", "insist", "add", "note",
         "warn", "estimate", "count", "tally", "record", "calculate", "reckon", "project", "predict", "believe",
         "allege", "assert", "argue", "acknowledge", "admit", "reveal", "disclose", "indicate", "suggest",
-        "testify", "tweet", "post", "write", "explain", "stress", "emphasize", "emphasise", "maintain",
+        "testify", "tweet", "post", "publish", "write", "explain", "stress", "emphasize", "emphasise", "maintain",
         "contend", "conclude", "concede", "dispute", "refute", "reject", "dismiss", "rebut", "contradict",
         "contest", "describe", "put", "call", "brand", "label", "respond", "reply", "counter", "question",
         "expect", "forecast", "anticipate", "think", "fear", "hope", "quote",

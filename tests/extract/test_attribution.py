@@ -284,3 +284,8 @@ def test_a_surname_alone_is_the_person_named_before_however_it_was_tagged() -> N
         "Speaking to Arab News, Al-Ajhar asserted that there are no plans to separate passengers."
     )
     assert (found[-1].speaker, found[-1].speaker_role) == ("Abdullah Al-Ajhar", "airline\u2019s spokesman")
+
+
+def test_an_outlet_publishing_a_story_speaks_in_its_own_name() -> None:
+    (claim,) = claims("The Daily Mail published a story saying that protesters had copied the gesture.")
+    assert (claim.speaker, claim.cited_source) == ("The Daily Mail", "The Daily Mail")
