@@ -89,6 +89,11 @@ NEEDS_COMPLEMENT: dict[str, tuple[str, str | None]] = {
 SPEAKING_OBJECT = frozenset({"quote"})
 # The nouns news uses for the people it gets a story from, as lemmas: "citing sources", "quoting officials".
 INFORMANTS = frozenset({"source", "official", "person", "people", "insider", "aide", "executive", "employee"})
+PAST_TAGS = frozenset({"VBD", "VBN"})
+BASE_VERB_TAGS = frozenset({"VB"})
+PARTICIPLE_TAG = "VBN"
+MIN_TITLE_WORDS = 4
+TITLE_SHARE = 0.7
 RELAYING_LEMMAS = frozenset({"cite", "quote"})
 CLAUSAL_COMPLEMENTS = frozenset({"ccomp", "xcomp", "parataxis"})
 SUBJECT_DEPS = frozenset({"nsubj"})
@@ -222,6 +227,8 @@ def attribute(doc: Doc, speakers: Speakers) -> Attribution | None:
     speakers.note_people(doc)
     according = _according_to(doc, speakers)
     found = _opening(doc, speakers) or _closing(doc, speakers) or _by_parse(doc, speakers) or _introduced(doc, speakers)
+    if found is not None and _hearsay(doc, found):
+        return according  # "Google said to buy offices", "X reported wounded": nobody named says it
     if found is None:
         return according
     if according is not None and _does_not_report(doc, found):
@@ -258,6 +265,28 @@ def _outlet(doc: Doc, phrase: str) -> str:
     """The organisation a speaker phrase names ("a report in the Vancouver Province"), else the phrase."""
     named = [e.text for e in doc.ents if e.label_ in ORGANISATION_LABELS and e.text in phrase]
     return max(named, key=len) if named else phrase
+
+
+def _hearsay(doc: Doc, found: Attribution) -> bool:
+    """A reporting verb in the passive of hearsay, its auxiliary dropped as headlines do: "X said to
+    buy", "X reported to be near", "X reported wounded": X is what is said of, nobody is said to speak."""
+    if found.verb is None or found.closing:
+        return False
+    word = found.verb.split()[0]
+    verb = next((t for t in doc if t.lower_ == word and t.tag_ in PAST_TAGS), None)
+    if verb is None or verb.i + 1 >= len(doc):
+        return False
+    after = doc[verb.i + 1]
+    if after.lower_ == "to" and verb.i + 2 < len(doc):
+        infinitive = doc[verb.i + 2]  # a headline's capitals hide the verb from the tagger: "Said to Buy"
+        return infinitive.tag_ in BASE_VERB_TAGS or (infinitive.is_title and _title_case(doc))
+    return after.tag_ == PARTICIPLE_TAG
+
+
+def _title_case(doc: Doc) -> bool:
+    """A headline written In Title Case: most of its words capitalised."""
+    words = [t for t in doc if t.is_alpha]
+    return len(words) >= MIN_TITLE_WORDS and sum(t.is_title or t.is_upper for t in words) >= TITLE_SHARE * len(words)
 
 
 def _does_not_report(doc: Doc, found: Attribution) -> bool:

@@ -61,7 +61,7 @@ DISTANCING_TAIL = re.compile(
 HEDGED = re.compile(
     r"\b(?:could|(?<!in\s)may(?!\s+\d)|might|alleged(?:ly)?|reportedly|likely|unlikely|possibl[ey]|perhaps"
     r"|rumou?r(?:s|ed)?|speculat\w+|purported(?:ly)?|suspected|apparently|believed\s+to"
-    r"|appears?\s+to|seems?\s+to|seemingly|expected\s+to|said\s+to|claims?\s+to"
+    r"|appears?\s+to|seems?\s+to|seemingly|expected\s+to|(?:said|reported|rumou?red)\s+to|claims?\s+to"
     # Plans and deliberations are not facts yet.
     r"|in\s+talks|consider(?:s|ed|ing)?|looking\s+to|mulls?"
     r"|unknown|in\s+doubt|unclear|uncertain|unconfirmed)\b"

@@ -289,3 +289,21 @@ def test_a_surname_alone_is_the_person_named_before_however_it_was_tagged() -> N
 def test_an_outlet_publishing_a_story_speaks_in_its_own_name() -> None:
     (claim,) = claims("The Daily Mail published a story saying that protesters had copied the gesture.")
     assert (claim.speaker, claim.cited_source) == ("The Daily Mail", "The Daily Mail")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tesla Said to Select Nevada for Its First Battery Site",
+        "Apple reported to be near buying Path social network",
+        "The militant leader reported wounded in air strike",
+    ],
+)
+def test_the_passive_of_hearsay_names_nobody_who_speaks(text: str) -> None:
+    (claim,) = claims(text)
+    assert claim.speaker is None
+
+
+def test_hearsay_to_an_infinitive_is_reported_not_asserted() -> None:
+    (claim,) = claims("Apple reported to be near buying Path social network")
+    assert claim.stance is Stance.HEDGED
