@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from checker.extract import dates, nlp, references, stance
 from checker.extract.attribution import (
+    CHANNEL_VERBS,
     REPORTING_LEMMAS,
     Attribution,
     Speakers,
@@ -23,7 +24,7 @@ from checker.extract.quantities import find_quantities
 from checker.extract.segment import Sentence, split_sentences
 from checker.extract.sources import same_source
 from checker.extract.timeline import Placed, TimeCue, place, stated_at
-from checker.models import Claim, DateMention, Document, Precision, Quantity, Stance, StatedAt
+from checker.models import Claim, Commitment, DateMention, Document, Precision, Quantity, Stance, StatedAt
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 CONTINUATION = re.compile(r"^(?:they|it|he|she|this|these|those)\b(?!\s+(?:was|is|has\s+been)\s+reported)", re.I)
@@ -158,6 +159,9 @@ def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list
         draft.figures = _figures(draft, drafts[-1].figures if draft.continues_sentence and drafts else [])
         draft.refers_to = _referent(draft, drafts)
         drafts.append(draft)
+    for position, draft in enumerate(drafts):
+        if draft.refers_to is None:
+            draft.refers_to = _told_after(draft, drafts, position)
     return drafts
 
 
@@ -228,15 +232,39 @@ def _figures(draft: _Draft, before: list[Quantity]) -> list[Quantity]:
 
 
 def _referent(draft: _Draft, drafts: list[_Draft]) -> int | None:
-    """The earlier claim that "that claim" or "the toll" in this one points at, if any."""
-    found = draft.attribution
-    start, end = (found.content_start, found.content_end) if found else (0, len(draft.parsed.text))
-    pointing = references.pointer(draft.parsed, start, end)
+    """The earlier claim that "that claim", "the toll" or "claims made by X" in this one points at, if any."""
+    pointing = references.pointer(draft.parsed, 0, len(draft.parsed.text))  # "X denied claims made by Y, saying"
     if pointing is None:
         return None
-    earlier = [references.Earlier(_source(d), d.stance, d.figures, _cited(d)) for d in drafts]
     claim = references.Earlier(_source(draft), draft.stance, draft.figures)
-    return references.referent(pointing, claim, earlier, same_source)
+    return references.referent(pointing, claim, [_earlier(d) for d in drafts], same_source)
+
+
+def _earlier(draft: _Draft) -> references.Earlier:
+    """A claim as another claim may point at it."""
+    return references.Earlier(_source(draft), draft.stance, draft.figures, _cited(draft), _alleged(draft))
+
+
+def _told_after(draft: _Draft, drafts: list[_Draft], position: int) -> int | None:
+    """ "The airline dismissed claims that ...", the story's opening, answers an allegation the article
+    tells only after it ("A few days ago, international media reported that ..."): the first one."""
+    pointing = references.pointer(draft.parsed, 0, len(draft.parsed.text))
+    if pointing is None or pointing.kind != "statement":
+        return None
+    claim = references.Earlier(_source(draft), draft.stance, draft.figures)
+    found = references.origin(claim, [_earlier(d) for d in drafts[position + 1 :]], same_source)
+    return None if found is None else position + 1 + found
+
+
+def _alleged(draft: _Draft) -> bool:
+    """Put forward at a distance ("X claimed", "reportedly") or by an outlet reporting ("X reported that"):
+    what a denial that names no claim answers."""
+    found = draft.attribution
+    if found is not None and found.verb is not None and CHANNEL_VERBS.match(found.verb):
+        return True
+    start, end = (found.content_start, found.content_end) if found else (0, len(draft.parsed.text))
+    text = draft.parsed.text[start:end]
+    return stance.commitment(draft.stance, text, _frame(found)) is Commitment.REPORTED
 
 
 def _source(draft: _Draft) -> str | None:

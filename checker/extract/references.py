@@ -1,10 +1,14 @@
 """Claims that point back at another claim: "Russia refutes that claim", "the military disputed that
-toll", "called the report false". They name nothing of what they answer, so neither embeddings nor
-shared words can pair them; the parse can: a noun for a statement or a figure, made definite by a
-determiner, read against the claims before it in the same document.
+toll", "called the report false", "denied claims made by Mr Hale". They name little of what they
+answer, so neither embeddings nor shared words can pair them; the parse can: a noun for a statement or
+a figure, made definite by a determiner or owner (or a plural: "dismissed claims"), read against the
+other claims of the same document.
 
-The referent is the nearest earlier claim, within a few claims, from another source, that holds
-what the noun asks for: a figure for "that toll", any stated claim for "that claim".
+A statement noun points at the allegation of the story: the first claim another source put forward at
+a distance ("X claimed", "reportedly", "X reported that"), or the first of the source it names ("claims
+made by Mr Hale", "the TechCrunch report"); an opening denial may answer an allegation the article
+tells after it. Failing one, and for a figure noun ("that toll"), the nearest earlier claim, within a
+few claims, from another source, that holds what the noun asks for.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from checker.models import Quantity, Stance
 
@@ -25,12 +29,15 @@ STATEMENT_NOUNS = frozenset(
 )  # fmt: skip
 FIGURE_NOUNS = frozenset({"figure", "toll", "number", "estimate", "count", "tally", "total", "numbers", "figures"})
 DEICTIC = frozenset({"that", "this", "these", "those", "such", "the"})
+PLURAL_TAG = "NNS"
+ABOUT = frozenset({"of", "about"})  # "accounts of the biopsy" still points at the accounts given
 # The small model sometimes labels a bare object noun "ccomp" ("refutes that claim").
 ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "ccomp"})
 LOOK_BACK = 6  # claims: a reply answers what was reported just before it, not what the story opened with
 STATED = frozenset({Stance.ASSERTS, Stance.CONFIRMS, Stance.HEDGED})
 # Only a claim that answers points back: "the toll was at least 80" gives a figure of its own.
 ANSWERING = frozenset({Stance.DENIES, Stance.NOT_CONFIRMED, Stance.CONFIRMS})
+CONTESTING = frozenset({Stance.DENIES, Stance.NOT_CONFIRMED})
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,7 @@ class Earlier:
     stance: Stance
     quantities: Sequence[Quantity]
     cited: str | None = None
+    alleged: bool = False  # put forward at a distance: "X claimed", "reportedly", "it was claimed that"
 
 
 @dataclass(frozen=True)
@@ -54,17 +62,65 @@ class Pointer:
 def pointer(tokens: Doc, start: int, end: int) -> Pointer | None:
     """What the content between `start` and `end` points back at, if it points back."""
     for token in tokens:
-        if not start <= token.idx < end or token.dep_ not in ARGUMENT_DEPS:
+        if not start <= token.idx < end or token.dep_ not in ARGUMENT_DEPS or _source_named(token):
             continue
         lemma = token.lemma_.lower()
         kind = "figure" if lemma in FIGURE_NOUNS else "statement" if lemma in STATEMENT_NOUNS else None
-        definite = any(child.dep_ == "det" and child.lower_ in DEICTIC for child in token.children)
-        # "the report on the budget" names its own matter: it points nowhere.
-        named = any(child.dep_ in {"prep", "acl", "relcl"} for child in token.children)
-        if kind and definite and not named:
+        if kind is None:
+            continue
+        author = _author(token)
+        if _known(token, kind) and not _own_matter(token, author):
             names = [c.text for c in token.children if c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN"]
-            return Pointer(kind, " ".join(names) or None)
+            return Pointer(kind, author or " ".join(names) or None)
     return None
+
+
+def _known(noun: Token, kind: str) -> bool:
+    """ "that claim", "Alhakim's claims", "deny claims": a statement or figure the reader already met."""
+    definite = any(child.dep_ == "det" and child.lower_ in DEICTIC for child in noun.children)
+    owned = any(child.dep_ == "poss" for child in noun.children)
+    return definite or owned or (kind == "statement" and noun.tag_ == PLURAL_TAG)
+
+
+def _own_matter(noun: Token, author: str | None) -> bool:
+    """ "the report on the budget" names a matter of its own: it points nowhere. "claims made by X"
+    names who made them and "claims that ..." what they claimed: they still point back."""
+    if any(child.dep_ in {"prep", "relcl"} and child.lower_ not in ABOUT for child in noun.children):
+        return True
+    return not author and any(child.dep_ == "acl" and not _content_clause(child) for child in noun.children)
+
+
+def _content_clause(clause: Token) -> bool:
+    """ "claims that it will split": the clause says what was claimed, the noun still points at the claims."""
+    return any(child.dep_ == "mark" and child.lower_ == "that" for child in clause.children)
+
+
+def _source_named(noun: Token) -> bool:
+    """ "According to the report, ...": the report is where the claim comes from, not what it answers."""
+    return noun.dep_ == "pobj" and noun.head.head.lower_ == "according"
+
+
+def _author(noun: Token) -> str | None:
+    """ "claims made by Mr Alhakim": who made the statement the noun stands for."""
+    for clause in noun.children:
+        if clause.dep_ != "acl":
+            continue
+        for agent in clause.children:
+            named = [c for c in agent.children if c.dep_ == "pobj"] if agent.dep_ == "agent" else []
+            if named:
+                return " ".join(t.text for t in named[0].subtree if t.dep_ != "det")
+    return None
+
+
+def origin(claim: Earlier, earlier: Sequence[Earlier], same_source: Callable[[str, str], bool]) -> int | None:
+    """The allegation a denial or "not confirmed" answers when it names none: the first claim of the
+    article put forward at a distance by another source."""
+    if claim.stance not in CONTESTING:
+        return None
+    statement = Pointer("statement", None)
+    return next(
+        (i for i, back in enumerate(earlier) if back.alleged and _fits(statement, claim, back, same_source)), None
+    )
 
 
 def referent(
@@ -80,11 +136,23 @@ def referent(
     fitting = [back for back in range(len(earlier) - 1, -1, -1) if _fits(pointing, claim, earlier[back], same_source)]
     if pointing.named:
         named = pointing.named.lower()
-        for back in fitting:
-            if any(named in (name or "").lower() for name in (earlier[back].source, earlier[back].cited)):
-                return back
+        by_name = [b for b in fitting if any(_names(named, name) for name in (earlier[b].source, earlier[b].cited))]
+        alleged = [b for b in by_name if earlier[b].alleged]
+        if alleged or by_name:
+            return min(alleged) if alleged else by_name[0]  # what the source first put forward, else its latest
+    first = origin(claim, earlier, same_source) if pointing.kind == "statement" else None
+    if first is not None:
+        return first
     nearby = [back for back in fitting if back >= len(earlier) - LOOK_BACK]
     return nearby[0] if nearby else None
+
+
+def _names(named: str, name: str | None) -> bool:
+    """ "mr alhakim" names "Mohamed Alhakim"; "techcrunch" names "TechCrunch"."""
+    if not name:
+        return False
+    words = {w for w in named.split() if w[:1].isalpha()} - {"the"}
+    return named in name.lower() or bool(words & set(name.lower().split()))
 
 
 def _fits(pointing: Pointer, claim: Earlier, candidate: Earlier, same_source: Callable[[str, str], bool]) -> bool:

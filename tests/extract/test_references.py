@@ -29,6 +29,23 @@ def claims(text: str) -> list[Claim]:
         ("The union said the plant would close. The company denied the report on its finances.", {}),
         ("Rescuers said 120 people had died. Local officials said the toll was at least 80.", {}),
         ("The army said it had taken the town. The army denied that claim.", {}),
+        (
+            "Mark Hale claimed that the mine had flooded. Miners said the pumps had failed. "
+            "The owner denied claims made by Mr Hale.",
+            {3: 1},
+        ),
+        (
+            "The Gazette reported that the mayor would resign. The mayor cut a ribbon on Monday. "
+            "The council said it was working on the budget. Aides said the mayor was on holiday. "
+            "The mayor later dismissed the rumours.",
+            {5: 1},
+        ),
+        (
+            "The airline dismissed claims that it will split its cabins. "
+            "A few days ago, international media reported that the airline would split its cabins.",
+            {1: 2},
+        ),
+        ("According to the report, the plant will not close. The union said the plant would close.", {}),
     ],
 )
 def test_an_answer_points_at_the_claim_it_answers(text: str, answers: dict[int, int]) -> None:
