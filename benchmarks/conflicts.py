@@ -69,6 +69,8 @@ def rows(scores: Scores) -> list[tuple[str, str]]:
         ("cited_source", ratio(scores, "cited.correct", "cited.total")),
         ("stance", ratio(scores, "stance.correct", "stance.total")),
         ("quantities F1 (unit + interval)", f1(scores, "quantities")),
+        ("refers_to recall (answering claims)", ratio(scores, "refers.correct", "refers.gold")),
+        ("refers_to precision", ratio(scores, "refers.correct", "refers.predicted")),
     ]
 
 

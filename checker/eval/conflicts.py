@@ -302,6 +302,23 @@ def score_claim_fields(document: ConflictDocument, predicted: Sequence[Claim]) -
     scores.counts.update({"claims.gold": len(gold), "claims.tp": len(pairs)})
     for g, p in pairs:
         scores.add(score_pair(gold[g], predicted[p]))
+    scores.add(score_references(document, predicted, pairs))
+    return scores
+
+
+def score_references(
+    document: ConflictDocument, predicted: Sequence[Claim], pairs: Sequence[tuple[int, int]]
+) -> Scores:
+    """What an answering claim refers to ("refutes that claim"): on the annotated claims, the gold
+    referents found (recall) and the predicted referents that are right (precision), by span overlap."""
+    scores = Scores()
+    spans = {c.id: (c.start, c.end) for c in predicted}
+    for g, p in pairs:
+        wanted, got = document.claims[g].refers_to, predicted[p].refers_to
+        right = wanted is not None and got in spans and overlaps(spans[got], document.span(wanted))
+        scores.counts["refers.gold"] += wanted is not None
+        scores.counts["refers.predicted"] += got is not None
+        scores.counts["refers.correct"] += right
     return scores
 
 
@@ -323,4 +340,6 @@ def conflict_summary(scores: Scores) -> dict[str, float | None]:
         "cited_source": scores.ratio("cited.correct", "cited.total"),
         "stance": scores.ratio("stance.correct", "stance.total"),
         "quantities_f1": scores.f1("quantities"),
+        "refers_to_recall": scores.ratio("refers.correct", "refers.gold"),
+        "refers_to_precision": scores.ratio("refers.correct", "refers.predicted"),
     }

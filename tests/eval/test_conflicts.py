@@ -187,6 +187,25 @@ def test_claim_fields_on_annotated_claims_only() -> None:
     assert figures["quantities_f1"] == 1.0
 
 
+def test_references_are_scored_on_the_annotated_answering_claims() -> None:
+    gold = document(
+        claims=(
+            annotated("c1", 0, 50),
+            annotated("c2", 51, 100),
+            AnnotatedClaim("c3", gold_claim(101, 150), (), "c1"),
+            AnnotatedClaim("c4", gold_claim(151, 200), (), "c1"),
+        )
+    )
+    found = [
+        predicted_claim(0, 50),
+        predicted_claim(51, 100, refers_to="d:0"),  # annotated as referring to nothing: a wrong referent
+        predicted_claim(101, 150, refers_to="d:0"),
+        predicted_claim(151, 200, refers_to="d:51"),
+    ]
+    figures = conflict_summary(score_claim_fields(gold, found))
+    assert (figures["refers_to_recall"], figures["refers_to_precision"]) == (0.5, 1 / 3)
+
+
 def test_reported_conflicts_reads_spans_of_one_document() -> None:
     claims = [
         predicted_claim(0, 50, id="d:1"),
