@@ -116,6 +116,8 @@ EXPLETIVES = frozenset({"it", "there", "this", "that", "which", "who"})
 CONNECTIVE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ"})
 THAT = re.compile(r"that\s+", re.IGNORECASE)  # the complementizer opens the content, it is not part of it
 TITLES = re.compile(r"(?:mr|mrs|ms|dr|prof)\.?|the|an?", re.IGNORECASE)  # forms of address or an article: no role
+# Abbreviated ranks and forms of address closing a role: "Lt. Col.", "Sgt.", "Dr.".
+RANKS = re.compile(r"(?:\s+[A-Z][a-z]{0,3}\.)+$")
 HONORIFICS = re.compile(r"^(?:mr|mrs|ms|dr|prof|president|minister|general|gen)\.?\s+", re.IGNORECASE)
 
 
@@ -785,8 +787,9 @@ def _named_organisation(phrase: Span) -> Span | None:
 
 
 def _joins_name(token: Token) -> bool:
-    """A name word, or a piece written onto the next one ("WCVB-" of "WCVB-TV")."""
-    return token.pos_ == "PROPN" or (not token.whitespace_ and token.text != "(")
+    """A name word (an acronym too: "SITE"), or a piece written onto the next one ("WCVB-" of "WCVB-TV")."""
+    acronym = token.is_upper and token.is_alpha and len(token) > 1
+    return token.pos_ == "PROPN" or acronym or (not token.whitespace_ and token.text != "(")
 
 
 def _clean(phrase: str) -> str:
@@ -799,6 +802,7 @@ def _clean(phrase: str) -> str:
 
 def _role(phrase: str) -> str:
     role = re.sub(r"^the\s+(?=[a-z])", "", _clean(phrase), flags=re.IGNORECASE)
+    role = RANKS.sub("", role)  # "spokesman Lt. Col." of "spokesman Lt. Col. James Sahady": the rank is a title
     if TITLES.fullmatch(role):
         return ""  # "Dr" of "Dr Korovin" is a title, "the" of "the Gazette" an article
     return "" if role[:1].isdigit() else role  # "41, of the village of X" is an age and a place

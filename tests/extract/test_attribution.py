@@ -307,3 +307,15 @@ def test_the_passive_of_hearsay_names_nobody_who_speaks(text: str) -> None:
 def test_hearsay_to_an_infinitive_is_reported_not_asserted() -> None:
     (claim,) = claims("Apple reported to be near buying Path social network")
     assert claim.stance is Stance.HEDGED
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ("Guard spokesman Lt. Col. James Sahady said that the men were found.", "James Sahady", "Guard spokesman"),
+        ("According to the monitoring service SITE Intelligence Group, the video is real.", "SITE Intelligence Group", "monitoring service"),
+    ],
+)  # fmt: skip
+def test_ranks_are_titles_and_acronyms_are_part_of_a_name(text: str, speaker: str, role: str) -> None:
+    (claim,) = claims(text)
+    assert (claim.speaker, claim.speaker_role) == (speaker, role)
