@@ -65,7 +65,8 @@ HEDGED = re.compile(
     # Plans and deliberations are not facts yet.
     r"|in\s+talks|consider(?:s|ed|ing)?|looking\s+to|mulls?"
     r"|unknown|in\s+doubt|unclear|uncertain|unconfirmed)\b"
-    r"|\bit\s+(?:was|is|has\s+been)\s+reported\b|\breports?\s+(?:say|said|suggest\w*)\b"
+    r"|\bit\s*(?:was|is|'s|’s|has\s+been)\s+(?:reported|estimated|believed|thought|said|claimed|alleged|rumou?red)\b"
+    r"|\b(?:thought|understood)\s+to\b|\breports?\s+(?:say|said|suggest\w*)\b"
     r"|\b(?:if|whether)\b|\?\s*$",
     re.IGNORECASE,
 )

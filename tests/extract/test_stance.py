@@ -42,6 +42,9 @@ def test_stance_cases(text: str, verb: str | None, expected: Stance) -> None:
         ("Apple bought the firm in May.", Stance.ASSERTS),
         ("Christian Bale in talks to play Steve Jobs.", Stance.HEDGED),
         ("Tesla chooses Nevada for battery factory: sources.", Stance.ASSERTS),
+        ("It's estimated that the beast measures 50 feet long.", Stance.HEDGED),
+        ("The largest crabs are thought to be spider crabs.", Stance.HEDGED),
+        ("It is said that the castle is haunted.", Stance.HEDGED),
     ],
 )
 def test_more_stance_cases(text: str, expected: Stance) -> None:
