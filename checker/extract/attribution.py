@@ -93,6 +93,7 @@ PAST_TAGS = frozenset({"VBD", "VBN"})
 BASE_VERB_TAGS = frozenset({"VB"})
 PARTICIPLE_TAG = "VBN"
 MIN_TITLE_WORDS = 4
+NAME_JOINERS = frozenset({"-", "–", "&", "."})
 TITLE_SHARE = 0.7
 RELAYING_LEMMAS = frozenset({"cite", "quote"})
 CLAUSAL_COMPLEMENTS = frozenset({"ccomp", "xcomp", "parataxis"})
@@ -272,11 +273,8 @@ def _outlet(doc: Doc, phrase: str) -> str:
 def _hearsay(doc: Doc, found: Attribution) -> bool:
     """A reporting verb in the passive of hearsay, its auxiliary dropped as headlines do: "X said to
     buy", "X reported to be near", "X reported wounded": X is what is said of, nobody is said to speak."""
-    if found.verb is None or found.closing:
-        return False
-    word = found.verb.split()[0]
-    verb = next((t for t in doc if t.lower_ == word and t.tag_ in PAST_TAGS), None)
-    if verb is None or verb.i + 1 >= len(doc):
+    verb = None if found.closing else _verb_of(doc, found)
+    if verb is None or verb.tag_ not in PAST_TAGS or verb.i + 1 >= len(doc):
         return False
     after = doc[verb.i + 1]
     if after.lower_ == "to" and verb.i + 2 < len(doc):
@@ -291,13 +289,16 @@ def _title_case(doc: Doc) -> bool:
     return len(words) >= MIN_TITLE_WORDS and sum(t.is_title or t.is_upper for t in words) >= TITLE_SHARE * len(words)
 
 
+def _verb_of(doc: Doc, found: Attribution) -> Token | None:
+    """The reporting verb an attribution stands on, as a token."""
+    word = found.verb.split()[0] if found.verb else None
+    return next((t for t in doc if t.lower_ == word and t.pos_ == "VERB"), None)
+
+
 def _does_not_report(doc: Doc, found: Attribution) -> bool:
     """Whether the verb `found` stands on only names an act ("will announce the separation", "suggested
     the use of ..."): no clause, quotation or figure follows it, so it is what is reported, not a report."""
-    if found.verb is None:
-        return False
-    word = found.verb.split()[0]
-    verb = next((t for t in doc if t.lower_ == word and t.pos_ == "VERB"), None)
+    verb = _verb_of(doc, found)
     if verb is None or any(t.is_quote for t in doc):
         return False
     if any(c.dep_ in CLAUSAL_COMPLEMENTS for c in verb.children) or verb.lemma_.lower() in NEEDS_COMPLEMENT:
@@ -789,7 +790,8 @@ def _named_organisation(phrase: Span) -> Span | None:
 def _joins_name(token: Token) -> bool:
     """A name word (an acronym too: "SITE"), or a piece written onto the next one ("WCVB-" of "WCVB-TV")."""
     acronym = token.is_upper and token.is_alpha and len(token) > 1
-    return token.pos_ == "PROPN" or acronym or (not token.whitespace_ and token.text != "(")
+    written_onto = not token.whitespace_ and (not token.is_punct or token.text in NAME_JOINERS)
+    return token.pos_ == "PROPN" or acronym or written_onto
 
 
 def _clean(phrase: str) -> str:
