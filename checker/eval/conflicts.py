@@ -139,6 +139,9 @@ def load_conflict_gold(path: Path) -> dict[str, ConflictDocument]:
 def _document(data: dict[str, Any]) -> ConflictDocument:
     claims = tuple(_claim(c) for c in data["claims"])
     known = {c.id for c in claims}
+    dangling = sorted({c.refers_to for c in claims if c.refers_to is not None} - known)
+    if dangling:
+        raise ValueError(f"refers_to names claims that are not annotated: {dangling}")
     conflicts = tuple(
         GoldConflict(_sides(c["claims"], known), _kind(c["kind"]), Status(c["status"]), c["note"])
         for c in data["conflicts"]

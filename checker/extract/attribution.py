@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from checker.extract.nlp import agent
+
 _VERBS = (
     r"said|says|say|stated|states|told\s+(?:\w[\w/.-]*)?\w|wrote|writes|reported|reports|added|adds|stressed|stresses"
     r"|noted|notes|recalled|recalls|concluded|claimed|claims|claim|announced|announces|confirmed|confirms"
@@ -35,10 +37,10 @@ LEAD = re.compile(
     re.IGNORECASE,
 )
 # "MANILA, Philippines (AP) —", "GENEVA —", "(CNN) --": where and through whom, never who speaks. A
-# hyphen joined to the word is part of a name ("WCVB-TV"), no dateline's dash.
+# hyphen joined to both words is part of a name ("WCVB-TV"), no dateline's dash ("BEIRUT- Rebels").
 DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’-]*[A-Z.'’](?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
-    r"(?:\s*\([A-Z][\w .&-]{0,30}\)\s*[-—–]{0,2}|\s*[—–]{1,2}|\s+-{1,2}|--)\s*"
+    r"(?:\s*\([A-Z][\w .&-]{0,30}\)\s*[-—–]{0,2}|\s*[—–]{1,2}|\s+-{1,2}|-{1,2}(?=\s))\s*"
     r"|\([A-Z][\w .&-]{0,30}\)\s*[-—–]{0,2}\s*)"
 )
 ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:\"“”]{2,80})", re.IGNORECASE)
@@ -89,14 +91,29 @@ NEEDS_COMPLEMENT: dict[str, tuple[str, str | None]] = {
 SPEAKING_OBJECT = frozenset({"quote"})
 # The nouns news uses for the people it gets a story from, as lemmas: "citing sources", "quoting officials".
 INFORMANTS = frozenset({"source", "official", "person", "people", "insider", "aide", "executive", "employee"})
+# The passive of hearsay: a past form of a reporting verb, then "to" and a verb in its base form ("said
+# to buy") or a participle ("reported wounded").
 PAST_TAGS = frozenset({"VBD", "VBN"})
 BASE_VERB_TAGS = frozenset({"VB"})
 PARTICIPLE_TAG = "VBN"
+CLAUSAL_HEADS = frozenset({"amod", "compound"})  # a participle describing a noun ("wounded civilians")
+# A headline In Title Case hides verbs from the tagger: at least this many words, this share capitalised.
 MIN_TITLE_WORDS = 4
-NAME_JOINERS = frozenset({"-", "–", "&", "."})
 TITLE_SHARE = 0.7
-RELAYING_LEMMAS = frozenset({"cite", "quote"})
-CLAUSAL_COMPLEMENTS = frozenset({"ccomp", "xcomp", "parataxis"})
+NAME_JOINERS = frozenset({"-", "–", "&", "."})  # written onto the next word inside a name: "WCVB-TV", "AT&T"
+# Verbs that report a statement even with a noun object ("denied the reports", "reported a loss"):
+# "according to X" beside them is the outlet that relayed it, not the speaker.
+SPEECH_ACTS = frozenset(
+    {
+        "say", "tell", "state", "report", "deny", "confirm", "reject", "dismiss", "dispute", "refute",
+        "rebut", "contradict", "contest", "claim", "insist", "add", "write", "post", "publish", "tweet",
+        "acknowledge", "admit", "allege", "assert", "warn", "estimate", "count", "put", "call",
+    }
+)  # fmt: skip
+PUBLICATIONS = frozenset({"report", "story", "article", "newspaper", "paper", "outlet"})  # what an outlet puts out
+ROLE_TAIL = re.compile(r"\s+(?:of|for|at|to|in|with|from|on)\s+")  # "ambassador | to the UN": the head comes first
+RELAYING_LEMMAS = frozenset({"cite", "quote"})  # "sources cited by X", "officials quoted by X"
+CLAUSAL_COMPLEMENTS = frozenset({"ccomp", "xcomp", "parataxis"})  # what a reporting verb says
 SUBJECT_DEPS = frozenset({"nsubj"})
 # What a speaker phrase holds besides the speaker, by the parse: "Saudi Airlines on Sunday", "the
 # official concerned", "Kuo, who also predicts...", "After an initial autopsy, the office".
@@ -117,8 +134,11 @@ EXPLETIVES = frozenset({"it", "there", "this", "that", "which", "who"})
 CONNECTIVE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ"})
 THAT = re.compile(r"that\s+", re.IGNORECASE)  # the complementizer opens the content, it is not part of it
 TITLES = re.compile(r"(?:mr|mrs|ms|dr|prof)\.?|the|an?", re.IGNORECASE)  # forms of address or an article: no role
-# Abbreviated ranks and forms of address closing a role: "Lt. Col.", "Sgt.", "Dr.".
-RANKS = re.compile(r"(?:\s+[A-Z][a-z]{0,3}\.)+$")
+# Abbreviated ranks and forms of address closing a role ("spokesman Lt. Col." of "... Lt. Col. James
+# Sahady"); "Inc." or "Co." closing a company's name are no rank.
+RANKS = re.compile(
+    r"(?:,?\s+(?:Lt|Col|Gen|Maj|Capt|Sgt|Cpl|Pvt|Adm|Cmdr|Brig|Dr|Prof|Rev|Sen|Rep|Gov|Mr|Mrs|Ms)\.?)+\s*,?$"
+)
 HONORIFICS = re.compile(r"^(?:mr|mrs|ms|dr|prof|president|minister|general|gen)\.?\s+", re.IGNORECASE)
 
 
@@ -193,9 +213,10 @@ class Speakers:
 
 
 def _fits(role: str, wanted: str) -> bool:
-    """Whether "the analyst" can be the person described as `role` ("CIBC analyst")."""
-    role = _bare(role)
-    return role == wanted or role.endswith(" " + wanted)
+    """Whether "the analyst" can be the person described as `role` ("CIBC analyst", "Iraq's ambassador
+    to the UN"); "the company" is not "chief executive of the company": a role is judged by its head."""
+    head = ROLE_TAIL.split(_bare(role))[0]
+    return head == wanted or head.endswith(" " + wanted)
 
 
 def _looks_like_a_name(text: str) -> bool:
@@ -231,7 +252,7 @@ def attribute(doc: Doc, speakers: Speakers) -> Attribution | None:
     according = _according_to(doc, speakers)
     found = _opening(doc, speakers) or _closing(doc, speakers) or _by_parse(doc, speakers) or _introduced(doc, speakers)
     if found is not None and _hearsay(doc, found):
-        return according  # "Google said to buy offices", "X reported wounded": nobody named says it
+        found = _closing(doc, speakers)  # "The man said to be the leader was held, police said": police speak
     if found is None:
         return according
     if according is not None and _does_not_report(doc, found):
@@ -240,7 +261,7 @@ def attribute(doc: Doc, speakers: Speakers) -> Attribution | None:
         found = _replace(found, cited_source=according.speaker)
     citing = CITING.search(text)
     if citing and found.cited_source in {None, found.speaker}:
-        relay = found.speaker
+        relay = found.speaker if _publishes(doc, found) else None
         source = _cited_speaker(doc, speakers, citing) if relay is not None else None
         if source is not None and relay is not None:
             return _replace(found, speaker=source[0], role=source[1], cited_source=_outlet(doc, relay))
@@ -264,6 +285,15 @@ def _cited_speaker(doc: Doc, speakers: Speakers, citing: re.Match[str]) -> tuple
     return _resolve(doc, speakers, start, end)
 
 
+def _publishes(doc: Doc, found: Attribution) -> bool:
+    """Whether the speaker found is an outlet or its report: it reports, writes or publishes, or a report
+    or story is the subject ("a report from Benzinga, citing ..., says"). "The White House said, citing
+    officials" keeps the White House as the speaker."""
+    if found.verb is not None and CHANNEL_VERBS.match(found.verb.split()[0]):
+        return True
+    return any(t.dep_ in SUBJECTS and t.lemma_.lower() in PUBLICATIONS for t in doc)
+
+
 def _outlet(doc: Doc, phrase: str) -> str:
     """The organisation a speaker phrase names ("a report in the Vancouver Province"), else the phrase."""
     named = [e.text for e in doc.ents if e.label_ in ORGANISATION_LABELS and e.text in phrase]
@@ -280,7 +310,8 @@ def _hearsay(doc: Doc, found: Attribution) -> bool:
     if after.lower_ == "to" and verb.i + 2 < len(doc):
         infinitive = doc[verb.i + 2]  # a headline's capitals hide the verb from the tagger: "Said to Buy"
         return infinitive.tag_ in BASE_VERB_TAGS or (infinitive.is_title and _title_case(doc))
-    return after.tag_ == PARTICIPLE_TAG
+    # "reported wounded", not "said wounded civilians were ...": the participle completes the verb itself
+    return after.tag_ == PARTICIPLE_TAG and after.head == verb and after.dep_ not in CLAUSAL_HEADS
 
 
 def _title_case(doc: Doc) -> bool:
@@ -290,16 +321,21 @@ def _title_case(doc: Doc) -> bool:
 
 
 def _verb_of(doc: Doc, found: Attribution) -> Token | None:
-    """The reporting verb an attribution stands on, as a token."""
+    """The reporting verb an attribution stands on, as a token: of the words spelt like it, the one
+    right before what was said (right after it for a closing "..., police said")."""
     word = found.verb.split()[0] if found.verb else None
-    return next((t for t in doc if t.lower_ == word and t.pos_ == "VERB"), None)
+    spelt = [t for t in doc if t.lower_ == word and t.pos_ == "VERB"]
+    if found.closing:
+        return next((t for t in spelt if t.idx >= found.content_end), None)
+    before = [t for t in spelt if t.idx < found.content_start]
+    return before[-1] if before else next(iter(spelt), None)
 
 
 def _does_not_report(doc: Doc, found: Attribution) -> bool:
     """Whether the verb `found` stands on only names an act ("will announce the separation", "suggested
     the use of ..."): no clause, quotation or figure follows it, so it is what is reported, not a report."""
     verb = _verb_of(doc, found)
-    if verb is None or any(t.is_quote for t in doc):
+    if verb is None or verb.lemma_.lower() in SPEECH_ACTS or any(t.is_quote for t in doc):
         return False
     if any(c.dep_ in CLAUSAL_COMPLEMENTS for c in verb.children) or verb.lemma_.lower() in NEEDS_COMPLEMENT:
         return False
@@ -427,12 +463,10 @@ def _according_to(doc: Doc, speakers: Speakers) -> Attribution | None:
 def _relay(source: Token) -> str | None:
     """ "sources cited by The Wall Street Journal": the outlet that relays the source."""
     for clause in source.children:
-        if clause.dep_ == "acl" and clause.lemma_.lower() in RELAYING_LEMMAS:
-            for agent in clause.children:
-                outlet = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent.dep_ == "agent" else None
-                if outlet is not None:
-                    start, end = _phrase_of(outlet)
-                    return _clean(source.doc.text[start:end])
+        outlet = agent(clause) if clause.dep_ == "acl" and clause.lemma_.lower() in RELAYING_LEMMAS else None
+        if outlet is not None:
+            start, end = _phrase_of(outlet)
+            return _clean(source.doc.text[start:end])
     return None
 
 
@@ -767,8 +801,10 @@ def _resolve(doc: Doc, speakers: Speakers, start: int, end: int) -> tuple[str | 
     by_role = speakers.match_role(phrase)
     if by_role:
         return by_role, speakers.role_of(by_role)
-    canonical = speakers.add(phrase, None, is_person=False)  # "Al-Ajhar" after "Abdullah Al-Ajhar"
-    return canonical, speakers.role_of(canonical) if canonical != phrase else None
+    canonical = speakers.add(phrase, None, is_person=False)
+    if canonical != phrase and _looks_like_a_name(phrase):
+        return canonical, speakers.role_of(canonical)  # "Al-Ajhar" after "Abdullah Al-Ajhar"
+    return phrase, None
 
 
 def _named_organisation(phrase: Span) -> Span | None:

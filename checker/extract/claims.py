@@ -157,11 +157,8 @@ def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list
         clause = clauses[index]
         draft.continues_sentence = clause is not None and clause.start > 0
         draft.figures = _figures(draft, drafts[-1].figures if draft.continues_sentence and drafts else [])
-        draft.refers_to = _referent(draft, drafts)
         drafts.append(draft)
-    for position, draft in enumerate(drafts):
-        if draft.refers_to is None:
-            draft.refers_to = _told_after(draft, drafts, position)
+    _link_answers(drafts)
     return drafts
 
 
@@ -231,29 +228,31 @@ def _figures(draft: _Draft, before: list[Quantity]) -> list[Quantity]:
     return find_quantities(draft.parsed, date_spans + _date_spans(text), before)
 
 
-def _referent(draft: _Draft, drafts: list[_Draft]) -> int | None:
-    """The earlier claim that "that claim", "the toll" or "claims made by X" in this one points at, if any."""
-    pointing = references.pointer(draft.parsed, 0, len(draft.parsed.text))  # "X denied claims made by Y, saying"
-    if pointing is None:
-        return None
-    claim = references.Earlier(_source(draft), draft.stance, draft.figures)
-    return references.referent(pointing, claim, [_earlier(d) for d in drafts], same_source)
+def _link_answers(drafts: list[_Draft]) -> None:
+    """Set what each claim answers (`refers_to`): an earlier claim it points at ("that claim", "the toll",
+    "claims made by X"); failing one, for a statement noun, an allegation the article tells after it
+    ("The airline dismissed claims that ..." before "A few days ago, media reported that ...")."""
+    views = [_as_earlier(d) for d in drafts]
+    for position, draft in enumerate(drafts):
+        pointing = _pointer(draft)
+        if pointing is None:
+            continue
+        claim = references.Earlier(_source(draft), draft.stance, draft.figures)
+        draft.refers_to = references.referent(pointing, claim, views[:position], same_source)
+        if draft.refers_to is None and pointing.kind == "statement":
+            later = references.origin(claim, views[position + 1 :], same_source)
+            draft.refers_to = None if later is None else position + 1 + later
 
 
-def _earlier(draft: _Draft) -> references.Earlier:
+def _pointer(draft: _Draft) -> references.Pointer | None:
+    found = draft.attribution
+    start, end = (found.content_start, found.content_end) if found else (0, len(draft.parsed.text))
+    return references.pointer(draft.parsed, start, end)
+
+
+def _as_earlier(draft: _Draft) -> references.Earlier:
     """A claim as another claim may point at it."""
     return references.Earlier(_source(draft), draft.stance, draft.figures, _cited(draft), _alleged(draft))
-
-
-def _told_after(draft: _Draft, drafts: list[_Draft], position: int) -> int | None:
-    """ "The airline dismissed claims that ...", the story's opening, answers an allegation the article
-    tells only after it ("A few days ago, international media reported that ..."): the first one."""
-    pointing = references.pointer(draft.parsed, 0, len(draft.parsed.text))
-    if pointing is None or pointing.kind != "statement":
-        return None
-    claim = references.Earlier(_source(draft), draft.stance, draft.figures)
-    found = references.origin(claim, [_earlier(d) for d in drafts[position + 1 :]], same_source)
-    return None if found is None else position + 1 + found
 
 
 def _alleged(draft: _Draft) -> bool:

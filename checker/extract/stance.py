@@ -61,12 +61,14 @@ DISTANCING_TAIL = re.compile(
 HEDGED = re.compile(
     r"\b(?:could|(?<!in\s)may(?!\s+\d)|might|alleged(?:ly)?|reportedly|likely|unlikely|possibl[ey]|perhaps"
     r"|rumou?r(?:s|ed)?|speculat\w+|purported(?:ly)?|suspected|apparently|believed\s+to"
-    r"|appears?\s+to|seems?\s+to|seemingly|expected\s+to|(?:said|reported|rumou?red)\s+to|claims?\s+to"
+    r"|appears?\s+to|seems?\s+to|seemingly|expected\s+to|said\s+to|claims?\s+to"
+    # The passive of hearsay ("reported to be near", "thought to have fled"), not "reported to police".
+    r"|(?:reported|rumou?red|thought|understood)\s+to\s+(?:be|have)\b"
     # Plans and deliberations are not facts yet.
     r"|in\s+talks|consider(?:s|ed|ing)?|looking\s+to|mulls?"
     r"|unknown|in\s+doubt|unclear|uncertain|unconfirmed)\b"
     r"|\bit\s*(?:was|is|'s|’s|has\s+been)\s+(?:reported|estimated|believed|thought|said|claimed|alleged|rumou?red)\b"
-    r"|\b(?:thought|understood)\s+to\b|\breports?\s+(?:say|said|suggest\w*)\b"
+    r"|\breports?\s+(?:say|said|suggest\w*)\b"
     r"|\b(?:if|whether)\b|\?\s*$",
     re.IGNORECASE,
 )

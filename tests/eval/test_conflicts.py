@@ -299,6 +299,7 @@ def test_load_reads_a_well_formed_file(tmp_path: Path) -> None:
         {"conflicts": [{"claims": [["c2"], ["c1"]], "kind": "contradiction", "status": "open", "note": ""}]},
         {"traps": [{"claims": [["c2"], ["c1"]], "type": "maybe", "note": ""}]},
         {"split": "train"},
+        {"claims": [{**gold_entry()["claims"][1], "id": "c1", "refers_to": "c7"}], "conflicts": []},  # type: ignore[index]
     ],
 )
 def test_load_refuses_bad_entries(tmp_path: Path, changes: dict[str, object]) -> None:
