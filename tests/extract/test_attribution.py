@@ -29,6 +29,7 @@ def claims(text: str) -> list[Claim]:
         ("FBI agents said", "FBI agents said"),
         ("Reuters reported that", "Reuters reported that"),
         ("WCVB-TV Boston reports that", "WCVB-TV Boston reports that"),
+        ("BEIRUT- Syrian rebels said", "Syrian rebels said"),
     ],
 )
 def test_a_dateline_is_where_the_story_was_filed_not_who_speaks(text: str, rest: str) -> None:
@@ -319,3 +320,28 @@ def test_hearsay_to_an_infinitive_is_reported_not_asserted() -> None:
 def test_ranks_are_titles_and_acronyms_are_part_of_a_name(text: str, speaker: str, role: str) -> None:
     (claim,) = claims(text)
     assert (claim.speaker, claim.speaker_role) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cited"),
+    [
+        ("The Kremlin denied the reports, according to TASS.", "The Kremlin", "TASS"),
+        ("The White House said, citing intelligence officials, that Iran was behind it.", "The White House", "intelligence officials"),
+        ("Officials said wounded civilians were taken to hospital.", "Officials", None),
+        ("The man said to be the leader was arrested on Monday, police said.", "police", None),
+        ("Police, who said nothing at first, said on Friday that two men were held, according to the BBC.", "Police", "the BBC"),
+    ],
+)  # fmt: skip
+def test_the_new_attribution_rules_leave_ordinary_reporting_alone(text: str, speaker: str, cited: str | None) -> None:
+    (claim,) = claims(text)
+    assert (claim.speaker, claim.cited_source) == (speaker, cited)
+
+
+def test_a_description_of_a_person_is_judged_by_its_head() -> None:
+    found = claims("John Smith, chief executive of the company, resigned on Monday. The company said profits fell.")
+    assert found[-1].speaker == "the company"
+
+
+def test_a_company_suffix_is_no_rank() -> None:
+    (claim,) = claims("A spokesman for Acme Inc. said the plant would close.")
+    assert claim.speaker == "A spokesman for Acme Inc."

@@ -46,6 +46,16 @@ def claims(text: str) -> list[Claim]:
             {1: 2},
         ),
         ("According to the report, the plant will not close. The union said the plant would close.", {}),
+        (
+            "The foreign ministry alleged that jets bombed the city. The Russian defence ministry said its jets "
+            "hit only military targets. Kyiv denied claims made by the Russian defence ministry.",
+            {3: 2},
+        ),
+        (
+            "Rebels claimed that 40 soldiers were killed. The army said 3 soldiers died. "
+            "Later, the army confirmed in its statement that 3 soldiers died.",
+            {},
+        ),
     ],
 )
 def test_an_answer_points_at_the_claim_it_answers(text: str, answers: dict[int, int]) -> None:
