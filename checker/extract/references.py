@@ -36,7 +36,9 @@ ABOUT = frozenset({"of", "about"})  # "accounts of the biopsy" still points at t
 # The small model sometimes labels a bare object noun "ccomp" ("refutes that claim").
 ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "ccomp"})
 OBJECT_DEPS = frozenset({"dobj"})  # outside what was said: "denied claims", not "in its statement"
-LOOK_BACK = 6  # claims: a reply answers what was reported just before it, not what the story opened with
+# Claims: "that toll" (or a statement noun where the story has no allegation) answers a figure or claim
+# given just before it, not one the story opened with.
+LOOK_BACK = 6
 STATED = frozenset({Stance.ASSERTS, Stance.CONFIRMS, Stance.HEDGED})
 # Only a claim that answers points back: "the toll was at least 80" gives a figure of its own.
 ANSWERING = frozenset({Stance.DENIES, Stance.NOT_CONFIRMED, Stance.CONFIRMS})
@@ -69,6 +71,7 @@ def pointer(tokens: Doc, start: int, end: int) -> Pointer | None:
 
 
 def _pointer(tokens: Doc, start: int, end: int, deps: frozenset[str]) -> Pointer | None:
+    """The first statement or figure noun between `start` and `end`, in one of `deps`, that points back."""
     for token in tokens:
         if not start <= token.idx < end or token.dep_ not in deps or _source_named(token):
             continue
@@ -118,8 +121,8 @@ def _author(noun: Token) -> str | None:
 
 
 def origin(claim: Earlier, earlier: Sequence[Earlier], same_source: Callable[[str, str], bool]) -> int | None:
-    """The allegation a denial or "not confirmed" answers when it names none: the first claim of the
-    article put forward at a distance by another source."""
+    """The allegation a denial or "not confirmed" answers when its statement noun names no source ("dismissed
+    the claims"): the first claim in `earlier` put forward at a distance, or reported, by another source."""
     if claim.stance not in CONTESTING:
         return None
     statement = Pointer("statement", None)
