@@ -139,6 +139,7 @@ TITLES = re.compile(r"(?:mr|mrs|ms|dr|prof)\.?|the|an?", re.IGNORECASE)  # forms
 RANKS = re.compile(
     r"(?:,?\s+(?:Lt|Col|Gen|Maj|Capt|Sgt|Cpl|Pvt|Adm|Cmdr|Brig|Dr|Prof|Rev|Sen|Rep|Gov|Mr|Mrs|Ms)\.?)+\s*,?$"
 )
+POSSESSIVE = re.compile(r"\s*['’]s$")
 HONORIFICS = re.compile(r"^(?:mr|mrs|ms|dr|prof|president|minister|general|gen)\.?\s+", re.IGNORECASE)
 
 
@@ -164,12 +165,13 @@ class Speakers:
 
     def note_people(self, doc: Doc) -> None:
         for ent in doc.ents:
-            if ent.label_ == PERSON_LABEL and len(ent.text.split()) > 1 and _looks_like_a_name(ent.text):
-                if ent.text not in self.people:
-                    self.people.append(ent.text)
+            name = POSSESSIVE.sub("", ent.text)  # "CEO Elon Musk's plan" names Elon Musk
+            if ent.label_ == PERSON_LABEL and len(name.split()) > 1 and _looks_like_a_name(name):
+                if name not in self.people:
+                    self.people.append(name)
                 description = _description(ent)
-                if description and ent.text not in self.described:
-                    self.described[ent.text] = description
+                if description and name not in self.described:
+                    self.described[name] = description
 
     def add(self, name: str, role: str | None, is_person: bool) -> str:
         canonical = self.match_name(name) or name
@@ -219,6 +221,11 @@ def _fits(role: str, wanted: str) -> bool:
     return head == wanted or head.endswith(" " + wanted)
 
 
+def _a_title(word: Token) -> bool:
+    """ "expert" of "invertebrate expert Paul Clark", "CEO" of "CEO Elon Musk"; not a name ("Tesla")."""
+    return word.pos_ == "NOUN" or (word.is_upper and word.is_alpha and len(word) > 1)
+
+
 def _looks_like_a_name(text: str) -> bool:
     """ "Paul Clark", "Abdul Rahman al-Fahd", not "Macrocheira kaempferi -" (a tagger's mistake)."""
     words = text.split()
@@ -234,7 +241,7 @@ def _description(name: Span) -> str | None:
         words = [t for t in described.subtree if not head.left_edge.i <= t.i <= head.right_edge.i]
     else:
         apposition = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
-        titles = [c for c in head.children if c.i < name.start and c.dep_ in TITLE_DEPS and c.pos_ == "NOUN"]
+        titles = [c for c in head.children if c.i < name.start and c.dep_ in TITLE_DEPS and _a_title(c)]
         if apposition is not None:
             words = list(apposition.subtree)
         elif titles:

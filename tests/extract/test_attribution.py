@@ -345,3 +345,11 @@ def test_a_description_of_a_person_is_judged_by_its_head() -> None:
 def test_a_company_suffix_is_no_rank() -> None:
     (claim,) = claims("A spokesman for Acme Inc. said the plant would close.")
     assert claim.speaker == "A spokesman for Acme Inc."
+
+
+def test_a_person_named_in_the_possessive_is_known_later_by_surname_and_title() -> None:
+    found = claims(
+        "The factory is a critical piece of CEO Elon Musk's plan to make a cheaper car. "
+        "Musk has said he intends to double the supply of batteries by 2020."
+    )
+    assert (found[-1].speaker, found[-1].speaker_role) == ("Elon Musk", "CEO")
