@@ -49,7 +49,7 @@ CITING = re.compile(r"\b(?:citing|quoting)\s+[\"“]?(?P<src>[^,.;\"“”]{2,80
 # "He said this at a briefing on 28 October": the sentence dates and sources an earlier statement.
 META = re.compile(r"^(?:this|so|it)\s+(?:at|on|in|during|to|while|after|before)\b|^this\s*[,.]", re.IGNORECASE)
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "we": "any", "i": "person"}
-CHANNEL_VERBS = re.compile(r"^(?:wrote|writes|reported|reports|posted|published|tweeted)$", re.IGNORECASE)
+CHANNEL_VERBS = re.compile(r"^(?:wrote|writes|reported|reports|reporting|posted|published|tweeted)$", re.IGNORECASE)
 # How a statement reaches an outlet, by the verb's lemma: (dependency, preposition or "" for none).
 CHANNEL_LINKS: dict[str, tuple[tuple[str, str], ...]] = {
     "tell": (("dobj", ""), ("dative", "")),
@@ -112,6 +112,9 @@ SPEECH_ACTS = frozenset(
 )  # fmt: skip
 PUBLICATIONS = frozenset({"report", "story", "article", "newspaper", "paper", "outlet"})  # what an outlet puts out
 ROLE_TAIL = re.compile(r"\s+(?:of|for|at|to|in|with|from|on)\s+")  # "ambassador | to the UN": the head comes first
+# A confirmation or comment withheld ("X would not confirm the reports"): negated, the verb still has a
+# speaker, and the claim is not confirmed (claims.py reads the same verbs).
+WITHHOLDABLE = frozenset({"confirm", "verify", "corroborate", "authenticate", "comment"})
 RELAYING_LEMMAS = frozenset({"cite", "quote"})  # "sources cited by X", "officials quoted by X"
 CLAUSAL_COMPLEMENTS = frozenset({"ccomp", "xcomp", "parataxis"})  # what a reporting verb says
 SUBJECT_DEPS = frozenset({"nsubj"})
@@ -262,6 +265,7 @@ def attribute(doc: Doc, speakers: Speakers) -> Attribution | None:
         found = _closing(doc, speakers)  # "The man said to be the leader was held, police said": police speak
     if found is None:
         return according
+    found = _inner_speaker(doc, speakers, found)
     if according is not None and _does_not_report(doc, found):
         return according  # "HP will announce the split, according to WSJ": WSJ answers for the sentence
     if according is not None and found.cited_source is None and found.speaker != according.speaker:
@@ -276,6 +280,25 @@ def attribute(doc: Doc, speakers: Speakers) -> Attribution | None:
     if found.cited_source is None:
         return _replace(found, cited_source=_channel(doc, found.speaker))
     return found
+
+
+def _inner_speaker(doc: Doc, speakers: Speakers, found: Attribution) -> Attribution:
+    """ "Police believe the attackers were jealous lovers, the Austrian Times reported": an outlet's
+    closing report of what someone else holds; the one who holds it speaks, the outlet is the channel."""
+    if not found.closing or found.verb is None or not CHANNEL_VERBS.match(found.verb.split()[0]):
+        return found
+    outer = _verb_of(doc, found)
+    inner = next((c for c in outer.children if _reports_within(c, found.content_end)), None) if outer else None
+    own = attribute_verb(doc, inner, speakers, 0, found.content_end) if inner is not None else None
+    if own is None or own.speaker is None:
+        return found
+    return _replace(own, cited_source=found.speaker)
+
+
+def _reports_within(clause: Token, end: int) -> bool:
+    """A reporting verb heading the reported clause before `end`, with a subject of its own."""
+    reports = clause.dep_ == "ccomp" and clause.pos_ == "VERB" and clause.lemma_.lower() in REPORTING_LEMMAS
+    return reports and _end(clause) <= end and _subject(clause) is not None
 
 
 def _cited_speaker(doc: Doc, speakers: Speakers, citing: re.Match[str]) -> tuple[str | None, str | None] | None:
@@ -293,12 +316,17 @@ def _cited_speaker(doc: Doc, speakers: Speakers, citing: re.Match[str]) -> tuple
 
 
 def _publishes(doc: Doc, found: Attribution) -> bool:
-    """Whether the speaker found is an outlet or its report: it reports, writes or publishes, or a report
-    or story is the subject ("a report from Benzinga, citing ..., says"). "The White House said, citing
-    officials" keeps the White House as the speaker."""
+    """Whether the speaker found is an outlet or its report: it reports, writes or publishes, a report or
+    story is the subject ("a report from Benzinga, citing ..., says"), or it said so in a report. "The
+    White House said, citing officials" keeps the White House as the speaker."""
     if found.verb is not None and CHANNEL_VERBS.match(found.verb.split()[0]):
         return True
-    return any(t.dep_ in SUBJECTS and t.lemma_.lower() in PUBLICATIONS for t in doc)
+    return any(t.lemma_.lower() in PUBLICATIONS and (t.dep_ in SUBJECTS or _in_a_report(t)) for t in doc)
+
+
+def _in_a_report(noun: Token) -> bool:
+    """ "the Journal said in a report": the statement was published."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "VERB"
 
 
 def _outlet(doc: Doc, phrase: str) -> str:
@@ -486,7 +514,7 @@ def reporting_clauses(doc: Doc) -> list[Token]:
         needed = NEEDS_COMPLEMENT.get(token.lemma_.lower())
         if needed and not any(_completes(child, *needed) for child in token.children):
             continue
-        if any(child.dep_ == "neg" for child in token.children):
+        if any(child.dep_ == "neg" for child in token.children) and token.lemma_.lower() not in WITHHOLDABLE:
             continue  # "X has not claimed that ...": the article denies it was said, nobody says it
         subject = _subject(token)
         if subject is not None and _is_speaker_phrase(doc, *_phrase_of(subject)):
@@ -512,10 +540,11 @@ def noun_phrase(doc: Doc, start: int, end: int) -> tuple[int, int]:
     kept = [head.i]
     for child in head.children:
         dropped = LEADING_DROPS if child.i < head.i else TRAILING_DROPS
-        if child.dep_ in dropped or (child.i > head.i and _is_time(child)):
+        if child.dep_ in dropped or (child.i > head.i and _is_time(child)) or _describes_again(head, child):
             continue
         kept.extend(_without_clauses(child))
-    first, last = min(kept), max(kept)
+    words = [i for i in kept if not doc[i].is_punct] or kept  # a comma left after a dropped apposition is no word
+    first, last = min(words), max(words)
     while first < last and doc[first].is_punct:
         first += 1
     while last > first and doc[last].is_punct:
@@ -523,12 +552,20 @@ def noun_phrase(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return max(start, doc[first].idx), min(end, _end(doc[last]))
 
 
+def _describes_again(head: Token, child: Token) -> bool:
+    """ "A spokesperson for Saudi Aramco, Saudi Arabia's oil company": a description in apposition to a
+    described speaker says more about what the phrase names; a name in apposition is the speaker."""
+    return child.dep_ == "appos" and child.pos_ == "NOUN" and head.pos_ == "NOUN"
+
+
 def _without_clauses(token: Token) -> list[int]:
-    """The token's subtree without the clauses that describe a noun deeper down: "a writer at
-    Quartz.com, who has interviewed protesters" names the writer at Quartz.com."""
+    """The token's subtree without the clauses and appositions that describe a noun deeper down: "a
+    writer at Quartz.com, who has interviewed protesters" names the writer at Quartz.com, "a spokesperson
+    for Saudi Aramco, Saudi Arabia's oil company" the spokesperson for Saudi Aramco."""
     kept = [token.i]
     for child in token.children:
-        if child.dep_ not in NOUN_CLAUSES:
+        describes = child.dep_ in NOUN_CLAUSES or (child.dep_ == "appos" and child.pos_ != "PROPN")
+        if not describes:  # a name in apposition stays, wherever the parse hung it ("the head of X, Anna Petrenko")
             kept.extend(_without_clauses(child))
     return kept
 

@@ -14,6 +14,7 @@ from checker.extract import dates, nlp, references, stance
 from checker.extract.attribution import (
     CHANNEL_VERBS,
     REPORTING_LEMMAS,
+    WITHHOLDABLE,
     Attribution,
     Speakers,
     attribute,
@@ -42,8 +43,6 @@ IMPERSONAL = re.compile(
     r"^(?:and\s+)?(?:later\s*,?\s*)?it\s+(?:was|is|has\s+been)\s+(?:reported|known)|^it\s+became\s+known", re.I
 )
 OPEN_QUOTE = re.compile(r"^[\"“]")
-# A confirmation or comment withheld, read from the parse (stance `not_confirmed`).
-WITHHOLDABLE = frozenset({"confirm", "verify", "corroborate", "authenticate", "comment"})
 REFUSING = frozenset({"refuse", "decline", "unable", "fail"})
 # How a withheld verb hangs from the verb that withholds it: "did not have the means to verify".
 GOVERNED_BY = frozenset({"xcomp", "acl", "relcl", "advcl", "pobj", "prep", "dobj"})
@@ -445,8 +444,18 @@ def _analysis(
 def _stance(tokens: Doc, found: Attribution | None, start: int, end: int) -> Stance:
     verb = found.verb if found else None
     text = _stance_text(tokens, start, end)
-    negated, withheld = _negated(tokens, start, end), _withheld(tokens, start, end)
+    negated = _negated(tokens, start, end)
+    withheld = _withheld(tokens, start, end) or _withholds(tokens, found)
     return stance.classify(text, verb, frame=_frame(found), negated=negated, withheld=withheld)
+
+
+def _withholds(tokens: Doc, found: Attribution | None) -> bool:
+    """Whether the attribution's own verb withholds: "X would not confirm the reports"."""
+    if found is None or found.verb is None or found.closing:
+        return False
+    word = found.verb.split()[0]
+    verbs = [t for t in tokens if t.lower_ == word and t.idx < found.content_start]
+    return bool(verbs) and verbs[-1].lemma_.lower() in WITHHOLDABLE and _refuses(verbs[-1])
 
 
 def _frame(found: Attribution | None) -> str:

@@ -353,3 +353,22 @@ def test_a_person_named_in_the_possessive_is_known_later_by_surname_and_title() 
         "Musk has said he intends to double the supply of batteries by 2020."
     )
     assert (found[-1].speaker, found[-1].speaker_role) == ("Elon Musk", "CEO")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cited", "stance"),
+    [
+        ("North Korean state media would not confirm the reports.", "North Korean state media", None, Stance.NOT_CONFIRMED),
+        ("Officials, who could not confirm it at first, said on Friday that two men were held.", "Officials", None, Stance.ASSERTS),
+        ("CNBC is reporting Tesla has chosen Nevada for its factory.", "CNBC", "CNBC", Stance.ASSERTS),
+        ("The firm will close the plant, the Journal said in a report, citing people familiar with the matter.", "people familiar with the matter", "Journal", Stance.ASSERTS),
+        ("A spokesperson for Acme Corp, the country's biggest miner, told Reuters that there was no fire.", "A spokesperson for Acme Corp", "Reuters", Stance.ASSERTS),
+        ("The army said the town had fallen, Reuters reported.", "the army", "Reuters", Stance.ASSERTS),
+        ("Two men were arrested, Reuters reported.", "Reuters", "Reuters", Stance.ASSERTS),
+    ],
+)  # fmt: skip
+def test_withheld_verbs_outlets_in_their_own_name_and_nested_sources(
+    text: str, speaker: str, cited: str | None, stance: Stance
+) -> None:
+    (claim,) = claims(text)
+    assert (claim.speaker, claim.cited_source, claim.stance) == (speaker, cited, stance)
