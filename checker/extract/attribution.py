@@ -27,7 +27,7 @@ OPENING = re.compile(
     re.IGNORECASE,
 )
 CLOSING = re.compile(
-    rf"[,.!?…]+[\"”’']?\s+(?P<who>[^,\"“”]{{2,120}}?)\s+(?P<verb>{_VERBS})(?P<tail>\s+[^\"“”]{{0,60}})?\.?\s*$"
+    rf"[,.!?…]+[\"”’']?\s+(?P<who>[^,\"“”]{{2,120}}?)\s+(?:{_BRIDGE})(?P<verb>{_VERBS})(?P<tail>\s+[^\"“”]{{0,60}})?\.?\s*$"
     rf"|[,.!?…]+[\"”’']?\s+(?P<verb2>said|added|wrote)\s+(?P<who2>[^,\"“”]{{2,120}}?)\.?\s*$",
     re.IGNORECASE,
 )
@@ -45,7 +45,10 @@ DATELINE = re.compile(
 )
 ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:\"“”]{2,80})", re.IGNORECASE)
 TOLD = re.compile(r"^told\s+(?P<audience>.+)$", re.IGNORECASE)
-CITING = re.compile(r"\b(?:citing|quoting)\s+[\"“]?(?P<src>[^,.;\"“”]{2,80})[\"”]?", re.IGNORECASE)
+# "citing X", and a report "that cited X".
+CITING = re.compile(
+    r"\b(?:citing|quoting|(?:that|which)\s+(?:cited|quoted))\s+[\"“]?(?P<src>[^,.;\"“”]{2,80})[\"”]?", re.IGNORECASE
+)
 # "He said this at a briefing on 28 October": the sentence dates and sources an earlier statement.
 META = re.compile(r"^(?:this|so|it)\s+(?:at|on|in|during|to|while|after|before)\b|^this\s*[,.]", re.IGNORECASE)
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "we": "any", "i": "person"}
@@ -110,7 +113,8 @@ SPEECH_ACTS = frozenset(
         "acknowledge", "admit", "allege", "assert", "warn", "estimate", "count", "put", "call",
     }
 )  # fmt: skip
-PUBLICATIONS = frozenset({"report", "story", "article", "newspaper", "paper", "outlet"})  # what an outlet puts out
+# What an outlet is or puts out.
+PUBLICATIONS = frozenset({"report", "story", "article", "newspaper", "paper", "outlet", "media", "medium"})
 ROLE_TAIL = re.compile(r"\s+(?:of|for|at|to|in|with|from|on)\s+")  # "ambassador | to the UN": the head comes first
 # A confirmation or comment withheld ("X would not confirm the reports"): negated, the verb still has a
 # speaker, and the claim is not confirmed (claims.py reads the same verbs).
@@ -490,9 +494,17 @@ def _according_to(doc: Doc, speakers: Speakers) -> Attribution | None:
         return None
     source, role = _resolve(doc, speakers, start, end)
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or span.root.ent_type_ == PERSON_LABEL or source in speakers.people:
-        return Attribution(source, role, None, None, 0, len(doc.text))  # a person speaks, no outlet carries it
-    return Attribution(source, role, _relay(span.root) or source, None, 0, len(doc.text))
+    relay = _relay(span.root) if span is not None else None
+    if span is None or not (relay or _an_outlet(span.root)) or source in speakers.people:
+        return Attribution(source, role, None, None, 0, len(doc.text))  # "according to police": no outlet carries it
+    return Attribution(source, role, relay or source, None, 0, len(doc.text))
+
+
+def _an_outlet(head: Token) -> bool:
+    """What "according to X" can name as the channel: a named organisation or a report ("a published
+    report", "the media"); not a person, nor "police" or "the new system"."""
+    named = head.pos_ == "PROPN" and head.ent_type_ != PERSON_LABEL
+    return named or head.lemma_.lower() in PUBLICATIONS
 
 
 def _relay(source: Token) -> str | None:
@@ -594,10 +606,15 @@ def _is_main(token: Token) -> bool:
 def _subject(verb: Token) -> Token | None:
     """The verb's subject; after the verb only where what was said comes first ("..., claims Kuo")."""
     inverted = _reported_before(verb) is not None
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and child.lower_ not in EXPLETIVES and (child.i < verb.i or inverted):
-            return child
-    return None
+    subjects = [
+        child
+        for child in verb.children
+        if child.dep_ in SUBJECT_DEPS and child.lower_ not in EXPLETIVES and (child.i < verb.i or inverted)
+    ]
+    before = [child for child in subjects if child.i < verb.i]
+    # Two subjects where the parse went wrong ("Soldiers ... have been found, US media have reported"):
+    # the one next to the verb.
+    return before[-1] if before else next(iter(subjects), None)
 
 
 def _reported_before(verb: Token) -> Token | None:

@@ -372,3 +372,18 @@ def test_withheld_verbs_outlets_in_their_own_name_and_nested_sources(
 ) -> None:
     (claim,) = claims(text)
     assert (claim.speaker, claim.cited_source, claim.stance) == (speaker, cited, stance)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cited"),
+    [
+        ("Three soldiers who went missing have been found, US media have reported.", "US media", "US media"),
+        ("The firm will split, the Journal said in a report that cited people familiar with the matter.", "people familiar with the matter", "Journal"),
+        ("Thieves stole the statue while the guards slept, according to police.", "police", None),
+    ],
+)  # fmt: skip
+def test_closing_reports_with_an_auxiliary_relayed_informants_and_sources_that_are_no_outlet(
+    text: str, speaker: str, cited: str | None
+) -> None:
+    (claim,) = claims(text)
+    assert (claim.speaker, claim.cited_source) == (speaker, cited)

@@ -34,9 +34,11 @@ def test_attribution(text: str, speaker: str | None, role: str | None) -> None:
     assert (claim.speaker, claim.speaker_role) == (speaker, role)
 
 
-def test_according_to_is_the_cited_source() -> None:
-    (claim,) = claims("According to the police, five people were arrested in the city.")
-    assert claim.cited_source == "the police"
+def test_according_to_names_the_speaker_and_only_an_outlet_is_the_cited_source() -> None:
+    (police,) = claims("According to the police, five people were arrested in the city.")
+    (paper,) = claims("According to the Daily Herald, five people were arrested in the city.")
+    assert (police.speaker, police.cited_source) == ("the police", None)
+    assert (paper.speaker, paper.cited_source) == ("the Daily Herald", "the Daily Herald")
 
 
 def test_outlet_that_wrote_is_the_cited_source() -> None:
