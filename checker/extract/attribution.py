@@ -77,7 +77,7 @@ REPORTING_LEMMAS = frozenset(
         "testify", "tweet", "post", "publish", "write", "explain", "stress", "emphasize", "emphasise", "maintain",
         "contend", "conclude", "concede", "dispute", "refute", "reject", "dismiss", "rebut", "contradict",
         "contest", "describe", "put", "call", "brand", "label", "respond", "reply", "counter", "question",
-        "expect", "forecast", "anticipate", "think", "fear", "hope", "quote",
+        "expect", "forecast", "anticipate", "think", "fear", "hope", "quote", "comment", "verify",
     }
 )  # fmt: skip
 # "put", "call", "describe" report only with their figure or verdict: "put the toll at 80", "called it
@@ -649,8 +649,17 @@ def _by_parse(doc: Doc, speakers: Speakers) -> Attribution | None:
         if said is None or speaker is None or not _is_speaker_phrase(doc, *_phrase_of(speaker)):
             continue
         first = next((t for t in said.subtree if t.dep_ != "mark"), said)
-        return _build(doc, speakers, *_phrase_of(speaker), verb.text, first.idx, _end(said.right_edge))
+        start, end = _phrase_of(speaker)
+        outlet = _clean(doc.text[start:end]) if _publisher(speaker) else None
+        return _build(doc, speakers, start, end, verb.text, first.idx, _end(said.right_edge), cited=outlet)
     return None
+
+
+def _publisher(author: Token) -> bool:
+    """ "a report from The Washington Post alleging ...", "Vox's story": an outlet behind its report
+    speaks in its own name, and is the channel too."""
+    owner = author.head if author.dep_ == "poss" else author.head.head if author.dep_ == "pobj" else None
+    return owner is not None and owner.lemma_.lower() in PUBLICATIONS
 
 
 def _introduced(doc: Doc, speakers: Speakers) -> Attribution | None:

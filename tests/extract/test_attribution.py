@@ -387,3 +387,17 @@ def test_closing_reports_with_an_auxiliary_relayed_informants_and_sources_that_a
 ) -> None:
     (claim,) = claims(text)
     assert (claim.speaker, claim.cited_source) == (speaker, cited)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cited", "stance"),
+    [
+        ("The militant group has not commented on the incident so far.", "the militant group", None, Stance.NOT_CONFIRMED),
+        ("That follows a report from The Washington Post alleging that the aide wanted a private line.", "The Washington Post", "The Washington Post", Stance.ASSERTS),
+    ],
+)  # fmt: skip
+def test_a_silent_source_and_an_outlet_behind_its_report(
+    text: str, speaker: str, cited: str | None, stance: Stance
+) -> None:
+    (claim,) = claims(text)
+    assert (claim.speaker, claim.cited_source, claim.stance) == (speaker, cited, stance)
