@@ -15,13 +15,20 @@ NOT_CONFIRMED = re.compile(
     # "could not immediately verify", "not in a position to confirm", "would not confirm".
     r"(?:\b(?:not|never|unable|cannot|no\s+way\s+to)\b|n't\b)(?:\W+\w+){0,4}?\W+(?:confirm|verif|corroborat)\w*"
     r"|\bunconfirmed\b|\bunverified\b|\bno\s+(?:official\s+)?confirmation\b"
-    r"|\b(?:declined|refused)\s+to\s+(?:confirm|comment)\b|\b(?:does|did|do|would|will)\s+not\s+comment\b"
+    r"|\b(?:declined|refused)\s+to\s+(?:confirm|comment)\b|\b(?:does|did|do|would|will)(?:\s+not|n['’]t)\s+comment\b"
     r"|\bno\s+comment\b",
     re.IGNORECASE,
 )
 # The negated forms must carry a negation; guard the bare "has confirmed" case.
 NEGATION = re.compile(
-    r"\b(?:not|cannot|never|unable|no|unconfirmed|unverified|declined|refused)\b|n't\b", re.IGNORECASE
+    r"\b(?:not|cannot|never|unable|no|unconfirmed|unverified|declined|refused)\b|n['’]t\b", re.IGNORECASE
+)
+# Not settled yet, in the guideline's other forms: "it wasn't immediately clear what ...", "working as
+# quickly as possible to determine its authenticity".
+UNSETTLED = re.compile(
+    r"\b(?:is|was|are|were)(?:\s+not|n['’]t)\s+(?:immediately\s+|yet\s+)?clear\b"
+    r"|\b(?:working|trying|seeking)\s+(?:\w+\s+){0,5}?to\s+(?:determine|establish|verify|confirm|authenticate)\b",
+    re.IGNORECASE,
 )
 DENIES = re.compile(
     r"\b(?:is|are|was|were|be)\s+(?:\w+ly\s+)?(?:not|n't)\s+(?:true|correct|accurate|real|genuine|authentic|the\s+case)\b"
@@ -61,7 +68,7 @@ DISTANCING_TAIL = re.compile(
 HEDGED = re.compile(
     r"\b(?:could|(?<!in\s)may(?!\s+\d)|might|alleged(?:ly)?|reportedly|likely|unlikely|possibl[ey]|perhaps"
     r"|rumou?r(?:s|ed)?|speculat\w+|purported(?:ly)?|suspected|apparently|believed\s+to"
-    r"|appears?\s+to|seems?\s+to|seemingly|expected\s+to|said\s+to|claims?\s+to"
+    r"|appears?\s+to|seems?\s+to|seemingly|expected\s+to|said\s+to|claims?\s+to|purports?\s+to"
     # The passive of hearsay ("reported to be near", "thought to have fled"), not "reported to police".
     r"|(?:reported|rumou?red|thought|understood)\s+to\s+(?:be|have)\b"
     # Plans and deliberations are not facts yet.
@@ -111,7 +118,7 @@ def classify(
     stance of the source's: see `commitment`.
     """
     lowered_verb = (verb or "").lower()
-    if withheld or (NOT_CONFIRMED.search(text) and NEGATION.search(text)):
+    if withheld or UNSETTLED.search(text) or (NOT_CONFIRMED.search(text) and NEGATION.search(text)):
         return Stance.NOT_CONFIRMED
     if DENYING_VERB.match(lowered_verb) or _denies(text) or negated:
         return Stance.DENIES

@@ -45,6 +45,11 @@ def test_stance_cases(text: str, verb: str | None, expected: Stance) -> None:
         ("It's estimated that the beast measures 50 feet long.", Stance.HEDGED),
         ("The largest crabs are thought to be spider crabs.", Stance.HEDGED),
         ("It is said that the castle is haunted.", Stance.HEDGED),
+        ("It wasn\u2019t immediately clear what weapons were seized.", Stance.NOT_CONFIRMED),
+        ("Analysts are working as quickly as possible to determine its authenticity.", Stance.NOT_CONFIRMED),
+        ("We don\u2019t comment on rumors or speculation.", Stance.NOT_CONFIRMED),
+        ("We have seen a video that purports to be the murder of the journalist.", Stance.HEDGED),
+        ("It is clear that the plan failed.", Stance.ASSERTS),
     ],
 )
 def test_more_stance_cases(text: str, expected: Stance) -> None:
