@@ -444,25 +444,9 @@ def _analysis(
 def _stance(tokens: Doc, found: Attribution | None, start: int, end: int) -> Stance:
     verb = found.verb if found else None
     text = _stance_text(tokens, start, end)
-    negated = _negated(tokens, start, end) or (
-        found is not None and found.speaker is not None and _none_exist(tokens, start, end)
-    )
+    negated = _negated(tokens, start, end)
     withheld = _withheld(tokens, start, end) or _withholds(tokens, found)
     return stance.classify(text, verb, frame=_frame(found), negated=negated, withheld=withheld)
-
-
-def _none_exist(tokens: Doc, start: int, end: int) -> bool:
-    """ "there are no plans to separate passengers": a source's flat negation of what was reported (the
-    guideline's denial). Only a named source's: in the article's own voice "there's no way out" denies
-    nothing anybody said."""
-    for token in tokens:
-        if start <= token.idx < end and token.dep_ == "expl" and token.lower_ == "there":
-            be = token.head
-            if any(
-                c.dep_ == "attr" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in be.children
-            ):
-                return True
-    return False
 
 
 def _withholds(tokens: Doc, found: Attribution | None) -> bool:

@@ -362,7 +362,7 @@ def test_a_person_named_in_the_possessive_is_known_later_by_surname_and_title() 
         ("Officials, who could not confirm it at first, said on Friday that two men were held.", "Officials", None, Stance.ASSERTS),
         ("CNBC is reporting Tesla has chosen Nevada for its factory.", "CNBC", "CNBC", Stance.ASSERTS),
         ("The firm will close the plant, the Journal said in a report, citing people familiar with the matter.", "people familiar with the matter", "Journal", Stance.ASSERTS),
-        ("A spokesperson for Acme Corp, the country's biggest miner, told Reuters that there was no fire.", "A spokesperson for Acme Corp", "Reuters", Stance.DENIES),
+        ("A spokesperson for Acme Corp, the country's biggest miner, told Reuters that there was no fire.", "A spokesperson for Acme Corp", "Reuters", Stance.ASSERTS),
         ("The army said the town had fallen, Reuters reported.", "the army", "Reuters", Stance.ASSERTS),
         ("Two men were arrested, Reuters reported.", "Reuters", "Reuters", Stance.ASSERTS),
     ],

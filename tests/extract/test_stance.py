@@ -111,15 +111,3 @@ def stance_of(text: str) -> Stance:
     """The stance of the one claim the sentence makes, through the whole extraction (parse included)."""
     (analysis,) = extract([Document(id="d", text=text)])
     return analysis.claim.stance
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("The spokesman said there are no plans to separate passengers.", Stance.DENIES),
-        ("There is no way out of the city.", Stance.ASSERTS),
-    ],
-)
-def test_a_sources_flat_negation_denies_the_articles_does_not(text: str, expected: Stance) -> None:
-    (analysis,) = extract([Document(id="d", text=text)])
-    assert analysis.claim.stance is expected
