@@ -363,11 +363,12 @@ def _verb_of(doc: Doc, found: Attribution) -> Token | None:
     """The reporting verb an attribution stands on, as a token: of the words spelt like it, the one
     right before what was said (right after it for a closing "..., police said")."""
     word = found.verb.split()[0] if found.verb else None
-    spelt = [t for t in doc if t.lower_ == word and t.pos_ == "VERB"]
     if found.closing:
-        return next((t for t in spelt if t.idx >= found.content_end), None)
-    before = [t for t in spelt if t.idx < found.content_start]
-    return before[-1] if before else next(iter(spelt), None)
+        after = doc.char_span(found.content_end, len(doc.text), alignment_mode="expand")
+        return next((t for t in after or () if t.lower_ == word and t.pos_ == "VERB"), None)
+    before = doc.char_span(0, found.content_start, alignment_mode="expand") if found.content_start else None
+    spelt = [t for t in before or () if t.lower_ == word and t.pos_ == "VERB"]
+    return spelt[-1] if spelt else next((t for t in doc if t.lower_ == word and t.pos_ == "VERB"), None)
 
 
 def _does_not_report(doc: Doc, found: Attribution) -> bool:
@@ -667,6 +668,8 @@ def _introduced(doc: Doc, speakers: Speakers) -> Attribution | None:
     opens with a colon is the words of the clause's subject, when that subject is someone: a name, a
     pronoun, or a description the article gave a person; or, where the subject is what the quotation
     is ("Morin's response was"), the name it belongs to."""
+    if ":" not in doc.text:
+        return None
     for colon in doc[:-1]:
         quote = doc[colon.i + 1]
         if colon.text != ":" or not quote.is_quote:

@@ -454,7 +454,8 @@ def _withholds(tokens: Doc, found: Attribution | None) -> bool:
     if found is None or found.verb is None or found.closing:
         return False
     word = found.verb.split()[0]
-    verbs = [t for t in tokens if t.lower_ == word and t.idx < found.content_start]
+    frame = tokens.char_span(0, found.content_start, alignment_mode="expand") if found.content_start else None
+    verbs = [t for t in frame or () if t.lower_ == word]
     return bool(verbs) and verbs[-1].lemma_.lower() in WITHHOLDABLE and _refuses(verbs[-1])
 
 

@@ -67,12 +67,16 @@ class Pointer:
 def pointer(tokens: Doc, start: int, end: int) -> Pointer | None:
     """What the content between `start` and `end` points back at, if it points back; failing that, the
     object of the sentence's verb ("denied claims made by Mr Hale, saying ..."), outside the content."""
-    return _pointer(tokens, start, end, ARGUMENT_DEPS) or _pointer(tokens, 0, len(tokens.text), OBJECT_DEPS)
+    inside = _pointer(tokens, start, end, ARGUMENT_DEPS)
+    if inside is not None or (start == 0 and end >= len(tokens.text)):
+        return inside
+    return _pointer(tokens, 0, len(tokens.text), OBJECT_DEPS)
 
 
 def _pointer(tokens: Doc, start: int, end: int, deps: frozenset[str]) -> Pointer | None:
     """The first statement or figure noun between `start` and `end`, in one of `deps`, that points back."""
-    for token in tokens:
+    span = tokens.char_span(start, end, alignment_mode="expand") if end > start else None
+    for token in span or ():
         if not start <= token.idx < end or token.dep_ not in deps or _source_named(token):
             continue
         lemma = token.lemma_.lower()
