@@ -161,6 +161,11 @@ class Attribution:
     is_meta: bool = False
     closing: bool = False
 
+    @property
+    def by_outlet(self) -> bool:
+        """Whether the verb is an outlet's: reported, wrote, published ("CNBC is reporting", "X reported that")."""
+        return self.verb is not None and CHANNEL_VERBS.match(self.verb.split()[0]) is not None
+
 
 @dataclass
 class Speakers:
@@ -289,9 +294,9 @@ def attribute(doc: Doc, speakers: Speakers) -> Attribution | None:
 def _inner_speaker(doc: Doc, speakers: Speakers, found: Attribution) -> Attribution:
     """ "Police believe the attackers were jealous lovers, the Austrian Times reported": an outlet's
     closing report of what someone else holds; the one who holds it speaks, the outlet is the channel."""
-    if not found.closing or found.verb is None or not CHANNEL_VERBS.match(found.verb.split()[0]):
+    if not found.closing or not found.by_outlet:
         return found
-    outer = _verb_of(doc, found)
+    outer = reporting_verb(doc, found)
     inner = next((c for c in outer.children if _reports_within(c, found.content_end)), None) if outer else None
     own = attribute_verb(doc, inner, speakers, 0, found.content_end) if inner is not None else None
     if own is None or own.speaker is None:
@@ -323,7 +328,7 @@ def _publishes(doc: Doc, found: Attribution) -> bool:
     """Whether the speaker found is an outlet or its report: it reports, writes or publishes, a report or
     story is the subject ("a report from Benzinga, citing ..., says"), or it said so in a report. "The
     White House said, citing officials" keeps the White House as the speaker."""
-    if found.verb is not None and CHANNEL_VERBS.match(found.verb.split()[0]):
+    if found.by_outlet:
         return True
     return any(t.lemma_.lower() in PUBLICATIONS and (t.dep_ in SUBJECTS or _in_a_report(t)) for t in doc)
 
@@ -342,7 +347,7 @@ def _outlet(doc: Doc, phrase: str) -> str:
 def _hearsay(doc: Doc, found: Attribution) -> bool:
     """A reporting verb in the passive of hearsay, its auxiliary dropped as headlines do: "X said to
     buy", "X reported to be near", "X reported wounded": X is what is said of, nobody is said to speak."""
-    verb = None if found.closing else _verb_of(doc, found)
+    verb = None if found.closing else reporting_verb(doc, found)
     if verb is None or verb.tag_ not in PAST_TAGS or verb.i + 1 >= len(doc):
         return False
     after = doc[verb.i + 1]
@@ -359,7 +364,7 @@ def _title_case(doc: Doc) -> bool:
     return len(words) >= MIN_TITLE_WORDS and sum(t.is_title or t.is_upper for t in words) >= TITLE_SHARE * len(words)
 
 
-def _verb_of(doc: Doc, found: Attribution) -> Token | None:
+def reporting_verb(doc: Doc, found: Attribution) -> Token | None:
     """The reporting verb an attribution stands on, as a token: of the words spelt like it, the one
     right before what was said (right after it for a closing "..., police said")."""
     word = found.verb.split()[0] if found.verb else None
@@ -374,7 +379,7 @@ def _verb_of(doc: Doc, found: Attribution) -> Token | None:
 def _does_not_report(doc: Doc, found: Attribution) -> bool:
     """Whether the verb `found` stands on only names an act ("will announce the separation", "suggested
     the use of ..."): no clause, quotation or figure follows it, so it is what is reported, not a report."""
-    verb = _verb_of(doc, found)
+    verb = reporting_verb(doc, found)
     if verb is None or verb.lemma_.lower() in SPEECH_ACTS or any(t.is_quote for t in doc):
         return False
     if any(c.dep_ in CLAUSAL_COMPLEMENTS for c in verb.children) or verb.lemma_.lower() in NEEDS_COMPLEMENT:

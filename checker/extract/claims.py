@@ -12,7 +12,6 @@ from spacy.tokens import Doc, Token
 
 from checker.extract import dates, nlp, references, stance
 from checker.extract.attribution import (
-    CHANNEL_VERBS,
     REPORTING_LEMMAS,
     WITHHOLDABLE,
     Attribution,
@@ -20,6 +19,7 @@ from checker.extract.attribution import (
     attribute,
     attribute_verb,
     reporting_clauses,
+    reporting_verb,
 )
 from checker.extract.quantities import find_quantities
 from checker.extract.segment import Sentence, split_sentences
@@ -258,7 +258,7 @@ def _alleged(draft: _Draft) -> bool:
     """Put forward at a distance ("X claimed", "reportedly") or by an outlet reporting ("X reported that"):
     what a denial that names no claim answers."""
     found = draft.attribution
-    if found is not None and found.verb is not None and CHANNEL_VERBS.match(found.verb):
+    if found is not None and found.by_outlet:
         return True
     start, end = (found.content_start, found.content_end) if found else (0, len(draft.parsed.text))
     text = draft.parsed.text[start:end]
@@ -451,12 +451,8 @@ def _stance(tokens: Doc, found: Attribution | None, start: int, end: int) -> Sta
 
 def _withholds(tokens: Doc, found: Attribution | None) -> bool:
     """Whether the attribution's own verb withholds: "X would not confirm the reports"."""
-    if found is None or found.verb is None or found.closing:
-        return False
-    word = found.verb.split()[0]
-    frame = tokens.char_span(0, found.content_start, alignment_mode="expand") if found.content_start else None
-    verbs = [t for t in frame or () if t.lower_ == word]
-    return bool(verbs) and verbs[-1].lemma_.lower() in WITHHOLDABLE and _refuses(verbs[-1])
+    verb = reporting_verb(tokens, found) if found is not None and not found.closing else None
+    return verb is not None and verb.lemma_.lower() in WITHHOLDABLE and _refuses(verb)
 
 
 def _frame(found: Attribution | None) -> str:
