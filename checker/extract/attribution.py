@@ -481,11 +481,11 @@ def _closing(doc: Doc, speakers: Speakers) -> Attribution | None:
     match = CLOSING.search(text)
     if match is None:
         return None
-    group = "who" if match["who"] else "who2"
+    group, verb_group = ("who", "verb") if match["who"] else ("who2", "verb2")
     start, end = noun_phrase(doc, match.start(group), match.end(group))
-    if not _is_speaker_phrase(doc, start, end):
-        return None
-    verb = match["verb"] or match["verb2"]
+    if not _is_speaker_phrase(doc, start, end) or not _is_verb_at(doc, match.start(verb_group)):
+        return None  # "..., unless the United States ended ...": a name, not a closing "states"
+    verb = match[verb_group]
     return _build(doc, speakers, start, end, verb, 0, match.start(), closing=True)
 
 

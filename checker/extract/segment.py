@@ -60,9 +60,12 @@ ABBREVIATIONS = frozenset(
         "est",
     ]
 )
-MAX_HEADING_WORDS = 20
+MAX_HEADING_WORDS = 30  # a standfirst or caption runs to about this; a body paragraph is longer
 MAX_SENTENCE_CHARS = 2000
-TERMINAL = tuple(".!?:;\"'”’)…")
+TERMINAL = tuple(".!?:;…")
+# Closing quotes and brackets after the last word: "... 'would bring in peanuts'" and "(AP Photo/X)" end
+# no sentence; a full stop inside them ("... peanuts.'") does.
+CLOSERS = "\"'”’)]"
 
 
 @dataclass(frozen=True)
@@ -118,9 +121,10 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_heading(block: str) -> bool:
+    """A headline, standfirst, caption or credit: one short line that ends no sentence."""
     one_line = "\n" not in block
     short = len(block.split()) <= MAX_HEADING_WORDS
-    return one_line and short and not block.rstrip().endswith(TERMINAL)
+    return one_line and short and not block.rstrip().rstrip(CLOSERS).endswith(TERMINAL)
 
 
 def _sentence_spans(block: str) -> list[tuple[int, int]]:

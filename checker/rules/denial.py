@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from checker.models import Severity, Stance
+from checker.models import Commitment, Severity, Stance
 from checker.rules.base import Finding, RuleContext
 from checker.rules.matching import independent, same_matter, share_terms
 from checker.rules.registry import rule
@@ -59,7 +59,18 @@ def _denial_pair(context: RuleContext, a: int, b: int) -> tuple[int, int] | None
 def _deniable(context: RuleContext, claim: int, denier: int) -> bool:
     if context.claim(claim).stance in {Stance.DENIES, Stance.NOT_CONFIRMED}:
         return False
-    return context.stated(claim) or context.answer(claim, denier)
+    if context.answer(claim, denier):
+        return True
+    return context.stated(claim) and not _background(context, claim, denier)
+
+
+def _background(context: RuleContext, claim: int, denier: int) -> bool:
+    """What an article states in its own voice, plainly, beside a denial it reports ("Apple bought the
+    service in May"): the story's background, which the reporter vouches for, not what its sources deny.
+    Across articles the other outlet's own voice is a source like any other."""
+    stated, denial = context.claim(claim), context.claim(denier)
+    own_voice = stated.speaker is None and stated.cited_source is None
+    return own_voice and stated.doc_id == denial.doc_id and stated.commitment is Commitment.ASSERTED
 
 
 def _severity(context: RuleContext, denier: int, other: int) -> Severity:

@@ -401,3 +401,12 @@ def test_a_silent_source_and_an_outlet_behind_its_report(
 ) -> None:
     (claim,) = claims(text)
     assert (claim.speaker, claim.cited_source, claim.stance) == (speaker, cited, stance)
+
+
+def test_a_name_that_spells_a_reporting_verb_closes_no_sentence() -> None:
+    """ "..., unless the United States ended ...": "States" is part of a name, not the verb "states"."""
+    text = (
+        "The group threatened the hostage in a video last month. It said it would kill him, too, "
+        "unless the United States ended its airstrikes."
+    )
+    assert [c.speaker for c in claims(text)] == [None, None]

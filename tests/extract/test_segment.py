@@ -43,3 +43,22 @@ def test_run_on_sentence_is_cut_into_bounded_pieces() -> None:
     assert len(found) > 1
     assert all(s.end - s.start <= MAX_SENTENCE_CHARS for s in found)
     assert all(text[s.start : s.end].strip() == text[s.start : s.end] for s in found)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Fighter denies claim and says the trade 'would bring in peanuts'",
+        "Leading marine biologist says the picture is fake and that the creature shown in it could never "
+        "have lived in the cold waters off the coast",
+        "(Reporting by A. Writer in London; Editing by B. Editor)",
+    ],
+)
+def test_a_headline_standfirst_or_credit_is_a_heading(line: str) -> None:
+    found = split_sentences(f"{line}\n\nThe museum said on Monday that the picture was edited.")
+    assert [s.is_heading for s in found] == [True, False]
+
+
+def test_a_line_ending_inside_its_closing_quote_is_a_sentence() -> None:
+    found = split_sentences("He said the report was 'not true.'\n\nThe museum said so too.")
+    assert [s.is_heading for s in found] == [False, False]

@@ -6,11 +6,12 @@ import pytest
 
 from checker.embed.base import Embedder
 from checker.errors import UsageError
-from checker.models import Severity
+from checker.extract import extract
+from checker.models import Document, Severity
 from checker.rules import all_rules, select
-from checker.rules.base import Finding
+from checker.rules.base import Finding, RuleContext
 from checker.rules.registry import REGISTRY
-from tests.helpers import context_for
+from tests.helpers import PUBLISHED, context_for
 
 pytestmark = pytest.mark.model
 
@@ -64,6 +65,37 @@ DENIAL = [
 @pytest.mark.parametrize(("texts", "expected"), DENIAL)
 def test_denial(texts: list[str], expected: bool, real_embedder: Embedder) -> None:
     assert bool(findings("denial", texts, real_embedder)) is expected
+
+
+def one_article(text: str, embedder: Embedder) -> RuleContext:
+    analyses = extract([Document(id="d1", text=text, published=PUBLISHED)])
+    vectors = embedder.encode([a.content for a in analyses])
+    return RuleContext(analyses, vectors, ["T1"] * len(analyses), embedder.encode)
+
+
+def test_denial_leaves_the_article_own_background_alone(real_embedder: Embedder) -> None:
+    """What the reporter states plainly beside a denial is the story's background, not its target;
+    the same matter from a source is."""
+    all_rules()
+    denial = (
+        "A spokesman for Orion Motors told reporters the Daily Ledger report that Orion will close its "
+        "Leeds factory is not true."
+    )
+    for background, expected in (
+        ("Orion bought the Leeds factory in March for $40 million.", False),
+        ("Union officials said Orion bought the Leeds factory in March to close it.", True),
+    ):
+        context = one_article(f"{denial} {background}", real_embedder)
+        found = [pair for pair in context.pairs() if REGISTRY["denial"].check(context, *pair) is not None]
+        assert bool(found) is expected, background
+
+
+def test_denial_meets_another_article_own_voice(real_embedder: Embedder) -> None:
+    texts = [
+        "A chemical leak at the Riverside plant forced families to flee on Monday.",
+        "The plant's owner said that reports of a chemical leak at the Riverside plant are false.",
+    ]
+    assert findings("denial", texts, real_embedder)
 
 
 CONFIRMATION = [
