@@ -90,6 +90,7 @@ NEEDS_COMPLEMENT: dict[str, tuple[str, str | None]] = {
     "label": ("oprd", None),
     "quote": ("prep", "as"),
 }
+OBJECT_COMPLEMENT = "oprd"
 # "quoted X as saying": the object speaks, the subject only carried it.
 SPEAKING_OBJECT = frozenset({"quote"})
 # The nouns news uses for the people it gets a story from, as lemmas: "citing sources", "quoting officials".
@@ -530,7 +531,7 @@ def reporting_clauses(doc: Doc) -> list[Token]:
         if token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING_LEMMAS or not _is_main(token):
             continue
         needed = NEEDS_COMPLEMENT.get(token.lemma_.lower())
-        if needed and not any(_completes(child, *needed) for child in token.children):
+        if needed and not _complemented(token, *needed):
             continue
         if any(child.dep_ == "neg" for child in token.children) and token.lemma_.lower() not in WITHHOLDABLE:
             continue  # "X has not claimed that ...": the article denies it was said, nobody says it
@@ -595,6 +596,14 @@ def _is_time(modifier: Token) -> bool:
 
 def _phrase_of(token: Token) -> tuple[int, int]:
     return noun_phrase(token.doc, token.left_edge.idx, _end(token.right_edge))
+
+
+def _complemented(verb: Token, dep: str, word: str | None) -> bool:
+    """Whether the verb has the figure or verdict it reports with ("put the toll at 80", "called it false").
+    The small parser often reads an object and its complement as two objects ("branded the photo a hoax")."""
+    if any(_completes(child, dep, word) for child in verb.children):
+        return True
+    return dep == OBJECT_COMPLEMENT and sum(child.dep_ == "dobj" for child in verb.children) > 1
 
 
 def _completes(child: Token, dep: str, word: str | None) -> bool:
@@ -862,8 +871,9 @@ def _resolve(doc: Doc, speakers: Speakers, start: int, end: int) -> tuple[str | 
         if e.label_ == PERSON_LABEL and span is not None and span.start <= e.start and e.end <= span.end
     ]
     if people:
-        name = HONORIFICS.sub("", max(people, key=len).text)
-        role = _role(phrase.replace(max(people, key=len).text, " ")) or None
+        person = max(people, key=len)
+        name = HONORIFICS.sub("", person.text)
+        role = _role(_title_of(phrase, person.text)) or None
         canonical = speakers.add(name, role, is_person=True)
         return canonical, role or speakers.role_of(canonical)
     organisation = _named_organisation(span) if span is not None else None
@@ -883,6 +893,14 @@ def _resolve(doc: Doc, speakers: Speakers, start: int, end: int) -> tuple[str | 
     if canonical != phrase and _looks_like_a_name(phrase):
         return canonical, speakers.role_of(canonical)  # "Al-Ajhar" after "Abdullah Al-Ajhar"
     return phrase, None
+
+
+def _title_of(phrase: str, name: str) -> str:
+    """The words that give the person's role: the title before the name ("invertebrate expert" of
+    "invertebrate expert Paul Clark at the museum", where "at the museum" places the person), else
+    the description after it ("Abdullah Al-Ajhar, the airline's spokesman")."""
+    before, _, after = phrase.partition(name)
+    return before if _role(before) else after
 
 
 def _named_organisation(phrase: Span) -> Span | None:

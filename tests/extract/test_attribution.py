@@ -410,3 +410,17 @@ def test_a_name_that_spells_a_reporting_verb_closes_no_sentence() -> None:
         "unless the United States ended its airstrikes."
     )
     assert [c.speaker for c in claims(text)] == [None, None]
+
+
+def test_a_verdict_read_as_a_second_object_still_reports() -> None:
+    """ "has branded the photo a hoax": the parser reads the verdict as a second object; it is still one."""
+    text = (
+        "Visitors need not worry, because marine biologist Jane Roe at the city aquarium has branded the photo a hoax."
+    )
+    (claim,) = claims(text)
+    assert claim.speaker == "Jane Roe"
+
+
+def test_the_role_is_the_title_before_the_name_not_where_the_person_works() -> None:
+    (claim,) = claims("Marine biologist Jane Roe at the city aquarium said the picture was edited.")
+    assert (claim.speaker, claim.speaker_role) == ("Jane Roe", "Marine biologist")
