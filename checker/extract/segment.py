@@ -13,7 +13,9 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 LINE_BREAK = re.compile(r"\n")
 # A boundary: terminal punctuation (or an ellipsis), optional closing quotes, then space
 # and something that can open a sentence.
-SENTENCE_END = re.compile(r"(?:\.\.\.|…|[.!?])[\"'”’)\]]*\s+(?=[\"“'‘(\[]?[A-Z0-9])")
+# A full stop glued to the next sentence by a lost space ("Sun News Network.The league") ends it too;
+# one between capitals ("Censor.NET", "U.S.") does not.
+SENTENCE_END = re.compile(r"(?:\.\.\.|…|[.!?])[\"'”’)\]]*\s+(?=[\"“'‘(\[]?[A-Z0-9])|(?<=[a-z]{2})\.(?=[A-Z][a-z])")
 ABBREVIATIONS = frozenset(
     [
         "mr",
