@@ -11,7 +11,7 @@ import re
 
 from checker.models import Commitment, Severity, Stance
 from checker.rules.base import Finding, RuleContext
-from checker.rules.matching import independent, same_matter, share_terms
+from checker.rules.matching import SAME_MATTER_MIN, independent, same_matter, share_terms
 from checker.rules.registry import rule
 
 # "The reports are false", "the story is a hoax": a denial aimed at what is being reported names
@@ -22,6 +22,7 @@ META_DENIAL = re.compile(
     re.IGNORECASE,
 )
 META_MATTER_MIN = 0.45
+ALLEGATION_MATTER_MIN = 0.4  # a denial and an allegation of one article
 
 
 @rule("denial", 'A source denies ("not true", "fake", "denied") what another source asserts.')
@@ -40,7 +41,9 @@ def denial(context: RuleContext, a: int, b: int) -> Finding | None:
     if META_DENIAL.search(context.analyses[denier].content):
         if not same_matter(context, denier, other, META_MATTER_MIN):
             return None
-    elif not same_matter(context, denier, other) or not share_terms(context, denier, other):
+    elif not same_matter(context, denier, other, _matter_min(context, denier, other)) or not share_terms(
+        context, denier, other
+    ):
         return None
     return Finding("denial", denier, other, _severity(context, denier, other), "{a} denies what {b} asserts")
 
@@ -76,3 +79,12 @@ def _background(context: RuleContext, claim: int, denier: int) -> bool:
 def _severity(context: RuleContext, denier: int, other: int) -> Severity:
     anonymous = context.claim(denier).speaker is None or context.claim(other).speaker is None
     return Severity.MEDIUM if anonymous else Severity.HIGH
+
+
+def _matter_min(context: RuleContext, denier: int, other: int) -> float:
+    """How close in meaning the two must be. An allegation the same article carries (through an
+    outlet, or at a distance: "a report, citing sources, said") is what a denial in it most likely
+    answers, in other words: "the league has denied any plans for expansion"."""
+    alleged = context.claim(other)
+    carried = alleged.cited_source is not None or alleged.commitment is not Commitment.ASSERTED
+    return ALLEGATION_MATTER_MIN if carried and alleged.doc_id == context.claim(denier).doc_id else SAME_MATTER_MIN

@@ -90,6 +90,16 @@ def test_denial_leaves_the_article_own_background_alone(real_embedder: Embedder)
         assert bool(found) is expected, background
 
 
+def test_a_denial_answers_the_allegation_its_article_carries_in_other_words(real_embedder: Embedder) -> None:
+    all_rules()
+    text = (
+        "A report in the Daily Ledger, citing sources close to the club, said an expansion team in Leeds "
+        "was a done deal. The league has routinely denied any plans for expansion in recent years."
+    )
+    context = one_article(text, real_embedder)
+    assert [pair for pair in context.pairs() if REGISTRY["denial"].check(context, *pair) is not None] == [(0, 1)]
+
+
 def test_denial_meets_another_article_own_voice(real_embedder: Embedder) -> None:
     texts = [
         "A chemical leak at the Riverside plant forced families to flee on Monday.",
