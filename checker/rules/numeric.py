@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from checker.models import Quantity, Severity
+import re
+
+from checker.models import Claim, Quantity, Severity
 from checker.rules.base import Finding, RuleContext
 from checker.rules.matching import entities_compatible, same_matter, similar_words
 from checker.rules.registry import rule
@@ -11,6 +13,18 @@ NUMERIC_MATTER_MIN = 0.5  # lower than for stances: unit, qualifiers and event m
 # Two figures of one named measure ("240 people killed", "the death toll stood at 96") already agree on
 # what is counted; the rest of the two sentences may share little ("killed in the villages" / "toll").
 MEASURE_MATTER_MIN = 0.4
+# The span a figure is counted over, when the sentence gives one: "for the fourth quarter", "annually",
+# "a day". Figures counted over different spans (a quarter's shipments, a year's) are different counts.
+PERIODS = {
+    "quarter": re.compile(r"\bquarter(?:ly|s)?\b|\bQ[1-4]\b"),
+    "year": re.compile(
+        r"\bannual(?:ly)?\b|\byearly\b|\b(?:a|per|each|every)\s+year\b|\b(?:in|during|for|over|throughout)\s+(?:19|20)\d\d\b",
+        re.IGNORECASE,
+    ),
+    "month": re.compile(r"\bmonthly\b|\b(?:a|per|each|every)\s+month\b", re.IGNORECASE),
+    "week": re.compile(r"\bweekly\b|\b(?:a|per|each|every)\s+week\b", re.IGNORECASE),
+    "day": re.compile(r"\bdaily\b|\b(?:a|per|each|every)\s+day\b", re.IGNORECASE),
+}
 LOW_GAP = 0.15  # gaps are relative to the larger figure
 HIGH_GAP = 0.5
 
@@ -45,11 +59,20 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
 
 
 def _same_period(context: RuleContext, a: int, b: int) -> bool:
-    """Figures dated to periods that do not meet ("in 2023" / "this week") count different things."""
+    """Figures dated to periods that do not meet ("in 2023" / "this week"), or counted over spans of
+    different lengths ("for the fourth quarter" / "annually"), count different things."""
+    spans = counted_over(context.claim(a)), counted_over(context.claim(b))
+    if all(spans) and not spans[0] & spans[1]:
+        return False
     left, right = context.claim(a).mentions, context.claim(b).mentions
     if not left or not right:
         return True
     return any(x.date_from <= y.date_to and y.date_from <= x.date_to for x in left for y in right)
+
+
+def counted_over(claim: Claim) -> frozenset[str]:
+    """The spans of time the claim counts its figures over: "quarter", "year" ("annually", "in 2016"), "day", ..."""
+    return frozenset(name for name, pattern in PERIODS.items() if pattern.search(claim.text))
 
 
 def relative_gap(left: Quantity, right: Quantity) -> float:

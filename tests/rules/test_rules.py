@@ -181,6 +181,20 @@ NUMERIC = [
         ],
         None,
     ),
+    (
+        [
+            "The analyst said the company will ship 1.5 million phones in the fourth quarter.",
+            "The chief executive said the company will ship 10 million phones annually.",
+        ],
+        None,
+    ),
+    (
+        [
+            "The analyst said the company will ship 6 million phones in 2016.",
+            "The chief executive said the company will ship 10 million phones a year.",
+        ],
+        Severity.MEDIUM,
+    ),
 ]
 
 
