@@ -58,6 +58,9 @@ PROCESS_NOTE = re.compile(
 MIN_CLAIM_WORDS = 3
 NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "no-one"})
 NEGATABLE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+CIRCUMSTANTIAL = frozenset(
+    {"while", "although", "though", "whereas", "as", "because", "since", "after", "before", "when"}
+)
 CLAUSE_JOINERS = frozenset({"PUNCT", "CCONJ", "SCONJ"})  # ", but", ", while" between two reporting clauses
 
 
@@ -536,7 +539,20 @@ def _stance_text(tokens: Doc, start: int, end: int) -> str:
     for token in tokens:
         if token.tag_ == "MD" and token.head.dep_ == "conj" and start <= token.idx < end:
             chars[token.idx : token.idx + len(token.text)] = " " * len(token.text)
+        if _circumstance(token):
+            first, last = token.left_edge.idx, _token_end(token.right_edge)
+            chars[first:last] = " " * (last - first)
     return "".join(chars)[start:end]
+
+
+def _circumstance(clause: Token) -> bool:
+    """A side clause of time, contrast or cause ("While rumours swirl, ...", "..., as reports claimed"):
+    its cues do not set the stance of the main clause. A condition ("if", "unless") does."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANTIAL for c in clause.children)
+
+
+def _token_end(token: Token) -> int:
+    return token.idx + len(token.text)
 
 
 def _terms(tokens: Doc, start: int, end: int) -> frozenset[str]:

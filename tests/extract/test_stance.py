@@ -111,3 +111,15 @@ def stance_of(text: str) -> Stance:
     """The stance of the one claim the sentence makes, through the whole extraction (parse included)."""
     (analysis,) = extract([Document(id="d", text=text)])
     return analysis.claim.stance
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("While rumours about the merger swirl, the board has been clear that a deal is imminent.", Stance.ASSERTS),
+        ("The doctor told friends she performed the biopsy, as has been reported.", Stance.ASSERTS),
+        ("If the video is genuine, the hostage is alive.", Stance.HEDGED),
+    ],
+)
+def test_a_side_clause_of_time_contrast_or_cause_sets_no_stance(text: str, expected: Stance) -> None:
+    assert stance_of(text) is expected
