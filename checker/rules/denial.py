@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from checker.extract import says_false
-from checker.models import Claim, Commitment, Severity, Stance
+from checker.models import Commitment, Severity, Stance
 from checker.rules.base import Finding, RuleContext
 from checker.rules.matching import SAME_MATTER_MIN, independent, same_matter, share_terms
 from checker.rules.registry import rule
@@ -65,15 +64,7 @@ def _deniable(context: RuleContext, claim: int, denier: int) -> bool:
         return False
     if context.answer(claim, denier):
         return True
-    if not says_false(context.claim(denier).text) and not _alleged(context.claim(claim)):
-        return False  # "she wouldn't reveal his name" denies nothing a source put forward plainly
     return context.stated(claim) and not _background(context, claim, denier)
-
-
-def _alleged(claim: Claim) -> bool:
-    """Put forward as the story's allegation: kept at a distance ("X claimed", "reportedly"), carried by
-    an outlet ("X told Reuters", "according to the Mail"), or an outlet's own report."""
-    return claim.commitment is not Commitment.ASSERTED or claim.cited_source is not None
 
 
 def _background(context: RuleContext, claim: int, denier: int) -> bool:
