@@ -542,7 +542,15 @@ def _stance_text(tokens: Doc, start: int, end: int) -> str:
         if _circumstance(token):
             first, last = token.left_edge.idx, _token_end(token.right_edge)
             chars[first:last] = " " * (last - first)
+        if _open_question(token):
+            first, last = _token_end(token), _token_end(token.head.right_edge)
+            chars[first:last] = " " * (last - first)  # "whether" stays: the question hedges, its cues do not
     return "".join(chars)[start:end]
+
+
+def _open_question(mark: Token) -> bool:
+    """ "to judge whether the picture shows a crab or is a hoax": the clause asks, it denies nothing."""
+    return mark.dep_ == "mark" and mark.lower_ == "whether" and mark.head.i > mark.i
 
 
 def _circumstance(clause: Token) -> bool:

@@ -31,6 +31,8 @@ HIGH_GAP = 0.5
 
 @rule("numeric", "Two sources give different figures for the same counted thing.")
 def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
+    if not (context.stated(a) or context.stated(b)):
+        return None  # "Apple could show a 12-inch model" / "it's possible it shows 11 and 13-inch ones"
     if not same_matter(context, a, b, MEASURE_MATTER_MIN) or not _same_period(context, a, b):
         return None
     loose = not same_matter(context, a, b, NUMERIC_MATTER_MIN)

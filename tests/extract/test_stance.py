@@ -119,6 +119,7 @@ def stance_of(text: str) -> Stance:
         ("While rumours about the merger swirl, the board has been clear that a deal is imminent.", Stance.ASSERTS),
         ("The doctor told friends she performed the biopsy, as has been reported.", Stance.ASSERTS),
         ("If the video is genuine, the hostage is alive.", Stance.HEDGED),
+        ("Readers flock to the site to judge whether the picture shows a crab or is a hoax.", Stance.HEDGED),
     ],
 )
 def test_a_side_clause_of_time_contrast_or_cause_sets_no_stance(text: str, expected: Stance) -> None:

@@ -195,6 +195,13 @@ NUMERIC = [
         ],
         Severity.MEDIUM,
     ),
+    (
+        [
+            "A blog said the company could unveil a 12-inch laptop at the event.",
+            "It is possible that the company will unveil 11-inch laptops at the event.",
+        ],
+        None,
+    ),
 ]
 
 
