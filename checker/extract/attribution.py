@@ -148,6 +148,7 @@ RANKS = re.compile(
     r"(?:,?\s+(?:Lt|Col|Gen|Maj|Capt|Sgt|Cpl|Pvt|Adm|Cmdr|Brig|Dr|Prof|Rev|Sen|Rep|Gov|Mr|Mrs|Ms)\.?)+\s*,?$"
 )
 POSSESSIVE = re.compile(r"\s*['’]s$")
+POSSESSOR = re.compile(r"^(?:[\w-]+\s*['’]s|his|her|their|its)\s+(?=\S)", re.IGNORECASE)
 HONORIFICS = re.compile(r"^(?:mr|mrs|ms|dr|prof|president|minister|general|gen)\.?\s+", re.IGNORECASE)
 
 
@@ -209,7 +210,7 @@ class Speakers:
         return None
 
     def match_role(self, phrase: str) -> str | None:
-        wanted = _bare(phrase)
+        wanted = POSSESSOR.sub("", _bare(phrase))  # "the boy's father" is whoever was "his father"
         for known, role, _ in reversed(self.known):
             if role and _fits(role, wanted):
                 return known

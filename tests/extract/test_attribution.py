@@ -424,3 +424,12 @@ def test_a_verdict_read_as_a_second_object_still_reports() -> None:
 def test_the_role_is_the_title_before_the_name_not_where_the_person_works() -> None:
     (claim,) = claims("Marine biologist Jane Roe at the city aquarium said the picture was edited.")
     assert (claim.speaker, claim.speaker_role) == ("Jane Roe", "Marine biologist")
+
+
+def test_a_role_with_another_owner_is_the_person_described_with_it() -> None:
+    """ "the boy's father" is whoever the article introduced as "his father"."""
+    text = (
+        "His father, Jason Reed, said the family had seen the film. "
+        '"My son has no magic powers," the boy\'s father told the Daily News.'
+    )
+    assert [c.speaker for c in claims(text)] == ["Jason Reed", "Jason Reed"]
