@@ -6,7 +6,7 @@ import re
 
 from checker.models import Claim, Quantity, Severity
 from checker.rules.base import Finding, RuleContext
-from checker.rules.matching import entities_compatible, same_matter, similar_words
+from checker.rules.matching import entities_compatible, independent, same_matter, similar_words
 from checker.rules.registry import rule
 
 NUMERIC_MATTER_MIN = 0.5  # lower than for stances: unit, qualifiers and event must already agree
@@ -33,6 +33,8 @@ HIGH_GAP = 0.5
 def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
     if not (context.stated(a) or context.stated(b)):
         return None  # "Apple could show a 12-inch model" / "it's possible it shows 11 and 13-inch ones"
+    if not independent(context, a, b):
+        return None  # one voice giving two figures counts two things, or revises itself (the update rule)
     if not same_matter(context, a, b, MEASURE_MATTER_MIN) or not _same_period(context, a, b):
         return None
     loose = not same_matter(context, a, b, NUMERIC_MATTER_MIN)

@@ -301,3 +301,13 @@ def test_nli_rule_uses_the_given_model(real_embedder: Embedder) -> None:
     assert found is not None and found.severity is Severity.HIGH
     context.nli = lambda premise, hypothesis: 0.1
     assert nli(context, 0, 1) is None
+
+
+def test_one_voice_giving_two_figures_is_no_numeric_conflict(real_embedder: Embedder) -> None:
+    all_rules()
+    text = (
+        "The fire crew reached the clinic five minutes after the call. "
+        "An ambulance reached the clinic two minutes after the fire crew."
+    )
+    context = one_article(text, real_embedder)
+    assert [pair for pair in context.pairs() if REGISTRY["numeric"].check(context, *pair) is not None] == []
