@@ -634,7 +634,8 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _reported_before(verb: Token) -> Token | None:
-    """The clause a reporting verb follows: "The watch may ship in March, claims Kuo"."""
+    """The clause a reporting verb follows: "The watch may ship in March, claims Kuo", "'We will not
+    pay,' the minister said on 'Face the Nation'"."""
     return next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
 
 
@@ -772,7 +773,7 @@ def attribute_verb(doc: Doc, verb: Token, speakers: Speakers, start: int, end: i
     if subject is None:
         return None
     carrier = _reported_by_object(verb)
-    said = carrier[1] if carrier is not None else (_reported_before(verb) if subject.i > verb.i else None)
+    said = carrier[1] if carrier is not None else _reported_before(verb)
     content_start, content_end = _content(doc, verb, said, start, end)
     if carrier is not None:
         spoken, _ = carrier

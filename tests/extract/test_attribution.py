@@ -433,3 +433,9 @@ def test_a_role_with_another_owner_is_the_person_described_with_it() -> None:
         '"My son has no magic powers," the boy\'s father told the Daily News.'
     )
     assert [c.speaker for c in claims(text)] == ["Jason Reed", "Jason Reed"]
+
+
+def test_a_quote_before_its_speaker_is_the_content_whatever_follows_the_verb() -> None:
+    (claim,) = claims('"We will not pay the ransom," the minister said on "Face the Nation."')
+    assert claim.speaker == "the minister"
+    assert claim.stance is Stance.DENIES
