@@ -129,6 +129,12 @@ def classify(
     return Stance.ASSERTS
 
 
+def says_false(text: str) -> bool:
+    """Whether the sentence denies in words ("denied", "not true", "a hoax"), not only by negating its
+    verb ("she wouldn't reveal his name")."""
+    return _denies(text)
+
+
 def _denies(text: str) -> bool:
     """A denial cue that is not itself negated: "not fake" and "no hoax" affirm."""
     for match in DENIES.finditer(text):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from checker.extract import says_false
 from checker.models import Commitment, Severity, Stance
 from checker.rules.base import Finding, RuleContext
 from checker.rules.matching import SAME_MATTER_MIN, independent, same_matter, share_terms
@@ -85,6 +86,7 @@ def _matter_min(context: RuleContext, denier: int, other: int) -> float:
     """How close in meaning the two must be. An allegation the same article carries (through an
     outlet, or at a distance: "a report, citing sources, said") is what a denial in it most likely
     answers, in other words: "the league has denied any plans for expansion"."""
-    alleged = context.claim(other)
+    alleged, denial = context.claim(other), context.claim(denier)
     carried = alleged.cited_source is not None or alleged.commitment is not Commitment.ASSERTED
-    return ALLEGATION_MATTER_MIN if carried and alleged.doc_id == context.claim(denier).doc_id else SAME_MATTER_MIN
+    in_words = says_false(denial.text)  # a bare negation ("they were not required to") must say more
+    return ALLEGATION_MATTER_MIN if carried and in_words and alleged.doc_id == denial.doc_id else SAME_MATTER_MIN

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from checker.extract.claims import extract
-from checker.extract.stance import classify, commitment
+from checker.extract.stance import classify, commitment, says_false
 from checker.models import Commitment, Document, Stance
 
 
@@ -124,3 +124,15 @@ def stance_of(text: str) -> Stance:
 )
 def test_a_side_clause_of_time_contrast_or_cause_sets_no_stance(text: str, expected: Stance) -> None:
     assert stance_of(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The spokesman said the report was not true.", True),
+        ("The league has denied any plans to expand.", True),
+        ("She said she would not reveal the surgeon's name.", False),
+    ],
+)
+def test_says_false_tells_a_denial_in_words_from_a_bare_negation(text: str, expected: bool) -> None:
+    assert says_false(text) is expected

@@ -100,6 +100,18 @@ def test_a_denial_answers_the_allegation_its_article_carries_in_other_words(real
     assert [pair for pair in context.pairs() if REGISTRY["denial"].check(context, *pair) is not None] == [(0, 1)]
 
 
+def test_a_bare_negation_meets_an_allegation_only_when_it_says_the_same_thing(real_embedder: Embedder) -> None:
+    """ "were not required to surrender their passports" negates a fact of its own; beside a report of
+    something else it is no denial of it."""
+    all_rules()
+    text = (
+        "The Daily Ledger reports the two officers told officials they just wanted a better life. "
+        "Army officials told reporters the officers were not required to surrender their passports."
+    )
+    context = one_article(text, real_embedder)
+    assert [pair for pair in context.pairs() if REGISTRY["denial"].check(context, *pair) is not None] == []
+
+
 def test_denial_meets_another_article_own_voice(real_embedder: Embedder) -> None:
     texts = [
         "A chemical leak at the Riverside plant forced families to flee on Monday.",
