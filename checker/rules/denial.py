@@ -39,7 +39,7 @@ def denial(context: RuleContext, a: int, b: int) -> Finding | None:
         return None
     if not independent(context, denier, other):
         return None
-    if META_DENIAL.search(context.analyses[denier].content):
+    if META_DENIAL.search(context.analyses[denier].content) and says_false(context.claim(denier).text):
         if not same_matter(context, denier, other, META_MATTER_MIN):
             return None
     elif not same_matter(context, denier, other, _matter_min(context, denier, other)) or not share_terms(

@@ -112,6 +112,18 @@ def test_a_bare_negation_meets_an_allegation_only_when_it_says_the_same_thing(re
     assert [pair for pair in context.pairs() if REGISTRY["denial"].check(context, *pair) is not None] == []
 
 
+def test_a_bare_negation_that_names_reports_is_not_matched_loosely(real_embedder: Embedder) -> None:
+    """Only a denial in words aimed at the reporting ("the reports are false") is matched on meaning alone;
+    "..., according to reports" beside a bare negation does not make it one."""
+    all_rules()
+    text = (
+        "The rebel commander told the Daily Ledger that the government would be shamed by the prisoner deal. "
+        "The group does not need the prisoner deal money, with oil sales raking in millions, according to reports."
+    )
+    context = one_article(text, real_embedder)
+    assert [pair for pair in context.pairs() if REGISTRY["denial"].check(context, *pair) is not None] == []
+
+
 def test_denial_meets_another_article_own_voice(real_embedder: Embedder) -> None:
     texts = [
         "A chemical leak at the Riverside plant forced families to flee on Monday.",
