@@ -103,14 +103,23 @@ class RuleContext:
     @cached_property
     def _contests_within_documents(self) -> list[tuple[int, int]]:
         """Inside one article every denial or "not confirmed" meets every earlier claim that could be
-        what it contests, whatever topic each was grouped in: a reply follows what it answers, and a
-        denial that names little of it ("the reports are false") is grouped apart from it."""
+        what it contests, and every later allegation, whatever topic each was grouped in: a reply
+        follows what it answers, a lede's denial comes before the reports it answers, and a denial
+        that names little of it ("the reports are false") is grouped apart from it."""
         found: set[tuple[int, int]] = set()
         for members in self.by_document.values():
             contesting = [i for i in members if self.claim(i).stance in CONTESTING]
             for a in contesting:
                 found.update((b, a) for b in members if b < a and self.claim(b).stance in STATED)
+                found.update((a, b) for b in members if b > a and self._alleged(b))
         return sorted(found)
+
+    def _alleged(self, index: int) -> bool:
+        """Stated as the story's allegation: kept at a distance ("it was claimed that") or carried by an
+        outlet ("X told Reuters", "according to the Journal")."""
+        claim = self.claim(index)
+        carried = claim.commitment is Commitment.REPORTED or claim.cited_source is not None
+        return carried and claim.stance in STATED
 
     @cached_property
     def answers(self) -> dict[int, int]:

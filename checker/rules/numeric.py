@@ -6,7 +6,7 @@ import re
 
 from checker.models import Claim, Quantity, Severity
 from checker.rules.base import Finding, RuleContext
-from checker.rules.matching import entities_compatible, independent, same_matter, similar_words
+from checker.rules.matching import entities_compatible, same_matter, similar_words
 from checker.rules.registry import rule
 
 NUMERIC_MATTER_MIN = 0.5  # lower than for stances: unit, qualifiers and event must already agree
@@ -33,8 +33,8 @@ HIGH_GAP = 0.5
 def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
     if not (context.stated(a) or context.stated(b)):
         return None  # "Apple could show a 12-inch model" / "it's possible it shows 11 and 13-inch ones"
-    if not independent(context, a, b):
-        return None  # one voice giving two figures counts two things, or revises itself (the update rule)
+    if _one_narrator(context, a, b):
+        return None  # the reporter's own two figures count two things; a named source may revise itself
     if not same_matter(context, a, b, MEASURE_MATTER_MIN) or not _same_period(context, a, b):
         return None
     loose = not same_matter(context, a, b, NUMERIC_MATTER_MIN)
@@ -72,6 +72,14 @@ def _same_period(context: RuleContext, a: int, b: int) -> bool:
     if not left or not right:
         return True
     return any(x.date_from <= y.date_to and y.date_from <= x.date_to for x in left for y in right)
+
+
+def _one_narrator(context: RuleContext, a: int, b: int) -> bool:
+    """Both figures in one article's own voice: "five minutes after the call" / "two minutes after the
+    firefighters came" time two things. A named source giving two figures revises itself (superseded)."""
+    left, right = context.claim(a), context.claim(b)
+    unattributed = all(c.speaker is None and c.cited_source is None for c in (left, right))
+    return unattributed and left.doc_id == right.doc_id
 
 
 def counted_over(claim: Claim) -> frozenset[str]:

@@ -327,7 +327,7 @@ def test_nli_rule_uses_the_given_model(real_embedder: Embedder) -> None:
     assert nli(context, 0, 1) is None
 
 
-def test_one_voice_giving_two_figures_is_no_numeric_conflict(real_embedder: Embedder) -> None:
+def test_the_reporter_giving_two_figures_is_no_numeric_conflict(real_embedder: Embedder) -> None:
     all_rules()
     text = (
         "The fire crew reached the clinic five minutes after the call. "
