@@ -193,6 +193,10 @@ class Speakers:
             self.known.append((name, role, is_person))
         return canonical
 
+    def is_person(self, name: str | None) -> bool:
+        """Whether `name` was met as a person's name."""
+        return name is not None and any(known == name and person for known, _, person in self.known)
+
     def role_of(self, name: str) -> str | None:
         """The role given with the name as a speaker, or else wherever the article described them."""
         spoken = next((role for known, role, _ in self.known if known == name and role), None)
@@ -850,7 +854,8 @@ def _build(
     cited: str | None = None,
 ) -> Attribution:
     speaker, role = _resolve(doc, speakers, start, end)
-    cited = cited or (speaker if CHANNEL_VERBS.match(verb) else None)
+    # "The Guardian wrote" names its channel; "Jason Steward wrote in an email" names no outlet.
+    cited = cited or (speaker if CHANNEL_VERBS.match(verb) and not speakers.is_person(speaker) else None)
     told = TOLD.match(verb)
     if told and told["audience"][:1].isupper():
         cited = _channel(doc, speaker) or told["audience"]  # "told TechCrunch": the outlet that carried it

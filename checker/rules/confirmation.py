@@ -7,11 +7,16 @@ a confirmation: a named source stating it as fact. Against a report kept at a di
 
 from __future__ import annotations
 
+import re
+
 from checker.models import Commitment, Severity, Stance
 from checker.rules.base import Finding, RuleContext
 from checker.rules.matching import independent, same_matter
 from checker.rules.registry import rule
 
+# A comment withheld ("declined to comment", "had no comment") answers the report the outlet put to the
+# source, so it meets what an outlet carries, not every statement of the story.
+NO_COMMENT = re.compile(r"\bcomment", re.IGNORECASE)
 # Looser than for denials: a "not confirmed" and a "confirmed" in one topic already point at one matter.
 CONFIRMATION_MATTER_MIN = 0.5
 
@@ -26,6 +31,8 @@ def confirmation(context: RuleContext, a: int, b: int) -> Finding | None:
         return None
     if not independent(context, pending, confirmed):
         return None
+    if NO_COMMENT.search(context.claim(pending).text) and context.claim(confirmed).cited_source is None:
+        return None  # "HP declined to comment" answers the story put to it, not what its own CEO said
     if not same_matter(context, pending, confirmed, CONFIRMATION_MATTER_MIN):
         return None
     if context.claim(confirmed).stance is Stance.CONFIRMS:

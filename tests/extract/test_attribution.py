@@ -439,3 +439,8 @@ def test_a_quote_before_its_speaker_is_the_content_whatever_follows_the_verb() -
     (claim,) = claims('"We will not pay the ransom," the minister said on "Face the Nation."')
     assert claim.speaker == "the minister"
     assert claim.stance is Stance.DENIES
+
+
+def test_a_person_who_wrote_names_no_outlet() -> None:
+    (claim,) = claims('"My son has no magic powers," Jason Reed wrote in an email.')
+    assert (claim.speaker, claim.cited_source) == ("Jason Reed", None)

@@ -124,6 +124,18 @@ def test_a_bare_negation_that_names_reports_is_not_matched_loosely(real_embedder
     assert [pair for pair in context.pairs() if REGISTRY["denial"].check(context, *pair) is not None] == []
 
 
+def test_a_comment_withheld_meets_what_an_outlet_carries_not_every_statement(real_embedder: Embedder) -> None:
+    all_rules()
+    for statement, expected in (
+        ("Chief executive Meg Hart has said since 2012 that the firm will move its supply chain to Vietnam.", False),
+        ("The Daily Ledger reported that the firm will move its supply chain to Vietnam.", True),
+    ):
+        text = f"{statement} The firm declined to comment on moving its supply chain to Vietnam."
+        context = one_article(text, real_embedder)
+        found = [pair for pair in context.pairs() if REGISTRY["confirmation"].check(context, *pair) is not None]
+        assert bool(found) is expected, statement
+
+
 def test_denial_meets_another_article_own_voice(real_embedder: Embedder) -> None:
     texts = [
         "A chemical leak at the Riverside plant forced families to flee on Monday.",
