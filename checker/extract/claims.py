@@ -539,8 +539,8 @@ def _stance_text(tokens: Doc, start: int, end: int) -> str:
     for token in tokens:
         if token.tag_ == "MD" and token.head.dep_ == "conj" and start <= token.idx < end:
             chars[token.idx : token.idx + len(token.text)] = " " * len(token.text)
-        if _circumstance(token):
-            first, last = token.left_edge.idx, _token_end(token.right_edge)
+        first, last = token.left_edge.idx, _token_end(token.right_edge)
+        if _circumstance(token) and not (first <= start and end <= last):  # not the clause that says it
             chars[first:last] = " " * (last - first)
         if _open_question(token):
             first, last = _token_end(token), _token_end(token.head.right_edge)

@@ -120,6 +120,7 @@ def stance_of(text: str) -> Stance:
         ("The doctor told friends she performed the biopsy, as has been reported.", Stance.ASSERTS),
         ("If the video is genuine, the hostage is alive.", Stance.HEDGED),
         ("Readers flock to the site to judge whether the picture shows a crab or is a hoax.", Stance.HEDGED),
+        ("Nobody need panic, because marine biologist Jane Roe has branded the photo a hoax.", Stance.DENIES),
     ],
 )
 def test_a_side_clause_of_time_contrast_or_cause_sets_no_stance(text: str, expected: Stance) -> None:
