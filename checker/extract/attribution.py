@@ -136,6 +136,7 @@ AUTHOR_PREPOSITIONS = frozenset({"from", "by"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 TITLE_DEPS = frozenset({"compound", "amod"})  # "invertebrate expert Paul Clark"
 NAME_PARTICLES = frozenset({"al", "al-", "bin", "ibn", "de", "da", "di", "del", "van", "von", "der", "le", "la"})
+STRANDED_DEPS = frozenset({"appos", "conj"})  # where a bad parse leaves a speaker's name
 CLIMB_LIMIT = 3  # clauses climbed to find the subject a participle leans on
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl"})
 EXPLETIVES = frozenset({"it", "there", "this", "that", "which", "who"})
@@ -634,7 +635,21 @@ def _subject(verb: Token) -> Token | None:
     before = [child for child in subjects if child.i < verb.i]
     # Two subjects where the parse went wrong ("Soldiers ... have been found, US media have reported"):
     # the one next to the verb.
-    return before[-1] if before else next(iter(subjects), None)
+    return before[-1] if before else next(iter(subjects), _stranded_name(verb) if not subjects else None)
+
+
+def _stranded_name(verb: Token) -> Token | None:
+    """The name the parser hung elsewhere when it left a main reporting verb without a subject: "Asked
+    about a link, Icy Ng, a design student, said ..." (the parse puts "Icy Ng" in apposition to, or in
+    a list with, what was asked about). The nearest such name before the verb, no other verb between."""
+    if verb.dep_ != "ROOT":
+        return None
+    for token in reversed(verb.doc[verb.sent.start : verb.i]):
+        if token.pos_ in {"VERB", "AUX"} or token.text in {":", ";"} or token.is_quote:
+            return None
+        if token.dep_ in STRANDED_DEPS and token.pos_ == "PROPN":
+            return token
+    return None
 
 
 def _reported_before(verb: Token) -> Token | None:

@@ -444,3 +444,13 @@ def test_a_quote_before_its_speaker_is_the_content_whatever_follows_the_verb() -
 def test_a_person_who_wrote_names_no_outlet() -> None:
     (claim,) = claims('"My son has no magic powers," Jason Reed wrote in an email.')
     assert (claim.speaker, claim.cited_source) == ("Jason Reed", None)
+
+
+def test_a_name_the_parser_left_in_apposition_still_speaks() -> None:
+    """ "Asked about ..., Icy Ng, a design student, said": the parse hangs the name on the question."""
+    text = (
+        "Asked about any link between the gesture and Ferguson, Kit Lam, a 19-year-old law student at "
+        "Lingnan University said, “No.”"
+    )
+    (claim,) = claims(text)
+    assert claim.speaker == "Kit Lam"

@@ -136,6 +136,19 @@ def test_a_comment_withheld_meets_what_an_outlet_carries_not_every_statement(rea
         assert bool(found) is expected, statement
 
 
+def test_the_article_own_bare_negation_answers_nobody_a_source_s_does(real_embedder: Embedder) -> None:
+    all_rules()
+    report = "The Daily Ledger reported that the new watch tracks blood pressure."
+    for negation, expected in (
+        ("The new watch does not track blood pressure, since the sensors failed in tests.", False),
+        ("A company spokesman said the new watch does not track blood pressure.", True),
+        ("The story that the new watch tracks blood pressure is false.", True),
+    ):
+        context = one_article(f"{report} {negation}", real_embedder)
+        found = [pair for pair in context.pairs() if REGISTRY["denial"].check(context, *pair) is not None]
+        assert bool(found) is expected, negation
+
+
 def test_denial_meets_another_article_own_voice(real_embedder: Embedder) -> None:
     texts = [
         "A chemical leak at the Riverside plant forced families to flee on Monday.",
