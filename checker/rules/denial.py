@@ -49,22 +49,25 @@ def denial(context: RuleContext, a: int, b: int) -> Finding | None:
     return Finding("denial", denier, other, _severity(context, denier, other), "{a} denies what {b} asserts")
 
 
-def _denies(context: RuleContext, index: int) -> bool:
-    """A denial, by a source; the article's own voice denies only in words ("the story is false"): its
-    bare negations ("the sensors didn't work as hoped") retell or explain, they answer nobody."""
+def _denies(context: RuleContext, index: int, other: int) -> bool:
+    """A denial, by a source. Within its own article, the article's own voice denies only in words ("the
+    story is false"): its bare negations ("the sensors didn't work as hoped") retell or explain what the
+    article reports, they answer nobody. Another article's own voice is a source like any other."""
     claim = context.claim(index)
     if claim.stance is not Stance.DENIES:
         return False
-    return claim.speaker is not None or claim.cited_source is not None or says_false(claim.text)
+    own_voice = claim.speaker is None and claim.cited_source is None
+    same_article = claim.doc_id == context.claim(other).doc_id
+    return not (own_voice and same_article) or says_false(claim.text)
 
 
 def _denial_pair(context: RuleContext, a: int, b: int) -> tuple[int, int] | None:
     """(denier, denied). What is denied must have been put forward as fact: asserted, confirmed, or
     reported at a distance ("allegedly", "X claims"); a claim the denial answers by name ("refutes that
     claim") is denied whatever its stance. Speculation ("could", "may") asserts nothing to deny."""
-    if _denies(context, a) and _deniable(context, b, a):
+    if _denies(context, a, b) and _deniable(context, b, a):
         return a, b
-    if _denies(context, b) and _deniable(context, a, b):
+    if _denies(context, b, a) and _deniable(context, a, b):
         return b, a
     return None
 

@@ -149,6 +149,15 @@ def test_the_article_own_bare_negation_answers_nobody_a_source_s_does(real_embed
         assert bool(found) is expected, negation
 
 
+def test_another_article_own_bare_negation_is_its_outlet_s_denial(real_embedder: Embedder) -> None:
+    """A headline's "Banksy has not been arrested" is its outlet's denial of another outlet's report."""
+    texts = [
+        "Police said that the street artist Banksy was arrested in London on Monday.",
+        "The street artist Banksy has not been arrested in London.",
+    ]
+    assert findings("denial", texts, real_embedder)
+
+
 def test_denial_meets_another_article_own_voice(real_embedder: Embedder) -> None:
     texts = [
         "A chemical leak at the Riverside plant forced families to flee on Monday.",
