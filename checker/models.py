@@ -134,6 +134,11 @@ class Claim(_Model):
     )
 
     @property
+    def unattributed(self) -> bool:
+        """In the article's own voice: nobody is named as saying it, and no outlet as carrying it."""
+        return self.speaker is None and self.cited_source is None
+
+    @property
     def handed_on(self) -> bool:
         """An assertion the reporter hands to someone else ("X claims", "Report: X"), at a distance."""
         return self.stance is Stance.ASSERTS and self.commitment is Commitment.REPORTED

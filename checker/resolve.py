@@ -172,7 +172,7 @@ def _later_voices(context: RuleContext, a: int, b: int, stances: frozenset[Stanc
             continue  # a voice handed on at a distance ("X claims") settles nothing
         if not context.later(index, refuted):
             continue
-        if claim.speaker is None and claim.cited_source is None and context.analyses[index].doc_source is None:
+        if claim.unattributed and context.analyses[index].doc_source is None:
             continue  # the reporter's own framing is a source only when we know whose it is
         source = source_of(context, index)
         if source in parties or source in voices or not same_matter(context, index, refuted):

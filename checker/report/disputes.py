@@ -208,7 +208,7 @@ def who(claim: Claim, outlets: Mapping[str, str | None]) -> str:
 def _outlet(claim: Claim, outlets: Mapping[str, str | None]) -> str | None:
     """Where the claim was published: the outlet, or among several documents, which article it is in."""
     source = outlets.get(claim.doc_id)
-    if source is None and len(outlets) > 1 and claim.speaker is None and claim.cited_source is None:
+    if source is None and len(outlets) > 1 and claim.unattributed:
         return f"{ARTICLE} {claim.doc_id}"
     return source
 

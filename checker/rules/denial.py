@@ -56,9 +56,8 @@ def _denies(context: RuleContext, index: int, other: int) -> bool:
     claim = context.claim(index)
     if claim.stance is not Stance.DENIES:
         return False
-    own_voice = claim.speaker is None and claim.cited_source is None
     same_article = claim.doc_id == context.claim(other).doc_id
-    return not (own_voice and same_article) or says_false(claim.text)
+    return not (claim.unattributed and same_article) or says_false(claim.text)
 
 
 def _denial_pair(context: RuleContext, a: int, b: int) -> tuple[int, int] | None:
@@ -85,8 +84,7 @@ def _background(context: RuleContext, claim: int, denier: int) -> bool:
     service in May"): the story's background, which the reporter vouches for, not what its sources deny.
     Across articles the other outlet's own voice is a source like any other."""
     stated, denial = context.claim(claim), context.claim(denier)
-    own_voice = stated.speaker is None and stated.cited_source is None
-    return own_voice and stated.doc_id == denial.doc_id and stated.commitment is Commitment.ASSERTED
+    return stated.unattributed and stated.doc_id == denial.doc_id and stated.commitment is Commitment.ASSERTED
 
 
 def _severity(context: RuleContext, denier: int, other: int) -> Severity:

@@ -16,7 +16,7 @@ MEASURE_MATTER_MIN = 0.4
 # The span a figure is counted over, when the sentence gives one: "for the fourth quarter", "annually",
 # "a day". Figures counted over different spans (a quarter's shipments, a year's) are different counts.
 PERIODS = {
-    "quarter": re.compile(r"\bquarter(?:ly|s)?\b|\bQ[1-4]\b"),
+    "quarter": re.compile(r"\bquarter(?:ly|s)?\b|\bQ[1-4]\b", re.IGNORECASE),
     "year": re.compile(
         r"\bannual(?:ly)?\b|\byearly\b|\b(?:a|per|each|every)\s+year\b|\b(?:in|during|for|over|throughout)\s+(?:19|20)\d\d\b",
         re.IGNORECASE,
@@ -65,7 +65,7 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
 def _same_period(context: RuleContext, a: int, b: int) -> bool:
     """Figures dated to periods that do not meet ("in 2023" / "this week"), or counted over spans of
     different lengths ("for the fourth quarter" / "annually"), count different things."""
-    spans = counted_over(context.claim(a)), counted_over(context.claim(b))
+    spans = _counted_over(context.claim(a)), _counted_over(context.claim(b))
     if all(spans) and not spans[0] & spans[1]:
         return False
     left, right = context.claim(a).mentions, context.claim(b).mentions
@@ -78,11 +78,10 @@ def _one_narrator(context: RuleContext, a: int, b: int) -> bool:
     """Both figures in one article's own voice: "five minutes after the call" / "two minutes after the
     firefighters came" time two things. A named source giving two figures revises itself (superseded)."""
     left, right = context.claim(a), context.claim(b)
-    unattributed = all(c.speaker is None and c.cited_source is None for c in (left, right))
-    return unattributed and left.doc_id == right.doc_id
+    return left.unattributed and right.unattributed and left.doc_id == right.doc_id
 
 
-def counted_over(claim: Claim) -> frozenset[str]:
+def _counted_over(claim: Claim) -> frozenset[str]:
     """The spans of time the claim counts its figures over: "quarter", "year" ("annually", "in 2016"), "day", ..."""
     return frozenset(name for name, pattern in PERIODS.items() if pattern.search(claim.text))
 
