@@ -635,7 +635,9 @@ def _subject(verb: Token) -> Token | None:
     before = [child for child in subjects if child.i < verb.i]
     # Two subjects where the parse went wrong ("Soldiers ... have been found, US media have reported"):
     # the one next to the verb.
-    return before[-1] if before else next(iter(subjects), _stranded_name(verb) if not subjects else None)
+    if before:
+        return before[-1]
+    return subjects[0] if subjects else _stranded_name(verb)
 
 
 def _stranded_name(verb: Token) -> Token | None:

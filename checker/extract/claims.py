@@ -539,8 +539,8 @@ def _stance_text(tokens: Doc, start: int, end: int) -> str:
     for token in tokens:
         if token.tag_ == "MD" and token.head.dep_ == "conj" and start <= token.idx < end:
             chars[token.idx : token.idx + len(token.text)] = " " * len(token.text)
-        first, last = token.left_edge.idx, _token_end(token.right_edge)
-        if _circumstance(token) and not (first <= start and end <= last):  # not the clause that says it
+        if _circumstance(token) and not _holds(token, start, end):
+            first, last = token.left_edge.idx, _token_end(token.right_edge)
             chars[first:last] = " " * (last - first)
         if _open_question(token):
             first, last = _token_end(token), _token_end(token.head.right_edge)
@@ -557,6 +557,12 @@ def _circumstance(clause: Token) -> bool:
     """A side clause of time, contrast or cause ("While rumours swirl, ...", "..., as reports claimed"):
     its cues do not set the stance of the main clause. A condition ("if", "unless") does."""
     return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANTIAL for c in clause.children)
+
+
+def _holds(clause: Token, start: int, end: int) -> bool:
+    """Whether the clause holds all of the content: the attributed statement itself is in it
+    ("..., because expert Paul Clark has branded the photo a hoax")."""
+    return clause.left_edge.idx <= start and end <= _token_end(clause.right_edge)
 
 
 def _token_end(token: Token) -> int:
