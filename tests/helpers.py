@@ -16,6 +16,15 @@ PUBLISHED = dt.date(2024, 10, 28)
 def context_for(texts: list[str], embedder: Embedder) -> RuleContext:
     """One document per text, all in one topic, so only the rule under test decides."""
     documents = [Document(id=f"d{i}", text=text, published=PUBLISHED) for i, text in enumerate(texts, start=1)]
+    return _one_topic(documents, embedder)
+
+
+def article_context(text: str, embedder: Embedder) -> RuleContext:
+    """One article's claims, all in one topic: for rules that judge claims of the same article."""
+    return _one_topic([Document(id="d1", text=text, published=PUBLISHED)], embedder)
+
+
+def _one_topic(documents: list[Document], embedder: Embedder) -> RuleContext:
     analyses = extract(documents)
     vectors = embedder.encode([a.content for a in analyses])
     return RuleContext(analyses, vectors, ["T1"] * len(analyses), embedder.encode)

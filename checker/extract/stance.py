@@ -120,7 +120,7 @@ def classify(
     lowered_verb = (verb or "").lower()
     if withheld or UNSETTLED.search(text) or (NOT_CONFIRMED.search(text) and NEGATION.search(text)):
         return Stance.NOT_CONFIRMED
-    if DENYING_VERB.match(lowered_verb) or _denies(text) or negated:
+    if DENYING_VERB.match(lowered_verb) or says_false(text) or negated:
         return Stance.DENIES
     if lowered_verb.startswith("confirm") or CONFIRMS.search(text):
         return Stance.CONFIRMS
@@ -131,12 +131,8 @@ def classify(
 
 def says_false(text: str) -> bool:
     """Whether the sentence denies in words ("denied", "not true", "a hoax"), not only by negating its
-    verb ("she wouldn't reveal his name")."""
-    return _denies(text)
-
-
-def _denies(text: str) -> bool:
-    """A denial cue that is not itself negated: "not fake" and "no hoax" affirm."""
+    verb ("she wouldn't reveal his name"): a denial cue that is not itself negated ("not fake" and "no
+    hoax" affirm)."""
     for match in DENIES.finditer(text):
         if not NEGATED_CUE.search(text[max(0, match.start() - NEGATION_WINDOW) : match.start()]):
             return True

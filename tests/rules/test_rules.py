@@ -6,21 +6,29 @@ import pytest
 
 from checker.embed.base import Embedder
 from checker.errors import UsageError
-from checker.extract import extract
-from checker.models import Document, Severity
+from checker.models import Severity
 from checker.rules import all_rules, select
 from checker.rules.base import Finding, RuleContext
 from checker.rules.registry import REGISTRY
-from tests.helpers import PUBLISHED, context_for
+from tests.helpers import article_context, context_for
 
 pytestmark = pytest.mark.model
 
 
 def findings(rule_id: str, texts: list[str], embedder: Embedder) -> list[Finding]:
+    """What the rule finds with one document per text."""
+    return [found for _, found in judged(rule_id, context_for(texts, embedder))]
+
+
+def pairs_found(rule_id: str, text: str, embedder: Embedder) -> list[tuple[int, int]]:
+    """The candidate pairs of one article's claims that the rule flags."""
+    return [pair for pair, _ in judged(rule_id, article_context(text, embedder))]
+
+
+def judged(rule_id: str, context: RuleContext) -> list[tuple[tuple[int, int], Finding]]:
     all_rules()
-    context = context_for(texts, embedder)
     check = REGISTRY[rule_id].check
-    return [f for a, b in context.pairs() if (f := check(context, a, b)) is not None]
+    return [(pair, found) for pair in context.pairs() if (found := check(context, *pair)) is not None]
 
 
 DENIAL = [
@@ -67,16 +75,9 @@ def test_denial(texts: list[str], expected: bool, real_embedder: Embedder) -> No
     assert bool(findings("denial", texts, real_embedder)) is expected
 
 
-def one_article(text: str, embedder: Embedder) -> RuleContext:
-    analyses = extract([Document(id="d1", text=text, published=PUBLISHED)])
-    vectors = embedder.encode([a.content for a in analyses])
-    return RuleContext(analyses, vectors, ["T1"] * len(analyses), embedder.encode)
-
-
 def test_denial_leaves_the_article_own_background_alone(real_embedder: Embedder) -> None:
     """What the reporter states plainly beside a denial is the story's background, not its target;
     the same matter from a source is."""
-    all_rules()
     denial = (
         "A spokesman for Orion Motors told reporters the Daily Ledger report that Orion will close its "
         "Leeds factory is not true."
@@ -85,68 +86,54 @@ def test_denial_leaves_the_article_own_background_alone(real_embedder: Embedder)
         ("Orion bought the Leeds factory in March for $40 million.", False),
         ("Union officials said Orion bought the Leeds factory in March to close it.", True),
     ):
-        context = one_article(f"{denial} {background}", real_embedder)
-        found = [pair for pair in context.pairs() if REGISTRY["denial"].check(context, *pair) is not None]
-        assert bool(found) is expected, background
+        assert bool(pairs_found("denial", f"{denial} {background}", real_embedder)) is expected, background
 
 
 def test_a_denial_answers_the_allegation_its_article_carries_in_other_words(real_embedder: Embedder) -> None:
-    all_rules()
     text = (
         "A report in the Daily Ledger, citing sources close to the club, said an expansion team in Leeds "
         "was a done deal. The league has routinely denied any plans for expansion in recent years."
     )
-    context = one_article(text, real_embedder)
-    assert [pair for pair in context.pairs() if REGISTRY["denial"].check(context, *pair) is not None] == [(0, 1)]
+    assert pairs_found("denial", text, real_embedder) == [(0, 1)]
 
 
 def test_a_bare_negation_meets_an_allegation_only_when_it_says_the_same_thing(real_embedder: Embedder) -> None:
     """ "were not required to surrender their passports" negates a fact of its own; beside a report of
     something else it is no denial of it."""
-    all_rules()
     text = (
         "The Daily Ledger reports the two officers told officials they just wanted a better life. "
         "Army officials told reporters the officers were not required to surrender their passports."
     )
-    context = one_article(text, real_embedder)
-    assert [pair for pair in context.pairs() if REGISTRY["denial"].check(context, *pair) is not None] == []
+    assert pairs_found("denial", text, real_embedder) == []
 
 
 def test_a_bare_negation_that_names_reports_is_not_matched_loosely(real_embedder: Embedder) -> None:
     """Only a denial in words aimed at the reporting ("the reports are false") is matched on meaning alone;
     "..., according to reports" beside a bare negation does not make it one."""
-    all_rules()
     text = (
         "The rebel commander told the Daily Ledger that the government would be shamed by the prisoner deal. "
         "The group does not need the prisoner deal money, with oil sales raking in millions, according to reports."
     )
-    context = one_article(text, real_embedder)
-    assert [pair for pair in context.pairs() if REGISTRY["denial"].check(context, *pair) is not None] == []
+    assert pairs_found("denial", text, real_embedder) == []
 
 
 def test_a_comment_withheld_meets_what_an_outlet_carries_not_every_statement(real_embedder: Embedder) -> None:
-    all_rules()
     for statement, expected in (
         ("Chief executive Meg Hart has said since 2012 that the firm will move its supply chain to Vietnam.", False),
         ("The Daily Ledger reported that the firm will move its supply chain to Vietnam.", True),
     ):
         text = f"{statement} The firm declined to comment on moving its supply chain to Vietnam."
-        context = one_article(text, real_embedder)
-        found = [pair for pair in context.pairs() if REGISTRY["confirmation"].check(context, *pair) is not None]
-        assert bool(found) is expected, statement
+        assert bool(pairs_found("confirmation", text, real_embedder)) is expected, statement
 
 
 def test_the_article_own_bare_negation_answers_nobody_a_source_s_does(real_embedder: Embedder) -> None:
-    all_rules()
     report = "The Daily Ledger reported that the new watch tracks blood pressure."
     for negation, expected in (
         ("The new watch does not track blood pressure, since the sensors failed in tests.", False),
         ("A company spokesman said the new watch does not track blood pressure.", True),
         ("The story that the new watch tracks blood pressure is false.", True),
     ):
-        context = one_article(f"{report} {negation}", real_embedder)
-        found = [pair for pair in context.pairs() if REGISTRY["denial"].check(context, *pair) is not None]
-        assert bool(found) is expected, negation
+        assert bool(pairs_found("denial", f"{report} {negation}", real_embedder)) is expected, negation
 
 
 def test_another_article_own_bare_negation_is_its_outlet_s_denial(real_embedder: Embedder) -> None:
@@ -362,10 +349,8 @@ def test_nli_rule_uses_the_given_model(real_embedder: Embedder) -> None:
 
 
 def test_the_reporter_giving_two_figures_is_no_numeric_conflict(real_embedder: Embedder) -> None:
-    all_rules()
     text = (
         "The fire crew reached the clinic five minutes after the call. "
         "An ambulance reached the clinic two minutes after the fire crew."
     )
-    context = one_article(text, real_embedder)
-    assert [pair for pair in context.pairs() if REGISTRY["numeric"].check(context, *pair) is not None] == []
+    assert pairs_found("numeric", text, real_embedder) == []
