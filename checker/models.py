@@ -107,6 +107,21 @@ class Quantity(_Model):
     measure: str | None = Field(
         default=None, description="what the figure counts when the parse says: deaths, injuries, votes, crowd, ..."
     )
+    event_date: str | None = Field(
+        default=None,
+        description='the date of another event the figure belongs to, as written: "the October 7 attack, in which '
+        'militants killed about 1,200 people" -> "october 7"',
+    )
+
+    @property
+    def label(self) -> str:
+        """The figure as a report shows it: its words, with the counted noun where the words lack it
+        ("nearly 11,000 soldiers"); a unit written as a word or symbol stays as written ("51.5 percent",
+        "20%", "$20,000")."""
+        symbol = not (self.text[:1].isalnum() and self.text[-1:].isalnum())
+        if self.unit is None or symbol or self.unit in self.text.lower():
+            return self.text
+        return f"{self.text} {self.unit}"
 
 
 class Claim(_Model):

@@ -10,13 +10,22 @@ from typing import TYPE_CHECKING, Any
 
 from checker.extract.language import looks_english
 from checker.extract.segment import Sentence, split_sentences
-from checker.extract.sources import same_source
+from checker.extract.sources import same_source, speaks_for
 from checker.extract.stance import says_false
 
 if TYPE_CHECKING:
     from checker.extract.claims import Analysis, extract
 
-__all__ = ["Analysis", "Sentence", "extract", "looks_english", "same_source", "says_false", "split_sentences"]
+__all__ = [
+    "Analysis",
+    "Sentence",
+    "extract",
+    "looks_english",
+    "same_source",
+    "says_false",
+    "speaks_for",
+    "split_sentences",
+]
 _LAZY = {"Analysis": "checker.extract.claims", "extract": "checker.extract.claims"}
 
 

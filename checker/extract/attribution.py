@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from checker.extract.nlp import agent
+from checker.extract.sources import ROLE_TAIL
 
 _VERBS = (
     r"said|says|say|stated|states|told\s+(?:\w[\w/.-]*)?\w|wrote|writes|reported|reports|added|adds|stressed|stresses"
@@ -77,7 +78,8 @@ REPORTING_LEMMAS = frozenset(
         "testify", "tweet", "post", "publish", "write", "explain", "stress", "emphasize", "emphasise", "maintain",
         "contend", "conclude", "concede", "dispute", "refute", "reject", "dismiss", "rebut", "contradict",
         "contest", "describe", "put", "call", "brand", "label", "respond", "reply", "counter", "question",
-        "expect", "forecast", "anticipate", "think", "fear", "hope", "quote", "comment", "verify",
+        "expect", "forecast", "anticipate", "think", "fear", "hope", "quote", "comment", "verify", "revise",
+        "raise", "lower",
     }
 )  # fmt: skip
 # "put", "call", "describe" report only with their figure or verdict: "put the toll at 80", "called it
@@ -89,6 +91,9 @@ NEEDS_COMPLEMENT: dict[str, tuple[str, str | None]] = {
     "brand": ("oprd", None),
     "label": ("oprd", None),
     "quote": ("prep", "as"),
+    "revise": ("prep", "to"),  # "revised its count to 268": the source gives a new figure
+    "raise": ("prep", "to"),
+    "lower": ("prep", "to"),
 }
 OBJECT_COMPLEMENT = "oprd"
 # "quoted X as saying": the object speaks, the subject only carried it.
@@ -116,7 +121,6 @@ SPEECH_ACTS = frozenset(
 )  # fmt: skip
 # What an outlet is or puts out.
 PUBLICATIONS = frozenset({"report", "story", "article", "newspaper", "paper", "outlet", "media", "medium"})
-ROLE_TAIL = re.compile(r"\s+(?:of|for|at|to|in|with|from|on)\s+")  # "ambassador | to the UN": the head comes first
 # A confirmation or comment withheld ("X would not confirm the reports"): negated, the verb still has a
 # speaker, and the claim is not confirmed (claims.py reads the same verbs).
 WITHHOLDABLE = frozenset({"confirm", "verify", "corroborate", "authenticate", "comment"})
@@ -148,6 +152,7 @@ TITLES = re.compile(r"(?:mr|mrs|ms|dr|prof)\.?|the|an?", re.IGNORECASE)  # forms
 RANKS = re.compile(
     r"(?:,?\s+(?:Lt|Col|Gen|Maj|Capt|Sgt|Cpl|Pvt|Adm|Cmdr|Brig|Dr|Prof|Rev|Sen|Rep|Gov|Mr|Mrs|Ms)\.?)+\s*,?$"
 )
+INDEFINITE = re.compile(r"^(?:an?|one)\s+", re.IGNORECASE)  # an unnamed source as first introduced
 POSSESSIVE = re.compile(r"\s*['’]s$")
 POSSESSOR = re.compile(r"^(?:[\w-]+\s*['’]s|his|her|their|its)\s+(?=\S)", re.IGNORECASE)
 HONORIFICS = re.compile(r"^(?:mr|mrs|ms|dr|prof|president|minister|general|gen)\.?\s+", re.IGNORECASE)
@@ -219,6 +224,8 @@ class Speakers:
         for known, role, _ in reversed(self.known):
             if role and _fits(role, wanted):
                 return known
+            if INDEFINITE.match(known) and wanted not in PUBLICATIONS and _fits(INDEFINITE.sub("", known), wanted):
+                return known  # "the spokesman": the one introduced as "a spokesman for the government"
         for person in reversed(self.people):
             description = self.described.get(person)
             if description and _fits(description, wanted):
@@ -937,10 +944,21 @@ def _named_organisation(phrase: Span) -> Span | None:
             first = entity.start
             while first > phrase.start and _joins_name(phrase.doc[first - 1]):
                 first -= 1  # "SITE Intelligence Group", "WCVB-TV", where the tagger took only part
+            first = _owning_name(phrase, first)
             name = phrase.doc[first : entity.end]
             described = any(not name.start <= t.i < name.end and t.pos_ not in PLAIN_POS for t in phrase)
             return name if described else None
     return None
+
+
+def _owning_name(phrase: Span, first: int) -> int:
+    """Where a body's name starts when a country or organisation owns it: "Russia's defence ministry" is
+    one name, not a ministry described as "Russia's"."""
+    case = phrase.doc[first - 1] if first > phrase.start else None
+    owner = case.head if case is not None and case.dep_ == "case" else None
+    if owner is not None and owner.dep_ == "poss" and owner.ent_type_ in ORGANISATION_LABELS:
+        return max(owner.left_edge.i, phrase.start)
+    return first
 
 
 def _joins_name(token: Token) -> bool:
@@ -959,7 +977,7 @@ def _clean(phrase: str) -> str:
 
 
 def _role(phrase: str) -> str:
-    role = re.sub(r"^the\s+(?=[a-z])", "", _clean(phrase), flags=re.IGNORECASE)
+    role = re.sub(r"^(?:the|an?)\s+(?=[a-z])", "", _clean(phrase), flags=re.IGNORECASE)
     role = RANKS.sub("", role)  # "spokesman Lt. Col." of "spokesman Lt. Col. James Sahady": the rank is a title
     if TITLES.fullmatch(role):
         return ""  # "Dr" of "Dr Korovin" is a title, "the" of "the Gazette" an article

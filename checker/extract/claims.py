@@ -43,6 +43,7 @@ IMPERSONAL = re.compile(
     r"^(?:and\s+)?(?:later\s*,?\s*)?it\s+(?:was|is|has\s+been)\s+(?:reported|known)|^it\s+became\s+known", re.I
 )
 OPEN_QUOTE = re.compile(r"^[\"“]")
+PLACE_PREDICATE = "prep"  # "is not in talks": the copula's predicate is a prepositional phrase
 REFUSING = frozenset({"refuse", "decline", "unable", "fail"})
 # How a withheld verb hangs from the verb that withholds it: "did not have the means to verify".
 GOVERNED_BY = frozenset({"xcomp", "acl", "relcl", "advcl", "pobj", "prep", "dobj"})
@@ -499,8 +500,10 @@ def _withheld(tokens: Doc, start: int, end: int) -> bool:
 
 
 def _refuses(token: Token) -> bool:
-    """Negated ("did not have"), or a verb of refusing ("refused", "declined", "unable")."""
-    return any(child.dep_ == "neg" for child in token.children) or token.lemma_.lower() in REFUSING
+    """Negated ("did not have"), a verb of refusing ("refused", "declined", "unable"), or a thing said to
+    be absent ("we have no information confirming his death")."""
+    negated = any(child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") for child in token.children)
+    return negated or token.lemma_.lower() in REFUSING
 
 
 def _negative_argument(verb: Token) -> bool:
@@ -513,8 +516,12 @@ def _negative_argument(verb: Token) -> bool:
 
 
 def _names_something(copula: Token) -> bool:
-    """ "That wasn't Paul Rudd", "X is not the hero": a negated identity is a denial."""
-    return any(child.dep_ == "attr" and child.pos_ in {"NOUN", "PROPN"} for child in copula.children)
+    """ "That wasn't Paul Rudd", "X is not the hero": a negated identity is a denial; so is a negated
+    place or state given by a preposition ("we are not in talks", "he was not at the meeting")."""
+    return any(
+        (child.dep_ == "attr" and child.pos_ in {"NOUN", "PROPN"}) or child.dep_ == PLACE_PREDICATE
+        for child in copula.children
+    )
 
 
 def _is_copula(token: Token) -> bool:

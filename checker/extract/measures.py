@@ -16,7 +16,9 @@ from spacy.tokens import Token
 
 # lemma -> measure. Verbs name what happened to the counted people or things; nouns name the count.
 MEASURES: dict[str, str] = {
-    **dict.fromkeys(["die", "kill", "dead", "death", "toll", "fatality", "perish", "drown", "slay"], "deaths"),
+    **dict.fromkeys(
+        ["die", "kill", "dead", "death", "toll", "fatality", "perish", "drown", "slay", "body", "corpse"], "deaths"
+    ),
     **dict.fromkeys(["injure", "wound", "hurt", "injury", "injured", "wounded"], "injuries"),
     **dict.fromkeys(["missing", "disappear", "unaccounted"], "missing"),
     **dict.fromkeys(["displace", "evacuate", "flee", "homeless", "evacuee", "refugee"], "displaced"),
@@ -33,6 +35,8 @@ FIGURE_PREPOSITIONS = frozenset({"to", "at", "of"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 OBJECTS = frozenset({"dobj", "attr"})
 MAX_CLIMB = 3
+RESULT = "oprd"  # the state a verb leaves its object in: "left 300 people dead"
+COUNTED_POS = frozenset({"NOUN", "ADJ", "VERB"})  # "268 dead", "80 wounded", "12 deaths"
 
 
 def measure_of(figure: Token, unit: Token | None) -> str | None:
@@ -43,7 +47,16 @@ def measure_of(figure: Token, unit: Token | None) -> str | None:
         found = _own_phrase(token) if token is not None else None
         if found:
             return found
-    return _carrying_clause(figure)
+    return _named_next(figure) or _carrying_clause(figure)
+
+
+def _named_next(figure: Token) -> str | None:
+    """ "revised its count to 268 dead": the word written right after a figure names what it counts,
+    however the parser attached the two."""
+    following = figure.nbor(1) if figure.i + 1 < len(figure.doc) else None
+    if following is None or following.pos_ not in COUNTED_POS:
+        return None
+    return _measure(following)
 
 
 def _own_phrase(token: Token) -> str | None:
@@ -54,7 +67,12 @@ def _own_phrase(token: Token) -> str | None:
             return found
     head = token.head
     if head is not token and head.pos_ in {"VERB", "ADJ"} and token.dep_ in SUBJECTS | OBJECTS | {"nummod"}:
-        return _measure(head)
+        verdicts = [child for child in head.children if child.dep_ == RESULT]  # "left 300 people dead"
+        for candidate in (head, *verdicts):
+            found = _measure(candidate)
+            if found:
+                return found
+        return None
     for child in token.children:
         if child.dep_ in {"acl", "amod", "relcl"}:
             found = _measure(child)

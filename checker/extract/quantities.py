@@ -26,6 +26,7 @@ ELIDED_ROLES = frozenset({"dobj", "attr"})  # "tallied more than 2,000": the nou
 YEAR_CONTEXT = re.compile(r"\b(?:in|since|by|from|until|of|during|before|after)\s+$", re.IGNORECASE)
 YEARS = range(1900, 2101)
 DATE_ENTITIES = frozenset({"DATE"})
+DESCRIBING_CLAUSES = frozenset({"relcl", "acl"})  # "the attack, in which ...", "floods that left 300 dead"
 YEAR_DIGITS = 4
 CURRENCIES = {"$": "usd", "€": "eur", "£": "gbp"}
 PERCENT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
@@ -44,6 +45,7 @@ NUMBER = re.compile(
 )
 APPROX = re.compile(
     r"(?P<cue>nearly|almost|close\s+to|just\s+under|about|around|approximately|roughly|some|an\s+estimated"
+    r"|no\s+more\s+than|no\s+fewer\s+than|no\s+less\s+than|not\s+more\s+than|at\s+most"
     r"|more\s+than|over|at\s+least|upwards\s+of|less\s+than|fewer\s+than|under|up\s+to|as\s+many\s+as)\s+$",
     re.IGNORECASE,
 )
@@ -153,7 +155,9 @@ def _with_approx(text: str, start: int, end: int, value: float) -> _Match:
 def _interval(cue: str, value: float) -> tuple[float, float]:
     if cue in {"nearly", "almost", "close to", "just under"}:
         return value * (1 - NEARLY_BAND), value
-    if cue in {"more than", "over", "at least", "upwards of"}:
+    if cue in {"no more than", "not more than", "at most"}:
+        return 0.0, value  # "no more than 10": a ceiling, not a floor
+    if cue in {"more than", "over", "at least", "upwards of", "no fewer than", "no less than"}:
         return value, value * OPEN_UPPER_FACTOR
     if cue in {"less than", "fewer than", "under", "up to", "as many as"}:
         return 0.0, value
@@ -183,8 +187,26 @@ def _to_quantity(doc: Doc, match: _Match, starts: list[int], names: list[Span]) 
         qualifiers=_qualifiers(names, unit) if unit is not None else [],
         event=_event(unit) if unit is not None else None,
         measure=measure_of(figure, unit) if figure is not None else None,
+        event_date=_event_date(figure) if figure is not None else None,
     )
     return quantity, figure
+
+
+def _event_date(figure: Token) -> str | None:
+    """The date of the event a figure is told about in a clause of its own: "the October 7 attack, in which
+    militants killed about 1,200 people", "last year's floods, which left 300 dead". Background about
+    another event, not a count of the story's own; a date said in the figure's own clause ("killed 27 on
+    Thursday") dates the count, not another event."""
+    clause = figure
+    for _ in range(MAX_HEAD_STEPS + 1):
+        if clause.pos_ in {"VERB", "AUX"} or clause.head is clause:
+            break
+        clause = clause.head
+    if clause.dep_ not in DESCRIBING_CLAUSES or clause.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    inside = range(clause.left_edge.i, clause.right_edge.i + 1)
+    dates = [t for t in clause.head.subtree if t.ent_type_ in DATE_ENTITIES and t.i not in inside and t.dep_ != "case"]
+    return " ".join(t.lower_ for t in dates) or None
 
 
 def _with_symbol(text: str, start: int, end: int) -> tuple[int, int, str | None]:

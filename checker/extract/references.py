@@ -32,6 +32,7 @@ FIGURE_NOUNS = frozenset({"figure", "toll", "number", "estimate", "count", "tall
 DEICTIC = frozenset({"that", "this", "these", "those", "such", "the"})
 PLURAL_TAG = "NNS"  # "deny claims": a bare plural still points at claims already made
 FORMS_OF_ADDRESS = frozenset({"The", "Mr", "Mrs", "Ms", "Dr", "Prof"})  # capitalised, but no part of a name
+OWNER_POS = frozenset({"PROPN", "NOUN"})  # "the opposition's figure" names its source, "its figure" none
 ABOUT = frozenset({"of", "about"})  # "accounts of the biopsy" still points at the accounts given
 # The small model sometimes labels a bare object noun "ccomp" ("refutes that claim").
 ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "ccomp"})
@@ -85,9 +86,19 @@ def _pointer(tokens: Doc, start: int, end: int, deps: frozenset[str]) -> Pointer
             continue
         author = _author(token)
         if _known(token, kind) and not _own_matter(token, author):
-            names = [c.text for c in token.children if c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN"]
-            return Pointer(kind, author or " ".join(names) or None)
+            return Pointer(kind, author or _owner(token))
     return None
+
+
+def _owner(noun: Token) -> str | None:
+    """Whose statement or figure the noun is: "the TechCrunch report", "Alhakim's claims", "the
+    opposition's figure"; not "its figure" or "his claims", which name nobody."""
+    names = [
+        " ".join(t.text for t in child.subtree if t.dep_ not in {"det", "case"})
+        for child in noun.children
+        if (child.dep_ == "compound" and child.pos_ == "PROPN") or (child.dep_ == "poss" and child.pos_ in OWNER_POS)
+    ]
+    return " ".join(names) or None
 
 
 def _known(noun: Token, kind: str) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+ROLE_TAIL = re.compile(r"\s+(?:of|for|at|to|in|with|from|on)\s+")  # "ambassador | to the UN": the head comes first
+
 
 def same_source(a: str, b: str) -> bool:
     """ "the military" and "The Israeli military" are one source; "Israeli officials" and "Palestinian
@@ -16,6 +18,19 @@ def same_source(a: str, b: str) -> bool:
         return True
     shorter, longer = sorted((left, right), key=len)
     return shorter[-1] == longer[-1] and set(shorter) <= set(longer)
+
+
+def speaks_for(role: str | None, name: str) -> bool:
+    """Whether someone described as `role` speaks for `name`: a "police spokesman" for "Police", an
+    "Agency spokesman" for "the national disaster agency", a "White House press secretary" for "the White
+    House", a "spokesperson for the Springs police" for
+    "the police". The role's head (its title) is left out; what qualifies it must be the source."""
+    if not role:
+        return False
+    head, *tail = ROLE_TAIL.split(role.lower(), maxsplit=1)
+    words = head.split()[:-1]
+    qualifiers = [" ".join(words[:n]) for n in range(1, len(words) + 1)] + tail  # "white house", "white house press"
+    return any(same_source(qualifier, name) for qualifier in qualifiers)
 
 
 def _source_words(name: str) -> list[str]:

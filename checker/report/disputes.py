@@ -172,7 +172,7 @@ def _side(key: Hashable, found: list[Claim], outlets: Mapping[str, str | None], 
     if group.anchor is None:
         role = SideRole.FIGURE
         figure = group.figure_of.get(first.id)
-        what = f"{figure.text} {figure.unit}" if figure is not None and figure.unit else first.text
+        what = figure.label if figure is not None and figure.unit else first.text
     else:
         role = SideRole.DISPUTED if key == group.anchor else SideRole.CONTRADICTS
         what = first.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from checker.extract import same_source
+from checker.extract import same_source, speaks_for
 from checker.rules.base import RuleContext
 
 SAME_MATTER_MIN = 0.6
@@ -132,3 +132,17 @@ def source_of(context: RuleContext, index: int) -> str:
 def independent(context: RuleContext, a: int, b: int) -> bool:
     """Two sources, not one named twice ("the military" is "the Israeli military")."""
     return not same_source(source_of(context, a), source_of(context, b))
+
+
+def one_side(context: RuleContext, a: int, b: int) -> bool:
+    """One source named twice, or a body and the person who speaks for it ("Police" and "police spokesman
+    Ibrahim Tompo"): the one cannot deny the other. (Its later confirmation still settles what it had not
+    confirmed: that is the confirmation rule's, which asks only for `independent`.)"""
+    if not independent(context, a, b):
+        return True
+    left, right = source_of(context, a), source_of(context, b)
+    return speaks_for(_role(context, a), right) or speaks_for(_role(context, b), left)
+
+
+def _role(context: RuleContext, index: int) -> str | None:
+    return context.claim(context.statements[index]).speaker_role

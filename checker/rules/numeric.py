@@ -6,13 +6,19 @@ import re
 
 from checker.models import Claim, Quantity, Severity
 from checker.rules.base import Finding, RuleContext
-from checker.rules.matching import entities_compatible, same_matter, similar_words
+from checker.rules.matching import NEUTRAL_AGREEMENT, entities_compatible, entity_agreement, same_matter, similar_words
 from checker.rules.registry import rule
 
 NUMERIC_MATTER_MIN = 0.5  # lower than for stances: unit, qualifiers and event must already agree
 # Two figures of one named measure ("240 people killed", "the death toll stood at 96") already agree on
 # what is counted; the rest of the two sentences may share little ("killed in the villages" / "toll").
 MEASURE_MATTER_MIN = 0.4
+# Inside one article two figures of one named measure are the story's count unless the text says they
+# are about other events: the sentences may share nothing but the count ("162 people were killed when
+# the quake struck" / "the agency put the death toll at 62, saying it was still verifying reports").
+# Sentences that name mostly different participants ("Rehana had killed 100 militants" / "an attack by
+# Arin Mirkan killed dozens"), or periods that do not meet, still keep them apart.
+ARTICLE_MEASURE_MATTER_MIN = 0.3
 # The span a figure is counted over, when the sentence gives one: "for the fourth quarter", "annually",
 # "a day". Figures counted over different spans (a quarter's shipments, a year's) are different counts.
 PERIODS = {
@@ -35,7 +41,7 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
         return None  # "Apple could show a 12-inch model" / "it's possible it shows 11 and 13-inch ones"
     if _one_narrator(context, a, b):
         return None  # the reporter's own two figures count two things; a named source may revise itself
-    if not same_matter(context, a, b, MEASURE_MATTER_MIN) or not _same_period(context, a, b):
+    if not same_matter(context, a, b, _measure_minimum(context, a, b)) or not _same_period(context, a, b):
         return None
     loose = not same_matter(context, a, b, NUMERIC_MATTER_MIN)
     worst: tuple[float, Quantity, Quantity] | None = None
@@ -43,7 +49,7 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
         for right in context.claim(b).quantities:
             if loose and (left.measure is None or left.measure != right.measure):
                 continue
-            if not same_count(context, left, right):
+            if not same_count(context, left, right) or not _same_event(left, right, context.claim(a), context.claim(b)):
                 continue
             gap = relative_gap(left, right)
             if gap > 0 and (worst is None or gap > worst[0]):
@@ -57,9 +63,29 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
         a,
         b,
         severity,
-        f"{{a}} gives {left.text} {left.unit} where {{b}} gives {right.text} {right.unit}",
+        f"{{a}} gives {left.label} where {{b}} gives {right.label}",
         (left, right),
     )
+
+
+def _same_event(left: Quantity, right: Quantity, left_claim: Claim, right_claim: Claim) -> bool:
+    """A figure told about another, dated event ("the October 7 attack, in which ... killed about 1,200")
+    counts that event: it meets a figure of the same event, or one whose sentence names that date."""
+    if left.event_date == right.event_date:
+        return True
+    if left.event_date and right.event_date:
+        return False
+    dated, other = (left, right_claim) if left.event_date else (right, left_claim)
+    return str(dated.event_date) in other.text.lower()
+
+
+def _measure_minimum(context: RuleContext, a: int, b: int) -> float:
+    """How close two claims must be for their figures of one measure to be one count."""
+    left, right = context.analyses[a], context.analyses[b]
+    one_article = left.claim.doc_id == right.claim.doc_id
+    if one_article and entity_agreement(left.entities, right.entities) >= NEUTRAL_AGREEMENT:
+        return ARTICLE_MEASURE_MATTER_MIN
+    return MEASURE_MATTER_MIN
 
 
 def _same_period(context: RuleContext, a: int, b: int) -> bool:

@@ -59,6 +59,7 @@ def test_the_speaker_after_a_dateline(text: str, speaker: str) -> None:
         ("The army refuted that account on Friday.", "the army", Stance.DENIES),
         ("The company disputed the report.", "the company", Stance.DENIES),
         ("Analysts reckon the merger will close by June.", "Analysts", Stance.ASSERTS),
+        ("On Friday the coast guard revised its count to 31 missing.", "the coast guard", Stance.ASSERTS),
     ],
 )
 def test_any_reporting_verb_attributes_by_the_parse(text: str, speaker: str, stance: Stance) -> None:

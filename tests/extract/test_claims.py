@@ -27,6 +27,8 @@ def claims(text: str) -> list[Claim]:
         ('"The road is closed," the minister added.', "the minister", None),
         ("According to the police, five people were arrested in the city.", "the police", None),
         ("The storm closed three roads in the north.", None, None),
+        ("Germany's finance ministry said that the budget was balanced.", "Germany's finance ministry", None),
+        ("A Red Cross spokesman said the convoy had arrived.", "A Red Cross spokesman", None),
     ],
 )
 def test_attribution(text: str, speaker: str | None, role: str | None) -> None:
@@ -55,6 +57,18 @@ def test_coreference_pronoun_surname_and_role() -> None:
     )
     found = claims(text)
     assert [c.speaker for c in found] == ["Maria Lopez"] * 4
+
+
+def test_the_definite_description_is_the_unnamed_source_introduced_before() -> None:
+    text = (
+        "A spokeswoman for the port authority said the ships had been held back.\n\n"
+        '"Nothing will leave before Monday," the spokeswoman told reporters.\n\n'
+        "According to a report in the Coastal Times, the strike will last a week.\n\n"
+        "The report said the union wanted higher pay."
+    )
+    speakers = [c.speaker for c in claims(text)]
+    introduced = "A spokeswoman for the port authority"
+    assert speakers == [introduced, introduced, "a report in the Coastal Times", "the report"]
 
 
 def test_multi_sentence_quote_takes_the_closing_attribution() -> None:
@@ -108,6 +122,9 @@ def test_mentions_are_separate_from_statement_time() -> None:
         ("Apple is not happy with the battery life.", Stance.ASSERTS),
         ("More than 600 troops have been killed, and he cannot sustain his offensive.", Stance.ASSERTS),
         ("Comcast Denies It Will Cut Off Customers Who Use Tor.", Stance.DENIES),
+        ("The bank said it was not in talks with any buyer.", Stance.DENIES),
+        ("The minister was not at the meeting on Friday.", Stance.DENIES),
+        ('"We have no information confirming the arrest," a police spokesman said.', Stance.NOT_CONFIRMED),
     ],
 )
 def test_negated_main_verb(text: str, stance: Stance) -> None:

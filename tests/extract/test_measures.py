@@ -26,6 +26,8 @@ def measures(text: str) -> list[tuple[str, str | None]]:
         ("Police arrested 45 protesters.", [("45", "crowd")]),
         ("The company will cut 1,500 jobs.", [("1,500", "jobs")]),
         ("More than 300 homes were damaged.", [("More than 300", None)]),
+        ("The coast guard revised its count to 31 missing.", [("31", "missing")]),
+        ("The ministry updated the figure to 212 dead.", [("212", "deaths")]),
     ],
 )
 def test_the_measure_of_a_figure(text: str, expected: list[tuple[str, str | None]]) -> None:

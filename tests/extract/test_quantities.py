@@ -22,6 +22,8 @@ def quantities(text: str) -> list[tuple[str, float, float, bool, str | None]]:
         ("up to 5 million people fled.", [("up to 5 million", 0.0, 5_000_000.0, True, "people")]),
         ("about 200 tanks moved.", [("about 200", 190.0, 210.0, True, "tanks")]),
         ("dozens of civilians died.", [("dozens", 24.0, 99.0, True, "civilians")]),
+        ("no more than 12 people were hurt.", [("no more than 12", 0.0, 12.0, True, "people")]),
+        ("no fewer than 40 ships sailed.", [("no fewer than 40", 40.0, 80.0, True, "ships")]),
     ],
 )
 def test_quantity_cases(text: str, expected: list[tuple[str, float, float, bool, str | None]]) -> None:
@@ -62,3 +64,19 @@ def test_a_hyphenated_figure_counts_the_word_after_the_hyphen(text: str, value: 
 
 def test_a_year_the_parser_reads_as_a_date_is_no_figure() -> None:
     assert quantities("The watch is scheduled for an early 2015 release.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event_date"),
+    [
+        ("The raid came two years after the March 2019 siege, in which gunmen killed 51 people.", "march 2019"),
+        ("Last year's floods, which left 300 people dead, were the worst in decades.", "last year"),
+        ("The flood killed 42 people on Tuesday.", None),
+        ("The 1999 storm killed 900 people.", None),
+    ],
+)
+def test_a_figure_told_about_another_dated_event_carries_its_date(text: str, event_date: str | None) -> None:
+    (doc,) = parse([text])
+    skip = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+    (quantity,) = find_quantities(doc, skip)
+    assert quantity.event_date == event_date

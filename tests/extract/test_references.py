@@ -52,6 +52,11 @@ def claims(text: str) -> list[Claim]:
             {3: 2},
         ),
         (
+            "The union said 2,000 workers marched. Police said 600 people took part. "
+            "The mayor dismissed the union's figure as inflated.",
+            {3: 1},
+        ),
+        (
             "Rebels claimed that 40 soldiers were killed. The army said 3 soldiers died. "
             "Later, the army confirmed in its statement that 3 soldiers died.",
             {},

@@ -354,3 +354,34 @@ def test_the_reporter_giving_two_figures_is_no_numeric_conflict(real_embedder: E
         "An ambulance reached the clinic two minutes after the fire crew."
     )
     assert pairs_found("numeric", text, real_embedder) == []
+
+
+def test_one_article_s_figures_of_one_measure_meet_across_topics(real_embedder: Embedder) -> None:
+    """A toll in the lede and an agency's count further down share little wording; grouped apart, the
+    two figures still meet, and the numeric rule reads them as one count."""
+    text = (
+        "At least 140 people died when floods swept through the northern valleys on Sunday, the provincial governor said. "
+        "The relief agency, however, put the death toll at 48, adding that it was still checking reports from villages."
+    )
+    context = article_context(text, real_embedder)
+    context.topics = [f"T{i}" for i in range(len(context.analyses))]
+    found = judged("numeric", context)
+    assert [pair for pair, _ in found] == [(0, 1)]
+
+
+def test_figures_of_one_measure_about_other_people_stay_apart(real_embedder: Embedder) -> None:
+    text = (
+        "Her brother Omar Haddad claimed that Leila Haddad had rescued 40 people from the flood. "
+        "Neighbours said a boat crew led by Samir Nasser rescued dozens of people near the dam."
+    )
+    context = article_context(text, real_embedder)
+    context.topics = [f"T{i}" for i in range(len(context.analyses))]
+    assert judged("numeric", context) == []
+
+
+def test_a_body_and_the_person_who_speaks_for_it_do_not_deny_each_other(real_embedder: Embedder) -> None:
+    text = (
+        "The fire brigade denied rumours that the bridge had collapsed. "
+        '"The bridge is standing and open to traffic," fire brigade spokesman Karl Weiss said.'
+    )
+    assert pairs_found("denial", text, real_embedder) == []

@@ -1,0 +1,38 @@
+"""Whether two names are one source, and whether a role speaks for a named body."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.extract import same_source, speaks_for
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("the military", "The Israeli military", True),
+        ("Israeli officials", "Palestinian officials", False),
+        ("The Journal", "the Wall Street Journal", True),
+        ("Reuters", "Reuters", True),
+        ("the ministry", "the ministry's spokesman", False),
+    ],
+)
+def test_same_source(a: str, b: str, expected: bool) -> None:
+    assert same_source(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    ("role", "name", "expected"),
+    [
+        ("fire brigade spokesman", "The fire brigade", True),
+        ("Agency spokeswoman", "the national weather agency", True),
+        ("spokesperson for the city council", "the council", True),
+        ("White House press secretary", "the White House", True),
+        ("Israeli army spokesman", "Israeli officials", False),
+        ("Governor", "the regional governor", False),
+        ("analyst at Citi", "Morgan Stanley", False),
+        (None, "the police", False),
+    ],
+)
+def test_a_role_speaks_for_the_body_that_qualifies_it(role: str | None, name: str, expected: bool) -> None:
+    assert speaks_for(role, name) is expected
