@@ -32,6 +32,7 @@ class Precision(str, Enum):
     DAY = "day"
     MONTH_PART = "month_part"
     MONTH = "month"
+    SEASON = "season"  # a half of the year or a season: "the second half of the year", "in the spring"
     YEAR = "year"
     RELATIVE = "relative"
     UNKNOWN = "unknown"
@@ -106,6 +107,11 @@ class Quantity(_Model):
     event: str | None = None
     measure: str | None = Field(
         default=None, description="what the figure counts when the parse says: deaths, injuries, votes, crowd, ..."
+    )
+    scope: str | None = Field(
+        default=None,
+        description='the part of a whole the figure counts: "part" for a share of another figure ("including eight '
+        'who drowned", "four of the 58"), or the place it is limited to ("in his province alone" -> "his province")',
     )
     event_date: str | None = Field(
         default=None,

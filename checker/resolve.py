@@ -9,7 +9,7 @@ from enum import Enum
 from checker.models import Claim, Commitment, Conflict, Precision, Quantity, Report, Severity, Stance, StatedAt, Status
 from checker.rules.base import Finding, RuleContext
 from checker.rules.confirmation import CONFIRMATION_MATTER_MIN
-from checker.rules.matching import independent, same_matter, source_of
+from checker.rules.matching import independent, one_side, same_matter, source_of
 from checker.rules.numeric import NUMERIC_MATTER_MIN, relative_gap, same_count
 
 SETTLE_MIN_SOURCES = 2  # one later voice is another opinion; two independent ones settle it
@@ -164,7 +164,6 @@ def _settle(context: RuleContext, denier: int, asserter: int) -> Outcome:
 def _later_voices(context: RuleContext, a: int, b: int, stances: frozenset[Stance], refuted: int) -> dict[str, int]:
     """The earliest claim of each source, other than `a`'s and `b`'s, that answers `refuted` after it was made."""
     voices: dict[str, int] = {}
-    parties = {source_of(context, a), source_of(context, b)}
     members = sorted(context.by_topic[context.topics[refuted]], key=lambda i: context.claim(i).stated_at.order)
     for index in members:
         claim = context.claim(index)
@@ -174,10 +173,10 @@ def _later_voices(context: RuleContext, a: int, b: int, stances: frozenset[Stanc
             continue
         if claim.unattributed and context.analyses[index].doc_source is None:
             continue  # the reporter's own framing is a source only when we know whose it is
-        source = source_of(context, index)
-        if source in parties or source in voices or not same_matter(context, index, refuted):
+        heard = (a, b, *voices.values())  # a body and its spokesperson are one voice
+        if any(one_side(context, index, other) for other in heard) or not same_matter(context, index, refuted):
             continue
-        voices[source] = index
+        voices[source_of(context, index)] = index
     return voices
 
 

@@ -64,6 +64,16 @@ def test_denial_with_one_later_voice_stays_open() -> None:
     assert kinds(report)["denial"] == [(Status.OPEN, None)]
 
 
+def test_a_body_and_its_spokesperson_denying_again_are_one_later_voice() -> None:
+    report = report_for(
+        "On 2 October, the Daily Ledger reported that Harbor Freight Lines will cut 900 jobs.\n\n"
+        "On 3 October, Harbor Freight Lines denied that it will cut 900 jobs.\n\n"
+        "On 4 October, Harbor Freight Lines spokeswoman Amy Lund denied that the firm will cut 900 jobs.\n\n"
+        "On 5 October, Harbor Freight Lines chief executive Tom Berg denied that the firm will cut 900 jobs."
+    )
+    assert {status for status, _ in kinds(report)["denial"]} == {Status.OPEN}
+
+
 def test_source_revising_its_own_figure_is_superseded() -> None:
     report = report_for(
         "On 3 October, the ministry said that 300 people were evacuated from the flood zone.\n\n"

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from checker.extract.nlp import agent
-from checker.extract.sources import ROLE_TAIL
+from checker.extract.sources import ROLE_TAIL, same_source
 
 _VERBS = (
     r"said|says|say|stated|states|told\s+(?:\w[\w/.-]*)?\w|wrote|writes|reported|reports|added|adds|stressed|stresses"
@@ -64,6 +65,15 @@ CHANNEL_LINKS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 UNAMBIGUOUS_VERBS = frozenset({"said", "says", "told", "wrote", "stated", "added", "stressed", "denied", "denies"})
 PERSON_LABEL = "PERSON"
+ORGANISATION_LABEL = "ORG"
+# What news calls an organisation it has named: "the company said", "the tech giant denied".
+ORGANISATION_NOUNS = frozenset(
+    {
+        "company", "firm", "group", "giant", "maker", "carrier", "airline", "bank", "retailer", "manufacturer",
+        "corporation", "conglomerate", "startup", "vendor", "chain", "operator", "insurer", "lender", "automaker",
+        "carmaker", "chipmaker", "brand", "business", "club", "team", "league", "network", "broadcaster",
+    }
+)  # fmt: skip
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 ORGANISATION_LABELS = SPEAKER_LABELS - {PERSON_LABEL}
 PLAIN_POS = frozenset({"DET", "PUNCT"})  # "the Pentagon" is the name as written, not a described name
@@ -152,6 +162,7 @@ TITLES = re.compile(r"(?:mr|mrs|ms|dr|prof)\.?|the|an?", re.IGNORECASE)  # forms
 RANKS = re.compile(
     r"(?:,?\s+(?:Lt|Col|Gen|Maj|Capt|Sgt|Cpl|Pvt|Adm|Cmdr|Brig|Dr|Prof|Rev|Sen|Rep|Gov|Mr|Mrs|Ms)\.?)+\s*,?$"
 )
+SHORT_FORM = re.compile(r"\(\s*[A-Z]{2,}\s*\)?")  # "(IBM)" after a name is its short form, no role
 INDEFINITE = re.compile(r"^(?:an?|one)\s+", re.IGNORECASE)  # an unnamed source as first introduced
 POSSESSIVE = re.compile(r"\s*['’]s$")
 POSSESSOR = re.compile(r"^(?:[\w-]+\s*['’]s|his|her|their|its)\s+(?=\S)", re.IGNORECASE)
@@ -182,10 +193,18 @@ class Speakers:
     known: list[tuple[str, str | None, bool]] = field(default_factory=list)
     people: list[str] = field(default_factory=list)  # full names met anywhere, for a later bare surname
     described: dict[str, str] = field(default_factory=dict)  # full name -> how the article describes them
+    organisations: Counter[str] = field(default_factory=Counter)  # organisations named so far, how often
+    aliases: dict[str, str] = field(default_factory=dict)  # "IBM" -> "International Business Machines"
+    outlets: set[str] = field(default_factory=set)  # outlets and channels statements came through
 
     def note_people(self, doc: Doc) -> None:
         for ent in doc.ents:
             name = POSSESSIVE.sub("", ent.text)  # "CEO Elon Musk's plan" names Elon Musk
+            if ent.label_ == ORGANISATION_LABEL:
+                short = _short_form(ent)
+                if short is not None:
+                    self.aliases[short] = name
+                self.organisations[self.aliases.get(name, name)] += 1
             if ent.label_ == PERSON_LABEL and len(name.split()) > 1 and _looks_like_a_name(name):
                 if name not in self.people:
                     self.people.append(name)
@@ -232,12 +251,35 @@ class Speakers:
                 return person  # "the analyst": the person the article described as "CIBC analyst Todd Coupland"
         return None
 
+    def body_of(self, phrase: str) -> str | None:
+        """The organisation a speaker stands for when the text does not name it: "the company", "the IT
+        company", "the tech giant", "a company spokesman" is the organisation the article has named most so
+        far (the latest of equals); "IBM" is the "International Business Machines (IBM)" named before."""
+        if phrase in self.aliases:
+            return self.aliases[phrase]
+        words = phrase.lower().split()
+        generic = words[:1] in (["the"], ["a"], ["an"]) and ORGANISATION_NOUNS.intersection(words[1:])
+        bodies = {n: c for n, c in self.organisations.items() if not any(same_source(n, o) for o in self.outlets)}
+        if not generic or not bodies:
+            return None  # an outlet the article cites ("The Daily Ledger reported") is no company it reports on
+        most = max(bodies.values())
+        return [name for name, count in bodies.items() if count == most][-1]
+
     def last(self, kind: str) -> str | None:
         """Who "he" or "they" is: the last speaker; failing one, for "he" or "she", the last person named."""
         for known, _, is_person in reversed(self.known):
             if kind == "any" or is_person:
                 return known
         return self.people[-1] if self.people and kind == "person" else None
+
+
+def _short_form(name: Span) -> str | None:
+    """ "IBM" of "International Business Machines (IBM)": an acronym in brackets right after the name."""
+    doc = name.doc
+    if name.end + 2 >= len(doc) or doc[name.end].text != "(" or doc[name.end + 2].text != ")":
+        return None
+    short = doc[name.end + 1]
+    return short.text if short.is_upper and short.is_alpha and len(short) > 1 else None
 
 
 def _fits(role: str, wanted: str) -> bool:
@@ -910,7 +952,7 @@ def _resolve(doc: Doc, speakers: Speakers, start: int, end: int) -> tuple[str | 
     organisation = _named_organisation(span) if span is not None else None
     if organisation is not None:
         name = organisation.text
-        role = _role(phrase.replace(name, " ")) or None
+        role = _role(SHORT_FORM.sub(" ", phrase.replace(name, " "))) or None
         canonical = speakers.add(name, role, is_person=False)
         return canonical, role or speakers.role_of(canonical)
     if span is not None and all(t.pos_ == "PROPN" for t in span):

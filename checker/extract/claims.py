@@ -79,6 +79,7 @@ class Analysis:
     time_key: float
     published_key: float
     doc_source: str | None = None
+    body: str | None = None  # the organisation a generic speaker ("the company") stands for, for the rules
 
 
 @dataclass
@@ -95,6 +96,7 @@ class _Draft:
     refers_to: int | None = None  # index among the document's drafts of the claim this one answers
     stance: Stance = Stance.ASSERTS
     figures: list[Quantity] = field(default_factory=list)
+    body: str | None = None  # the organisation a generic speaker ("the company") stands for
 
 
 def extract(documents: list[Document], on_document: Callable[[list[str]], None] | None = None) -> list[Analysis]:
@@ -138,10 +140,12 @@ def extract(documents: list[Document], on_document: Callable[[list[str]], None] 
 def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list[_Draft]:
     sentences, parsed, clauses = _clauses(sentences, parsed)
     speakers = Speakers()
-    attributions = [
-        attribute(p, speakers) if c is None else attribute_verb(c.whole, c.verb, speakers, c.start, c.end)
-        for p, c in zip(parsed, clauses, strict=True)
-    ]
+    attributions: list[Attribution | None] = []
+    for p, c in zip(parsed, clauses, strict=True):
+        found = attribute(p, speakers) if c is None else attribute_verb(c.whole, c.verb, speakers, c.start, c.end)
+        if found is not None and found.cited_source:
+            speakers.outlets.add(found.cited_source)
+        attributions.append(found)
     attributions = _carry_quotes(sentences, parsed, _spread_quotes(sentences, parsed, attributions))
     drafts: list[_Draft] = []
     relayed_by: dict[str, str] = {}  # speaker -> the outlet a meta sentence says carried them
@@ -157,6 +161,7 @@ def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list
         if found is not None and found.speaker in relayed_by and found.cited_source is None:
             found = replace(found, cited_source=relayed_by[found.speaker])
         draft = _draft(doc, sentence, tokens, found, drafts, index)
+        draft.body = speakers.body_of(found.speaker) if found is not None and found.speaker else None
         clause = clauses[index]
         draft.continues_sentence = clause is not None and clause.start > 0
         draft.figures = _figures(draft, drafts[-1].figures if draft.continues_sentence and drafts else [])
@@ -442,6 +447,7 @@ def _analysis(
         key,
         published,
         doc.source,
+        draft.body,
     )
 
 
@@ -454,9 +460,10 @@ def _stance(tokens: Doc, found: Attribution | None, start: int, end: int) -> Sta
 
 
 def _withholds(tokens: Doc, found: Attribution | None) -> bool:
-    """Whether the attribution's own verb withholds: "X would not confirm the reports"."""
+    """Whether the attribution's own verb withholds: "X would not confirm the reports", "no employees
+    have stepped forward to confirm they were laid off"."""
     verb = reporting_verb(tokens, found) if found is not None and not found.closing else None
-    return verb is not None and verb.lemma_.lower() in WITHHOLDABLE and _refuses(verb)
+    return verb is not None and verb.lemma_.lower() in WITHHOLDABLE and _held_back(verb)
 
 
 def _frame(found: Attribution | None) -> str:
@@ -486,24 +493,37 @@ def _withheld(tokens: Doc, start: int, end: int) -> bool:
     """Whether the content withholds a confirmation or a comment, by the parse: a confirming or
     commenting verb that is negated, or that a negated or refusing verb governs ("has not commented",
     "refused to comment", "did not have the resources to verify")."""
-    for token in tokens:
-        if not start <= token.idx < end or token.pos_ != "VERB" or token.lemma_.lower() not in WITHHOLDABLE:
-            continue
-        governing = token
-        for _ in range(WITHHELD_STEPS + 1):
-            if _refuses(governing):
-                return True
-            if governing.dep_ not in GOVERNED_BY or governing.head is governing:
-                break
-            governing = governing.head
+    return any(
+        start <= token.idx < end and token.pos_ == "VERB" and token.lemma_.lower() in WITHHOLDABLE and _held_back(token)
+        for token in tokens
+    )
+
+
+def _held_back(verb: Token) -> bool:
+    """Whether the confirming or commenting verb is negated or refused, itself or by a verb governing it."""
+    governing = verb
+    for _ in range(WITHHELD_STEPS + 1):
+        if _refuses(governing):
+            return True
+        if governing.dep_ not in GOVERNED_BY or governing.head is governing:
+            break
+        governing = governing.head
     return False
 
 
 def _refuses(token: Token) -> bool:
-    """Negated ("did not have"), a verb of refusing ("refused", "declined", "unable"), or a thing said to
-    be absent ("we have no information confirming his death")."""
-    negated = any(child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") for child in token.children)
-    return negated or token.lemma_.lower() in REFUSING
+    """Negated ("did not have"), a verb of refusing ("refused", "declined", "unable"), a thing said to be
+    absent ("we have no information confirming his death"), or nobody doing it ("no employees have stepped
+    forward to confirm")."""
+    negated = any(child.dep_ == "neg" or _none_of(child) for child in token.children)
+    nobody = any(child.dep_ in NEGATABLE_ARGUMENTS and _none_of(child) for child in token.children)
+    return negated or nobody or token.lemma_.lower() in REFUSING
+
+
+def _none_of(token: Token) -> bool:
+    """ "no information", "no employees", "nobody": a thing or someone said not to exist."""
+    no = any(child.dep_ == "det" and child.lower_ == "no" for child in token.children)
+    return no or token.lower_ in NEGATIVE_PRONOUNS
 
 
 def _negative_argument(verb: Token) -> bool:

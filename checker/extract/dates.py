@@ -26,6 +26,16 @@ DATE_PATTERNS = (
     re.compile(rf"\b{_PART}{_MONTH}\s+{_DAYS}{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_PART}{_MONTH}{_YEAR}\b", re.IGNORECASE),
 )
+# Launch dates and schedules also come as halves of the year and seasons (northern, as news mostly means).
+SEASONS = re.compile(
+    r"\b(?:the\s+)?(?P<half>first|second|1st|2nd)\s+half\s+of\s+(?:the\s+year|this\s+year|(?P<year>(?:19|20)\d{2}))\b"
+    r"|\b(?P<lead>in\s+(?:the\s+)?|this\s+|next\s+|by\s+(?:the\s+)?)(?P<season>spring|summer|autumn|fall|winter)"
+    r"(?:\s+(?:of\s+)?(?P<season_year>(?:19|20)\d{2}))?\b",
+    re.IGNORECASE,
+)
+SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}
+HALF_MONTHS = {"first": (1, 6), "1st": (1, 6), "second": (7, 12), "2nd": (7, 12)}
+MONTHS_A_YEAR = 12
 DEICTIC = re.compile(r"\b(?P<word>today|yesterday|tomorrow)\b", re.IGNORECASE)
 DEICTIC_OFFSET = {"today": 0, "yesterday": -1, "tomorrow": 1}
 NOT_BEFORE = re.compile(r"(?:as\s+early\s+as|not\s+before|no\s+earlier\s+than|starting|from|after)\s+(?:on\s+)?$", re.I)
@@ -79,7 +89,28 @@ def find_dates(text: str, reference: dt.date | None) -> list[Found]:
             parsed = _parse(match, reference)
             if parsed is not None:
                 found.append(parsed)
+    for match in SEASONS.finditer(text):
+        season = _season(match, reference)
+        if season is not None and not _overlaps(found, season.start, season.end):
+            found.append(season)
     return sorted(found, key=lambda f: f.start)
+
+
+def _season(match: re.Match[str], reference: dt.date | None) -> Found | None:
+    """ "the second half of the year" (July to December), "in the spring" (March to May), "next summer"."""
+    written = match["year"] or match["season_year"]
+    if written is None and reference is None:
+        return None
+    year = int(written) if written else reference.year if reference else 0
+    if (match["lead"] or "").strip().lower() == "next":
+        year += 1
+    first, last = HALF_MONTHS[match["half"].lower()] if match["half"] else SEASON_MONTHS[match["season"].lower()]
+    last_year, last_month = year + (last - 1) // MONTHS_A_YEAR, (last - 1) % MONTHS_A_YEAR + 1
+    start = match.start("season") if match["season"] else match.start()
+    end_day = dt.date(last_year, last_month, calendar.monthrange(last_year, last_month)[1])
+    by = (match["lead"] or "").lower().startswith("by")  # "by the winter": no later than
+    bound = "not_after" if by else _bound(match.string, match.start())
+    return Found(start, match.end(), dt.date(year, first, 1), end_day, Precision.SEASON, bool(written), bound)
 
 
 def relative_marker(text: str) -> Relative | None:

@@ -25,7 +25,7 @@ MEASURES: dict[str, str] = {
     **dict.fromkeys(["arrest", "detain", "detention", "arrestee"], "arrests"),
     **dict.fromkeys(["turnout", "turn out", "vote", "ballot", "voter"], "votes"),
     **dict.fromkeys(["crowd", "attend", "attendance", "protester", "demonstrator", "rally"], "crowd"),
-    **dict.fromkeys(["layoff", "job", "redundancy"], "jobs"),
+    **dict.fromkeys(["layoff", "job", "redundancy", "lay off"], "jobs"),
 }
 # Nouns that carry a figure without being the counted thing ("the toll", "the count", "the figure"):
 # the measure then comes from a compound ("death toll") or from the word itself.
@@ -35,7 +35,9 @@ FIGURE_PREPOSITIONS = frozenset({"to", "at", "of"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 OBJECTS = frozenset({"dobj", "attr"})
 MAX_CLIMB = 3
-RESULT = "oprd"  # the state a verb leaves its object in: "left 300 people dead"
+# The state a verb leaves its object in ("left 300 people dead") or says of its subject ("18 people were
+# missing", "52 more remain missing").
+RESULTS = frozenset({"oprd", "acomp"})
 COUNTED_POS = frozenset({"NOUN", "ADJ", "VERB"})  # "268 dead", "80 wounded", "12 deaths"
 
 
@@ -66,8 +68,8 @@ def _own_phrase(token: Token) -> str | None:
         if found:
             return found
     head = token.head
-    if head is not token and head.pos_ in {"VERB", "ADJ"} and token.dep_ in SUBJECTS | OBJECTS | {"nummod"}:
-        verdicts = [child for child in head.children if child.dep_ == RESULT]  # "left 300 people dead"
+    if head is not token and head.pos_ in {"VERB", "ADJ", "AUX"} and token.dep_ in SUBJECTS | OBJECTS | {"nummod"}:
+        verdicts = [child for child in head.children if child.dep_ in RESULTS]  # "left 300 people dead"
         for candidate in (head, *verdicts):
             found = _measure(candidate)
             if found:

@@ -26,6 +26,10 @@ ELIDED_ROLES = frozenset({"dobj", "attr"})  # "tallied more than 2,000": the nou
 YEAR_CONTEXT = re.compile(r"\b(?:in|since|by|from|until|of|during|before|after)\s+$", re.IGNORECASE)
 YEARS = range(1900, 2101)
 DATE_ENTITIES = frozenset({"DATE"})
+PART = "part"
+PART_PREPOSITIONS = frozenset({"including", "among"})  # "including eight who drowned"
+ONLY_HERE = frozenset({"alone"})  # "in his province alone": a part of the whole, by place
+COUNTED_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
 DESCRIBING_CLAUSES = frozenset({"relcl", "acl"})  # "the attack, in which ...", "floods that left 300 dead"
 YEAR_DIGITS = 4
 CURRENCIES = {"$": "usd", "€": "eur", "£": "gbp"}
@@ -187,9 +191,32 @@ def _to_quantity(doc: Doc, match: _Match, starts: list[int], names: list[Span]) 
         qualifiers=_qualifiers(names, unit) if unit is not None else [],
         event=_event(unit) if unit is not None else None,
         measure=measure_of(figure, unit) if figure is not None else None,
+        scope=_scope(figure) if figure is not None else None,
         event_date=_event_date(figure) if figure is not None else None,
     )
     return quantity, figure
+
+
+def _scope(figure: Token) -> str | None:
+    """What part of a whole the figure counts: a share named with another figure ("19 people had died,
+    including eight who drowned", "four of the 58"), or a place it is limited to ("94 people died in his
+    province alone"). A place without "alone" is where the whole story happened: no scope."""
+    counted = figure.head if figure.dep_ == "nummod" else figure
+    if counted.dep_ == "pobj" and counted.head.lower_ in PART_PREPOSITIONS:
+        return PART
+    if any(child.dep_ == "prep" and child.lower_ == "of" and _a_whole(child) for child in figure.children):
+        return PART
+    verb = counted.head if counted.dep_ in COUNTED_ROLES else None
+    for prep in verb.children if verb is not None else ():
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
+        if place is not None and any(t.lower_ in ONLY_HERE for t in place.subtree):
+            return " ".join(t.lower_ for t in place.subtree if t.lower_ not in ONLY_HERE)
+    return None
+
+
+def _a_whole(of: Token) -> bool:
+    """ "of the 58", "of them": the figure is a share of a set already counted."""
+    return any(c.dep_ == "pobj" and (c.pos_ in {"NUM", "PRON"} or c.like_num) for c in of.children)
 
 
 def _event_date(figure: Token) -> str | None:

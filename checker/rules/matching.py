@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from checker.extract import same_source, speaks_for
 from checker.rules.base import RuleContext
 
 SAME_MATTER_MIN = 0.6
+UNNAMED = re.compile(r"^(?:an?|the|one)\s", re.IGNORECASE)  # "a company spokesman", not "Mark Rutte"
 SYNONYM_MIN = 0.7  # "troops" ~ "soldiers" (0.74); "soldiers" !~ "civilians" (0.65)
 NEUTRAL_AGREEMENT = 0.5  # a claim naming nobody neither supports nor rules out a match
 DEMONYM_PREFIX_SHARE = 0.8
@@ -120,13 +122,15 @@ def _spelled_alike(a: str, b: str) -> bool:
 
 
 def source_of(context: RuleContext, index: int) -> str:
-    """Who answers for a claim: its speaker, else the outlet it is relayed through, else its document.
+    """Who answers for a claim: its speaker (the organisation, for "the company"), else the outlet it is
+    relayed through, else its document.
 
     A statement carried by several outlets answers to its first carrier.
     """
     canonical = context.statements[index]
-    claim, outlet = context.claim(canonical), context.analyses[canonical].doc_source
-    return (claim.speaker or claim.cited_source or outlet or f"document {claim.doc_id}").lower()
+    analysis = context.analyses[canonical]
+    claim, outlet = analysis.claim, analysis.doc_source
+    return (analysis.body or claim.speaker or claim.cited_source or outlet or f"document {claim.doc_id}").lower()
 
 
 def independent(context: RuleContext, a: int, b: int) -> bool:
@@ -145,4 +149,9 @@ def one_side(context: RuleContext, a: int, b: int) -> bool:
 
 
 def _role(context: RuleContext, index: int) -> str | None:
-    return context.claim(context.statements[index]).speaker_role
+    """The speaker's role, or for a speaker described rather than named the phrase itself: "a company
+    spokesman", "Dell officials"."""
+    claim = context.claim(context.statements[index])
+    speaker = claim.speaker or ""
+    described = UNNAMED.match(speaker) is not None or speaker.split()[-1:] != speaker.title().split()[-1:]
+    return claim.speaker_role or (speaker if described and len(speaker.split()) > 1 else None)

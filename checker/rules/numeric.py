@@ -51,7 +51,7 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
                 continue
             if not same_count(context, left, right) or not _same_event(left, right, context.claim(a), context.claim(b)):
                 continue
-            gap = relative_gap(left, right)
+            gap = _scoped_gap(left, right)
             if gap > 0 and (worst is None or gap > worst[0]):
                 worst = (gap, left, right)
     if worst is None:
@@ -66,6 +66,18 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
         f"{{a}} gives {left.label} where {{b}} gives {right.label}",
         (left, right),
     )
+
+
+def _scoped_gap(left: Quantity, right: Quantity) -> float:
+    """The gap between two figures, minding what part of the whole each counts: a part ("including
+    eight", "in his province alone") contradicts the whole only by exceeding it; two different parts
+    are not compared."""
+    if left.scope == right.scope:
+        return relative_gap(left, right)
+    if left.scope and right.scope:
+        return 0.0
+    part, whole = (left, right) if left.scope else (right, left)
+    return relative_gap(part, whole) if part.low > whole.high else 0.0
 
 
 def _same_event(left: Quantity, right: Quantity, left_claim: Claim, right_claim: Claim) -> bool:

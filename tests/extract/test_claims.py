@@ -71,6 +71,18 @@ def test_the_definite_description_is_the_unnamed_source_introduced_before() -> N
     assert speakers == [introduced, introduced, "a report in the Coastal Times", "the report"]
 
 
+def test_a_generic_description_stands_for_the_organisation_the_article_is_about() -> None:
+    text = (
+        "The Daily Ledger reported that Northwind Logistics (NWL) will close two depots.\n\n"
+        "Northwind Logistics said on Monday that its depots were profitable.\n\n"
+        "The freight company said it was hiring.\n\n"
+        "A company spokesman said the report was wrong.\n\n"
+        "NWL said it would open a depot."
+    )
+    found = extract([Document(id="d", text=text, published=PUBLISHED)])
+    assert [a.body for a in found] == [None, None, "Northwind Logistics", "Northwind Logistics", "Northwind Logistics"]
+
+
 def test_multi_sentence_quote_takes_the_closing_attribution() -> None:
     text = 'Officials met at noon.\n\n"The bridge is gone. We are rebuilding it," the mayor said.'
     found = claims(text)

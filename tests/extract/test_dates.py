@@ -20,6 +20,10 @@ PUBLISHED = dt.date(2024, 10, 28)
         ("ready as early as 1 November", dt.date(2024, 11, 1), dt.date(2024, 11, 1), Precision.DAY, "not_before"),
         ("on March 3, 2023 it", dt.date(2023, 3, 3), dt.date(2023, 3, 3), Precision.DAY, None),
         ("in January it will", dt.date(2025, 1, 1), dt.date(2025, 1, 31), Precision.MONTH, None),
+        ("delayed to the second half of the year", dt.date(2024, 7, 1), dt.date(2024, 12, 31), Precision.SEASON, None),
+        ("in the first half of 2026", dt.date(2026, 1, 1), dt.date(2026, 6, 30), Precision.SEASON, None),
+        ("opens next spring", dt.date(2025, 3, 1), dt.date(2025, 5, 31), Precision.SEASON, None),
+        ("by the winter", dt.date(2024, 12, 1), dt.date(2025, 2, 28), Precision.SEASON, "not_after"),
     ],
 )
 def test_dates(text: str, first: dt.date, last: dt.date, precision: Precision, bound: str | None) -> None:
@@ -27,7 +31,9 @@ def test_dates(text: str, first: dt.date, last: dt.date, precision: Precision, b
     assert (found.date_from, found.date_to, found.precision, found.bound) == (first, last, precision, bound)
 
 
-@pytest.mark.parametrize("text", ["They may leave.", "The 11th brigade", "In 1928 words", "no date here"])
+@pytest.mark.parametrize(
+    "text", ["They may leave.", "The 11th brigade", "In 1928 words", "no date here", "They spring into action."]
+)
 def test_not_dates(text: str) -> None:
     assert find_dates(text, PUBLISHED) == []
 
