@@ -27,6 +27,7 @@ from checker.extract.sources import same_source
 from checker.extract.timeline import Placed, TimeCue, place, stated_at
 from checker.models import Claim, Commitment, DateMention, Document, Precision, Quantity, Stance, StatedAt
 
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 CONTINUATION = re.compile(r"^(?:they|it|he|she|this|these|those)\b(?!\s+(?:was|is|has\s+been)\s+reported)", re.I)
 # A sentence that leans on the previous one for its subject ("Later it became known that they...").
@@ -80,6 +81,7 @@ class Analysis:
     published_key: float
     doc_source: str | None = None
     body: str | None = None  # the organisation a generic speaker ("the company") stands for, for the rules
+    places: frozenset[str] = frozenset()  # places the sentence names, its attribution too ("organizers in Boston")
 
 
 @dataclass
@@ -448,6 +450,7 @@ def _analysis(
         published,
         doc.source,
         draft.body,
+        _places(tokens),
     )
 
 
@@ -625,6 +628,10 @@ def _deictic(text: str, when: StatedAt, doc: Document, offset: int, taken: list[
 def _entities(tokens: Doc, start: int, end: int) -> frozenset[str]:
     names = {e.text for e in tokens.ents if e.label_ in ENTITY_LABELS and start <= e.start_char and e.end_char <= end}
     return frozenset(normalise_entity(n) for n in names)
+
+
+def _places(tokens: Doc) -> frozenset[str]:
+    return frozenset(normalise_entity(e.text) for e in tokens.ents if e.label_ in PLACE_LABELS)
 
 
 def normalise_entity(name: str) -> str:

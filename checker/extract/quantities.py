@@ -43,10 +43,12 @@ _WORD = (
 )
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 NUMBER = re.compile(
-    r"(?<![\w.,])(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?!\w|-\d|,\d)(?:\s+(?P<scale>thousand|million|billion)\b)?"
+    r"(?<![\w.,])(?P<thousands>\d+(?:\.\d+)?)[kK]\b"  # "500k"
+    r"|(?<![\w.,])(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?!\w|-\d|,\d)(?:\s+(?P<scale>thousand|million|billion)\b)?"
     rf"|\b(?P<words>(?:{_WORD})(?:(?:\s+and\s+|[\s-])(?:{_WORD}))*)\b",
     re.IGNORECASE,
 )
+HALF = re.compile(r"\bhalf\s+an?\s+$", re.IGNORECASE)
 APPROX = re.compile(
     r"(?P<cue>nearly|almost|close\s+to|just\s+under|about|around|approximately|roughly|some|an\s+estimated"
     r"|no\s+more\s+than|no\s+fewer\s+than|no\s+less\s+than|not\s+more\s+than|at\s+most"
@@ -120,11 +122,17 @@ def _numbers(text: str, vague: list[_Match]) -> list[_Match]:
             continue
         if CLOCK.match(text, match.end()):
             continue  # "4 p.m." is a time of day, not a figure
-        found.append(_with_approx(text, match.start(), match.end(), value))
+        start = match.start()
+        half = HALF.search(text, 0, start)
+        if match["words"] and half is not None and half.end() == start:
+            value, start = value / 2, half.start()  # "half a million"
+        found.append(_with_approx(text, start, match.end(), value))
     return found
 
 
 def _value(match: re.Match[str]) -> float | None:
+    if match["thousands"]:
+        return float(match["thousands"]) * _SCALE["thousand"]
     if match["digits"]:
         number = float(match["digits"].replace(",", ""))
         return number * _SCALE[match["scale"].lower()] if match["scale"] else number

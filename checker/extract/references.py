@@ -33,6 +33,7 @@ DEICTIC = frozenset({"that", "this", "these", "those", "such", "the"})
 PLURAL_TAG = "NNS"  # "deny claims": a bare plural still points at claims already made
 FORMS_OF_ADDRESS = frozenset({"The", "Mr", "Mrs", "Ms", "Dr", "Prof"})  # capitalised, but no part of a name
 OWNER_POS = frozenset({"PROPN", "NOUN"})  # "the opposition's figure" names its source, "its figure" none
+AUTHORED = frozenset({"by", "from"})  # "that claim by the rebels", "the report from Reuters"
 ABOUT = frozenset({"of", "about"})  # "accounts of the biopsy" still points at the accounts given
 # The small model sometimes labels a bare object noun "ccomp" ("refutes that claim").
 ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "ccomp"})
@@ -111,7 +112,7 @@ def _known(noun: Token, kind: str) -> bool:
 def _own_matter(noun: Token, author: str | None) -> bool:
     """ "the report on the budget" names a matter of its own: it points nowhere. "claims made by X"
     names who made them and "claims that ..." what they claimed: they still point back."""
-    if any(child.dep_ in {"prep", "relcl"} and child.lower_ not in ABOUT for child in noun.children):
+    if any(child.dep_ in {"prep", "relcl"} and child.lower_ not in ABOUT | AUTHORED for child in noun.children):
         return True
     return not author and any(child.dep_ == "acl" and not _content_clause(child) for child in noun.children)
 
@@ -127,9 +128,11 @@ def _source_named(noun: Token) -> bool:
 
 
 def _author(noun: Token) -> str | None:
-    """ "claims made by Mr Alhakim": who made the statement the noun stands for."""
-    for clause in noun.children:
-        named = agent(clause) if clause.dep_ == "acl" else None
+    """ "claims made by Mr Alhakim", "that claim by the rebels": who made the statement the noun stands for."""
+    for child in noun.children:
+        named = agent(child) if child.dep_ == "acl" else None
+        if child.dep_ == "prep" and child.lower_ in AUTHORED:
+            named = next((c for c in child.children if c.dep_ == "pobj"), None)
         if named is not None:
             return " ".join(t.text for t in named.subtree if t.dep_ != "det")
     return None

@@ -11,7 +11,7 @@ import re
 
 from checker.models import Commitment, Severity, Stance
 from checker.rules.base import Finding, RuleContext
-from checker.rules.matching import independent, same_matter
+from checker.rules.matching import answers_another, independent, same_matter
 from checker.rules.registry import rule
 
 # A comment withheld ("declined to comment", "had no comment") answers the report the outlet put to the
@@ -29,7 +29,7 @@ def confirmation(context: RuleContext, a: int, b: int) -> Finding | None:
         pending, confirmed = b, a
     else:
         return None
-    if not independent(context, pending, confirmed):
+    if not independent(context, pending, confirmed) or answers_another(context, pending, confirmed):
         return None
     if NO_COMMENT.search(context.claim(pending).text) and context.claim(confirmed).cited_source is None:
         return None  # "HP declined to comment" answers the story put to it, not what its own CEO said

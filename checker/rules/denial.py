@@ -12,7 +12,7 @@ import re
 from checker.extract import says_false
 from checker.models import Commitment, Severity, Stance
 from checker.rules.base import Finding, RuleContext
-from checker.rules.matching import SAME_MATTER_MIN, independent, one_side, same_matter, share_terms
+from checker.rules.matching import SAME_MATTER_MIN, answers_another, one_side, same_matter, share_terms
 from checker.rules.registry import rule
 
 # "The reports are false", "the story is a hoax": a denial aimed at what is being reported names
@@ -76,18 +76,9 @@ def _deniable(context: RuleContext, claim: int, denier: int) -> bool:
         return False
     if context.answer(claim, denier):
         return True
-    if _answers_another(context, denier, claim):
+    if answers_another(context, denier, claim):
         return False
     return context.stated(claim) and not _background(context, claim, denier)
-
-
-def _answers_another(context: RuleContext, denier: int, claim: int) -> bool:
-    """A denial that points at what it denies ("refuted that claim") denies that claim and its source's
-    other claims, not the rest of its article: "Ukraine's General Staff refuted that claim" does not
-    deny its own side's spokesman a paragraph later."""
-    answered = context.answers.get(denier)
-    same_article = context.claim(claim).doc_id == context.claim(denier).doc_id
-    return answered is not None and same_article and independent(context, claim, answered)
 
 
 def _background(context: RuleContext, claim: int, denier: int) -> bool:

@@ -138,6 +138,16 @@ def independent(context: RuleContext, a: int, b: int) -> bool:
     return not same_source(source_of(context, a), source_of(context, b))
 
 
+def answers_another(context: RuleContext, answering: int, claim: int) -> bool:
+    """Whether a denial or "not confirmed" that points at what it answers ("refuted that claim", "could
+    not verify the claim") points elsewhere than `claim`: it answers that claim and its source's other
+    claims, not the rest of its article ("Ukraine's General Staff refuted that claim" does not deny its
+    own side's spokesman a paragraph later)."""
+    answered = context.answers.get(answering)
+    same_article = context.claim(claim).doc_id == context.claim(answering).doc_id
+    return answered is not None and same_article and independent(context, claim, answered)
+
+
 def one_side(context: RuleContext, a: int, b: int) -> bool:
     """One source named twice, or a body and the person who speaks for it ("Police" and "police spokesman
     Ibrahim Tompo"): the one cannot deny the other. (Its later confirmation still settles what it had not

@@ -6,7 +6,14 @@ import re
 
 from checker.models import Claim, Quantity, Severity
 from checker.rules.base import Finding, RuleContext
-from checker.rules.matching import NEUTRAL_AGREEMENT, entities_compatible, entity_agreement, same_matter, similar_words
+from checker.rules.matching import (
+    NEUTRAL_AGREEMENT,
+    entities_compatible,
+    entity_agreement,
+    same_entity,
+    same_matter,
+    similar_words,
+)
 from checker.rules.registry import rule
 
 NUMERIC_MATTER_MIN = 0.5  # lower than for stances: unit, qualifiers and event must already agree
@@ -43,6 +50,8 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
         return None  # the reporter's own two figures count two things; a named source may revise itself
     if not same_matter(context, a, b, _measure_minimum(context, a, b)) or not _same_period(context, a, b):
         return None
+    if not _same_place(context, a, b):
+        return None
     loose = not same_matter(context, a, b, NUMERIC_MATTER_MIN)
     worst: tuple[float, Quantity, Quantity] | None = None
     for left in context.claim(a).quantities:
@@ -66,6 +75,13 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
         f"{{a}} gives {left.label} where {{b}} gives {right.label}",
         (left, right),
     )
+
+
+def _same_place(context: RuleContext, a: int, b: int) -> bool:
+    """Figures told of places that do not meet ("organizers in New York" / "150,000 rallied in Chicago")
+    count different crowds; a sentence that names no place may count anywhere."""
+    left, right = context.analyses[a].places, context.analyses[b].places
+    return not left or not right or any(same_entity(x, y) for x in left for y in right)
 
 
 def _scoped_gap(left: Quantity, right: Quantity) -> float:

@@ -24,6 +24,8 @@ def quantities(text: str) -> list[tuple[str, float, float, bool, str | None]]:
         ("dozens of civilians died.", [("dozens", 24.0, 99.0, True, "civilians")]),
         ("no more than 12 people were hurt.", [("no more than 12", 0.0, 12.0, True, "people")]),
         ("no fewer than 40 ships sailed.", [("no fewer than 40", 40.0, 80.0, True, "ships")]),
+        ("half a million people marched.", [("half a million", 500_000.0, 500_000.0, False, "people")]),
+        ("Over 500k people are here.", [("Over 500k", 500_000.0, 1_000_000.0, True, "people")]),
     ],
 )
 def test_quantity_cases(text: str, expected: list[tuple[str, float, float, bool, str | None]]) -> None:

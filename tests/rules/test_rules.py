@@ -385,3 +385,20 @@ def test_a_body_and_the_person_who_speaks_for_it_do_not_deny_each_other(real_emb
         '"The bridge is standing and open to traffic," fire brigade spokesman Karl Weiss said.'
     )
     assert pairs_found("denial", text, real_embedder) == []
+
+
+def test_crowds_counted_in_different_places_are_different_counts(real_embedder: Embedder) -> None:
+    text = (
+        "Organisers in Paris said 80,000 people joined the march against the pension reform. "
+        "In Marseille, police said 12,000 people joined the march against the pension reform."
+    )
+    assert pairs_found("numeric", text, real_embedder) == []
+
+
+def test_a_caution_that_points_at_a_claim_meets_only_that_claim(real_embedder: Embedder) -> None:
+    text = (
+        "Rebel commander Omar Idris said his fighters had seized the airport. "
+        "Airport director Lena Park said that flights had been suspended since Friday. "
+        "The army said it could not confirm that claim by Omar Idris."
+    )
+    assert pairs_found("confirmation", text, real_embedder) == [(0, 2)]
