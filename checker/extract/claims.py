@@ -82,6 +82,7 @@ class Analysis:
     doc_source: str | None = None
     body: str | None = None  # the organisation a generic speaker ("the company") stands for, for the rules
     places: frozenset[str] = frozenset()  # places the sentence names, its attribution too ("organizers in Boston")
+    points_back: bool = False  # names what it answers ("refuted that claim"): it answers nothing else
 
 
 @dataclass
@@ -99,6 +100,7 @@ class _Draft:
     stance: Stance = Stance.ASSERTS
     figures: list[Quantity] = field(default_factory=list)
     body: str | None = None  # the organisation a generic speaker ("the company") stands for
+    points_back: bool = False  # names what it answers ("that claim"), rather than answering the allegation
 
 
 def extract(documents: list[Document], on_document: Callable[[list[str]], None] | None = None) -> list[Analysis]:
@@ -241,13 +243,17 @@ def _figures(draft: _Draft, before: list[Quantity]) -> list[Quantity]:
 def _link_answers(drafts: list[_Draft]) -> None:
     """Set what each claim answers (`refers_to`): an earlier claim it points at ("that claim", "the toll",
     "claims made by X"); failing one, for a statement noun, an allegation the article tells after it
-    ("The airline dismissed claims that ..." before "A few days ago, media reported that ...")."""
+    ("The airline dismissed claims that ..." before "A few days ago, media reported that ..."). A denial
+    in words that points at nothing ("It's not true," he said) answers the story's allegation before it."""
     views = [_as_earlier(d) for d in drafts]
     for position, draft in enumerate(drafts):
         pointing = _pointer(draft)
-        if pointing is None:
-            continue
         claim = references.Earlier(_source(draft), draft.stance, draft.figures)
+        if pointing is None:
+            if draft.stance is Stance.DENIES and stance.says_false(draft.parsed.text):
+                draft.refers_to = references.origin(claim, views[:position], same_source)  # "it's not true"
+            continue
+        draft.points_back = True
         draft.refers_to = references.referent(pointing, claim, views[:position], same_source)
         if draft.refers_to is None and pointing.kind == "statement":
             later = references.origin(claim, views[position + 1 :], same_source)
@@ -451,6 +457,7 @@ def _analysis(
         doc.source,
         draft.body,
         _places(tokens),
+        draft.points_back,
     )
 
 
@@ -553,8 +560,9 @@ def _is_copula(token: Token) -> bool:
 
 
 def _embedded(draft: _Draft, drafts: list[_Draft]) -> str:
-    """What is embedded for a claim: its content, after the sentence it leans on or answers, if any."""
-    answered = drafts[draft.refers_to] if draft.refers_to is not None else None
+    """What is embedded for a claim: its content, after the sentence it leans on or the one it names as
+    what it answers ("refuted that claim"), if any."""
+    answered = drafts[draft.refers_to] if draft.refers_to is not None and draft.points_back else None
     before = _content(answered.parsed, answered.attribution) if answered else draft.context
     return f"{before} {_content(draft.parsed, draft.attribution)}".strip()
 

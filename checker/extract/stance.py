@@ -54,6 +54,7 @@ HEDGING_VERB = re.compile(
 DENYING_VERB = re.compile(r"^(?:den|refut|disput|reject|dismiss|rebut|contradict|contest)", re.IGNORECASE)
 NEGATED_CUE = re.compile(r"(?:\b(?:not|no|never|neither)|n't)\s+(?:a\s+|an\s+)?$", re.IGNORECASE)
 NEGATION_WINDOW = 12
+QUESTION = re.compile(r"\?[\"”’']?\s*$")
 # The reporter keeps a distance from what a source says: "Reports say", "X claims", "sources".
 DISTANCING = re.compile(
     r"\b(?:claim(?:s|ed)?|alleg(?:es|ed)|reports?|sources?|rumou?rs?|reportedly|purportedly|speculat\w+)\b",
@@ -132,7 +133,9 @@ def classify(
 def says_false(text: str) -> bool:
     """Whether the sentence denies in words ("denied", "not true", "a hoax"), not only by negating its
     verb ("she wouldn't reveal his name"): a denial cue that is not itself negated ("not fake" and "no
-    hoax" affirm)."""
+    hoax" affirm). A question denies nothing ("is it real or a hoax?")."""
+    if QUESTION.search(text):
+        return False
     for match in DENIES.finditer(text):
         if not NEGATED_CUE.search(text[max(0, match.start() - NEGATION_WINDOW) : match.start()]):
             return True

@@ -144,8 +144,10 @@ def answers_another(context: RuleContext, answering: int, claim: int) -> bool:
     claims, not the rest of its article ("Ukraine's General Staff refuted that claim" does not deny its
     own side's spokesman a paragraph later)."""
     answered = context.answers.get(answering)
+    if answered is None or not context.analyses[answering].points_back:
+        return False  # "It's not true," he said: taken to answer the allegation, but it names nothing
     same_article = context.claim(claim).doc_id == context.claim(answering).doc_id
-    return answered is not None and same_article and independent(context, claim, answered)
+    return same_article and independent(context, claim, answered)
 
 
 def one_side(context: RuleContext, a: int, b: int) -> bool:

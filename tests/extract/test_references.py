@@ -57,6 +57,11 @@ def claims(text: str) -> list[Claim]:
             {3: 1},
         ),
         (
+            "The Gazette reported that the mayor would resign. Aides said the mayor was on holiday. "
+            '"That is completely false," the mayor said.',
+            {3: 1},
+        ),
+        (
             "Rebels claimed that 40 soldiers were killed. The army said 3 soldiers died. "
             "Later, the army confirmed in its statement that 3 soldiers died.",
             {},

@@ -133,6 +133,7 @@ def test_a_side_clause_of_time_contrast_or_cause_sets_no_stance(text: str, expec
         ("The spokesman said the report was not true.", True),
         ("The league has denied any plans to expand.", True),
         ("She said she would not reveal the surgeon's name.", False),
+        ("Look at the photo and decide for yourself: is it a real shark or a hoax?", False),
     ],
 )
 def test_says_false_tells_a_denial_in_words_from_a_bare_negation(text: str, expected: bool) -> None:
