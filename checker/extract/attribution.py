@@ -65,6 +65,15 @@ CHANNEL_LINKS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 UNAMBIGUOUS_VERBS = frozenset({"said", "says", "told", "wrote", "stated", "added", "stressed", "denied", "denies"})
 PERSON_LABEL = "PERSON"
+# Bodies the press names by a common noun, as heads: "the ministry said", "the army denied".
+INSTITUTIONS = frozenset(
+    {
+        "ministry", "government", "army", "military", "police", "agency", "office", "department", "council",
+        "commission", "committee", "court", "authority", "administration", "parliament", "embassy", "service",
+        "force", "guard", "board", "union", "party", "alliance", "campaign", "organization", "organisation",
+        "website", "site", "statement", "video", "country",
+    }
+)  # fmt: skip
 ORGANISATION_LABEL = "ORG"
 # What news calls an organisation it has named: "the company said", "the tech giant denied".
 ORGANISATION_NOUNS = frozenset(
@@ -268,7 +277,7 @@ class Speakers:
     def last(self, kind: str) -> str | None:
         """Who "he" or "they" is: the last speaker; failing one, for "he" or "she", the last person named."""
         for known, _, is_person in reversed(self.known):
-            if kind == "any" or is_person:
+            if kind == "any" or is_person or _someone_described(known):
                 return known
         return self.people[-1] if self.people and kind == "person" else None
 
@@ -280,6 +289,16 @@ def _short_form(name: Span) -> str | None:
         return None
     short = doc[name.end + 1]
     return short.text if short.is_upper and short.is_alpha and len(short) > 1 else None
+
+
+def _someone_described(phrase: str) -> bool:
+    """ "The 'mujahideen' spokesperson", "an anonymous caller": one person the article does not name, whom
+    "he" or "she" can stand for; not "the ministry", "the report" or "officials"."""
+    words = ROLE_TAIL.split(phrase)[0].split()
+    word = words[-1] if words else ""
+    single = words[:1] in (["The"], ["the"], ["A"], ["a"], ["An"], ["an"])  # not "Sources close to ..."
+    common = single and word.isalpha() and word.islower() and not word.endswith("s")
+    return common and word not in ORGANISATION_NOUNS | PUBLICATIONS | INSTITUTIONS
 
 
 def _fits(role: str, wanted: str) -> bool:

@@ -19,6 +19,8 @@ MEASURES: dict[str, str] = {
     **dict.fromkeys(
         ["die", "kill", "dead", "death", "toll", "fatality", "perish", "drown", "slay", "body", "corpse"], "deaths"
     ),
+    **dict.fromkeys(["casualty", "casualties"], "casualties"),
+    "lose life": "deaths",
     **dict.fromkeys(["injure", "wound", "hurt", "injury", "injured", "wounded"], "injuries"),
     **dict.fromkeys(["missing", "disappear", "unaccounted"], "missing"),
     **dict.fromkeys(["displace", "evacuate", "flee", "homeless", "evacuee", "refugee"], "displaced"),
@@ -29,7 +31,9 @@ MEASURES: dict[str, str] = {
 }
 # Nouns that carry a figure without being the counted thing ("the toll", "the count", "the figure"):
 # the measure then comes from a compound ("death toll") or from the word itself.
-COUNT_NOUNS = frozenset({"toll", "count", "tally", "figure", "number", "total", "estimate", "turnout", "crowd"})
+COUNT_NOUNS = frozenset(
+    {"toll", "count", "tally", "figure", "number", "total", "estimate", "turnout", "crowd", "casualty", "casualties"}
+)
 # "rose to 2,360", "stood at 80", "put it at 51.5 percent", "was 42": the figure hangs off a verb.
 FIGURE_PREPOSITIONS = frozenset({"to", "at", "of"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -67,8 +71,11 @@ def _own_phrase(token: Token) -> str | None:
         found = _measure(candidate)
         if found:
             return found
-    head = token.head
-    if head is not token and head.pos_ in {"VERB", "ADJ", "AUX"} and token.dep_ in SUBJECTS | OBJECTS | {"nummod"}:
+    role = token
+    while role.dep_ == "conj" and role.head is not role:
+        role = role.head  # "one Lieutenant and 15 soldiers lost their lives": the conjuncts share the verb
+    head = role.head
+    if head is not role and head.pos_ in {"VERB", "ADJ", "AUX"} and role.dep_ in SUBJECTS | OBJECTS | {"nummod"}:
         verdicts = [child for child in head.children if child.dep_ in RESULTS]  # "left 300 people dead"
         for candidate in (head, *verdicts):
             found = _measure(candidate)
@@ -84,10 +91,13 @@ def _own_phrase(token: Token) -> str | None:
 
 
 def _measure(token: Token) -> str | None:
-    """By lemma, by word form ("wounded" as an adjective), or as a phrasal verb ("turned out")."""
+    """By lemma, by word form ("wounded" as an adjective), as a phrasal verb ("turned out"), or as a verb
+    and its object ("lost their lives")."""
     particles = " ".join(child.lower_ for child in token.children if child.dep_ == "prt")
     lemma = token.lemma_.lower()
-    return MEASURES.get(f"{lemma} {particles}" if particles else lemma) or MEASURES.get(token.lower_)
+    objects = [f"{lemma} {child.lemma_.lower()}" for child in token.children if child.dep_ == "dobj"]
+    found = MEASURES.get(f"{lemma} {particles}" if particles else lemma) or MEASURES.get(token.lower_)
+    return found or next((MEASURES[key] for key in objects if key in MEASURES), None)  # "lost their lives"
 
 
 def _phrase(token: Token) -> list[Token]:

@@ -263,8 +263,17 @@ def _unit_token(doc: Doc, starts: list[int], end: int) -> Token | None:
         if token.pos_ in {"VERB", "AUX", "PUNCT", "ADP"} and token.text.lower() != "of":
             return None
         if token.pos_ == "NOUN":
-            return token
+            return _phrase_head(token, end)
     return None
+
+
+def _phrase_head(noun: Token, end: int) -> Token:
+    """ "three army men", "50 sales employees": the counted thing is the head the first noun modifies, not
+    the modifier; "20,000-seat arena" counts seats, written onto the figure."""
+    head = noun
+    while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i:
+        head = head.head
+    return noun if noun.idx == end + 1 and noun.doc.text[end : end + 1] == "-" else head
 
 
 def _qualifiers(names: list[Span], unit: Token) -> list[str]:

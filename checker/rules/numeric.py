@@ -38,6 +38,7 @@ PERIODS = {
     "week": re.compile(r"\bweekly\b|\b(?:a|per|each|every)\s+week\b", re.IGNORECASE),
     "day": re.compile(r"\bdaily\b|\b(?:a|per|each|every)\s+day\b", re.IGNORECASE),
 }
+ANYONE = frozenset({"people", "persons", "person", "individuals"})  # counts any of the dead, the missing, ...
 LOW_GAP = 0.15  # gaps are relative to the larger figure
 HIGH_GAP = 0.5
 
@@ -140,6 +141,14 @@ def _counted_over(claim: Claim) -> frozenset[str]:
     return frozenset(name for name, pattern in PERIODS.items() if pattern.search(claim.text))
 
 
+def _kin_units(context: RuleContext, left: str | None, right: str | None) -> bool:
+    """Whether two counted nouns can count the same people or things: alike ("troops", "soldiers"), or
+    one of them any people at all ("people", "persons")."""
+    if left is None or right is None or left in ANYONE or right in ANYONE:
+        return True
+    return similar_words(context, left, right)
+
+
 def relative_gap(left: Quantity, right: Quantity) -> float:
     """Distance between the two intervals over the larger figure; 0 when they overlap."""
     distance = max(right.low - left.high, left.low - right.high, 0.0)
@@ -155,8 +164,11 @@ def gap_severity(gap: float) -> Severity:
 
 def same_count(context: RuleContext, left: Quantity, right: Quantity) -> bool:
     if left.measure is not None and right.measure is not None:
-        # "4,460 people killed" and "the death toll stood at 2,360" count the same thing in other words.
-        return left.measure == right.measure and entities_compatible(left.qualifiers, right.qualifiers)
+        # "4,460 people killed" and "the death toll stood at 2,360" count the same thing in other words;
+        # "150 insurgents" and "40 soldiers" killed count different dead.
+        if left.measure != right.measure or not entities_compatible(left.qualifiers, right.qualifiers):
+            return False
+        return _kin_units(context, left.unit, right.unit)
     if left.unit is None or right.unit is None:
         return False
     if not similar_words(context, left.unit, right.unit):

@@ -83,6 +83,15 @@ def test_a_generic_description_stands_for_the_organisation_the_article_is_about(
     assert [a.body for a in found] == [None, None, "Northwind Logistics", "Northwind Logistics", "Northwind Logistics"]
 
 
+def test_he_is_the_unnamed_person_who_spoke_last() -> None:
+    text = (
+        "Colonel Ana Ruiz said the convoy had been stopped.\n\n"
+        "A rebel spokesman said the convoy was carrying weapons.\n\n"
+        '"There were rifles in every truck," he added.'
+    )
+    assert [c.speaker for c in claims(text)][-1] == "A rebel spokesman"
+
+
 def test_multi_sentence_quote_takes_the_closing_attribution() -> None:
     text = 'Officials met at noon.\n\n"The bridge is gone. We are rebuilding it," the mayor said.'
     found = claims(text)

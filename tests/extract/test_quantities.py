@@ -26,6 +26,7 @@ def quantities(text: str) -> list[tuple[str, float, float, bool, str | None]]:
         ("no fewer than 40 ships sailed.", [("no fewer than 40", 40.0, 80.0, True, "ships")]),
         ("half a million people marched.", [("half a million", 500_000.0, 500_000.0, False, "people")]),
         ("Over 500k people are here.", [("Over 500k", 500_000.0, 1_000_000.0, True, "people")]),
+        ("three army medics were hurt.", [("three", 3.0, 3.0, False, "medics")]),
     ],
 )
 def test_quantity_cases(text: str, expected: list[tuple[str, float, float, bool, str | None]]) -> None:

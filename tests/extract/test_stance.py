@@ -134,6 +134,10 @@ def test_a_side_clause_of_time_contrast_or_cause_sets_no_stance(text: str, expec
         ("The league has denied any plans to expand.", True),
         ("She said she would not reveal the surgeon's name.", False),
         ("Look at the photo and decide for yourself: is it a real shark or a hoax?", False),
+        ("The minister said the reports were all lies.", True),
+        ("The army called the video rubbish.", True),
+        ("A spokesman dismissed the figure as pure fiction.", True),
+        ("The village lies on the river.", False),
     ],
 )
 def test_says_false_tells_a_denial_in_words_from_a_bare_negation(text: str, expected: bool) -> None:

@@ -402,3 +402,11 @@ def test_a_caution_that_points_at_a_claim_meets_only_that_claim(real_embedder: E
         "The army said it could not confirm that claim by Omar Idris."
     )
     assert pairs_found("confirmation", text, real_embedder) == [(0, 2)]
+
+
+def test_deaths_of_different_people_are_different_counts(real_embedder: Embedder) -> None:
+    text = (
+        "The army said its troops killed 150 insurgents in the raid on the camp. "
+        "Local officials said 40 soldiers were killed in the raid on the camp."
+    )
+    assert pairs_found("numeric", text, real_embedder) == []
