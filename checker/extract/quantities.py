@@ -27,6 +27,7 @@ YEAR_CONTEXT = re.compile(r"\b(?:in|since|by|from|until|of|during|before|after)\
 YEARS = range(1900, 2101)
 DATE_ENTITIES = frozenset({"DATE"})
 PART = "part"
+PLURAL_NOUN = "NNS"
 PART_PREPOSITIONS = frozenset({"including", "among"})  # "including eight who drowned"
 ONLY_HERE = frozenset({"alone"})  # "in his province alone": a part of the whole, by place
 COUNTED_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
@@ -271,8 +272,8 @@ def _phrase_head(noun: Token, end: int) -> Token:
     """ "three army men", "50 sales employees": the counted thing is the head the first noun modifies, not
     the modifier; "20,000-seat arena" counts seats, written onto the figure."""
     head = noun
-    while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i:
-        head = head.head
+    while head.dep_ == "compound" and head.head.tag_ == PLURAL_NOUN and head.head.i > head.i:
+        head = head.head  # not "two soldiers training": a head in the singular is no counted plural
     return noun if noun.idx == end + 1 and noun.doc.text[end : end + 1] == "-" else head
 
 
