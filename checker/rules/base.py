@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import combinations
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -75,10 +74,6 @@ class RuleContext:
                 yield answered, answering
         for pair in self._contests_within_documents:
             if pair not in seen:
-                seen.add(pair)
-                yield pair
-        for pair in self._measures_within_documents:
-            if pair not in seen:
                 yield pair
 
     @cached_property
@@ -117,20 +112,6 @@ class RuleContext:
             for a in contesting:
                 found.update((b, a) for b in members if b < a and self.claim(b).stance in STATED)
                 found.update((a, b) for b in members if b > a and self._alleged(b))
-        return sorted(found)
-
-    @cached_property
-    def _measures_within_documents(self) -> list[tuple[int, int]]:
-        """Inside one article, two figures of one named measure meet whatever topic each was grouped in:
-        "162 people were killed" and "put the death toll at 62" share little else, yet one is the
-        other's count."""
-        found: set[tuple[int, int]] = set()
-        for members in self.by_document.values():
-            measured = [(i, {q.measure for q in self.claim(i).quantities if q.measure}) for i in members]
-            counted = [(i, measures) for i, measures in measured if measures]
-            for (a, left), (b, right) in combinations(counted, 2):
-                if left & right:
-                    found.add((a, b))
         return sorted(found)
 
     def _alleged(self, index: int) -> bool:

@@ -7,9 +7,7 @@ import re
 from checker.models import Claim, Quantity, Severity
 from checker.rules.base import Finding, RuleContext
 from checker.rules.matching import (
-    NEUTRAL_AGREEMENT,
     entities_compatible,
-    entity_agreement,
     same_entity,
     same_matter,
     similar_words,
@@ -20,12 +18,6 @@ NUMERIC_MATTER_MIN = 0.5  # lower than for stances: unit, qualifiers and event m
 # Two figures of one named measure ("240 people killed", "the death toll stood at 96") already agree on
 # what is counted; the rest of the two sentences may share little ("killed in the villages" / "toll").
 MEASURE_MATTER_MIN = 0.4
-# Inside one article two figures of one named measure are the story's count unless the text says they
-# are about other events: the sentences may share nothing but the count ("162 people were killed when
-# the quake struck" / "the agency put the death toll at 62, saying it was still verifying reports").
-# Sentences that name mostly different participants ("Rehana had killed 100 militants" / "an attack by
-# Arin Mirkan killed dozens"), or periods that do not meet, still keep them apart.
-ARTICLE_MEASURE_MATTER_MIN = 0.3
 # The span a figure is counted over, when the sentence gives one: "for the fourth quarter", "annually",
 # "a day". Figures counted over different spans (a quarter's shipments, a year's) are different counts.
 PERIODS = {
@@ -38,7 +30,6 @@ PERIODS = {
     "week": re.compile(r"\bweekly\b|\b(?:a|per|each|every)\s+week\b", re.IGNORECASE),
     "day": re.compile(r"\bdaily\b|\b(?:a|per|each|every)\s+day\b", re.IGNORECASE),
 }
-ANYONE = frozenset({"people", "persons", "person", "individuals"})  # counts any of the dead, the missing, ...
 LOW_GAP = 0.15  # gaps are relative to the larger figure
 HIGH_GAP = 0.5
 
@@ -49,7 +40,7 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
         return None  # "Apple could show a 12-inch model" / "it's possible it shows 11 and 13-inch ones"
     if _one_narrator(context, a, b):
         return None  # the reporter's own two figures count two things; a named source may revise itself
-    if not same_matter(context, a, b, _measure_minimum(context, a, b)) or not _same_period(context, a, b):
+    if not same_matter(context, a, b, MEASURE_MATTER_MIN) or not _same_period(context, a, b):
         return None
     if not _same_place(context, a, b):
         return None
@@ -108,15 +99,6 @@ def _same_event(left: Quantity, right: Quantity, left_claim: Claim, right_claim:
     return str(dated.event_date) in other.text.lower()
 
 
-def _measure_minimum(context: RuleContext, a: int, b: int) -> float:
-    """How close two claims must be for their figures of one measure to be one count."""
-    left, right = context.analyses[a], context.analyses[b]
-    one_article = left.claim.doc_id == right.claim.doc_id
-    if one_article and entity_agreement(left.entities, right.entities) >= NEUTRAL_AGREEMENT:
-        return ARTICLE_MEASURE_MATTER_MIN
-    return MEASURE_MATTER_MIN
-
-
 def _same_period(context: RuleContext, a: int, b: int) -> bool:
     """Figures dated to periods that do not meet ("in 2023" / "this week"), or counted over spans of
     different lengths ("for the fourth quarter" / "annually"), count different things."""
@@ -141,14 +123,6 @@ def _counted_over(claim: Claim) -> frozenset[str]:
     return frozenset(name for name, pattern in PERIODS.items() if pattern.search(claim.text))
 
 
-def _kin_units(context: RuleContext, left: str | None, right: str | None) -> bool:
-    """Whether two counted nouns can count the same people or things: alike ("troops", "soldiers"), or
-    one of them any people at all ("people", "persons")."""
-    if left is None or right is None or left in ANYONE or right in ANYONE:
-        return True
-    return similar_words(context, left, right)
-
-
 def relative_gap(left: Quantity, right: Quantity) -> float:
     """Distance between the two intervals over the larger figure; 0 when they overlap."""
     distance = max(right.low - left.high, left.low - right.high, 0.0)
@@ -164,11 +138,8 @@ def gap_severity(gap: float) -> Severity:
 
 def same_count(context: RuleContext, left: Quantity, right: Quantity) -> bool:
     if left.measure is not None and right.measure is not None:
-        # "4,460 people killed" and "the death toll stood at 2,360" count the same thing in other words;
-        # "150 insurgents" and "40 soldiers" killed count different dead.
-        if left.measure != right.measure or not entities_compatible(left.qualifiers, right.qualifiers):
-            return False
-        return _kin_units(context, left.unit, right.unit)
+        # "4,460 people killed" and "the death toll stood at 2,360" count the same thing in other words.
+        return left.measure == right.measure and entities_compatible(left.qualifiers, right.qualifiers)
     if left.unit is None or right.unit is None:
         return False
     if not similar_words(context, left.unit, right.unit):
