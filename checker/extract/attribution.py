@@ -41,7 +41,7 @@ LEAD = re.compile(
 # "MANILA, Philippines (AP) —", "GENEVA —", "(CNN) --": where and through whom, never who speaks. A
 # hyphen joined to both words is part of a name ("WCVB-TV"), no dateline's dash ("BEIRUT- Rebels").
 DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Z.'’-]*[A-Z.'’](?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
+    r"^\s*(?:[A-Z][A-Z.'’-]*[A-Z.'’](?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?:?"
     r"(?:\s*\([A-Z][\w .&-]{0,30}\)\s*[-—–]{0,2}|\s*[—–]{1,2}|\s+-{1,2}|-{1,2}(?=\s))\s*"
     r"|\([A-Z][\w .&-]{0,30}\)\s*[-—–]{0,2}\s*)"
 )
@@ -53,7 +53,7 @@ CITING = re.compile(
 )
 # "He said this at a briefing on 28 October": the sentence dates and sources an earlier statement.
 META = re.compile(r"^(?:this|so|it)\s+(?:at|on|in|during|to|while|after|before)\b|^this\s*[,.]", re.IGNORECASE)
-PRONOUNS = {"he": "person", "she": "person", "they": "any", "we": "any", "i": "person"}
+PRONOUNS = {"he": "person", "she": "person", "they": "any", "we": "any", "i": "person", "it": "body"}
 CHANNEL_VERBS = re.compile(r"^(?:wrote|writes|reported|reports|reporting|posted|published|tweeted)$", re.IGNORECASE)
 # How a statement reaches an outlet, by the verb's lemma: (dependency, preposition or "" for none).
 CHANNEL_LINKS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -275,8 +275,13 @@ class Speakers:
         return [name for name, count in bodies.items() if count == most][-1]
 
     def last(self, kind: str) -> str | None:
-        """Who "he" or "they" is: the last speaker; failing one, for "he" or "she", the last person named."""
+        """Who "he", "they" or "it" is: the last speaker (for "it", the last body that spoke); failing one,
+        for "he" or "she", the last person named."""
         for known, _, is_person in reversed(self.known):
+            if kind == "body":
+                if not is_person and not _someone_described(known) and known not in self.outlets:
+                    return known  # "It said": the company or ministry that spoke last, not an outlet
+                continue
             if kind == "any" or is_person or _someone_described(known):
                 return known
         return self.people[-1] if self.people and kind == "person" else None

@@ -29,6 +29,7 @@ DATE_ENTITIES = frozenset({"DATE"})
 PART = "part"
 PLURAL_NOUN = "NNS"
 PART_PREPOSITIONS = frozenset({"including", "among"})  # "including eight who drowned"
+PART_VERBS = frozenset({"include", "comprise"})
 ONLY_HERE = frozenset({"alone"})  # "in his province alone": a part of the whole, by place
 COUNTED_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
 DESCRIBING_CLAUSES = frozenset({"relcl", "acl"})  # "the attack, in which ...", "floods that left 300 dead"
@@ -213,6 +214,8 @@ def _scope(figure: Token) -> str | None:
     counted = figure.head if figure.dep_ == "nummod" else figure
     if counted.dep_ == "pobj" and counted.head.lower_ in PART_PREPOSITIONS:
         return PART
+    if counted.dep_ == "dobj" and counted.head.lemma_.lower() in PART_VERBS:
+        return PART  # "the count of 63 dead includes the 21 bodies"
     if any(child.dep_ == "prep" and child.lower_ == "of" and _a_whole(child) for child in figure.children):
         return PART
     verb = counted.head if counted.dep_ in COUNTED_ROLES else None
@@ -269,10 +272,14 @@ def _unit_token(doc: Doc, starts: list[int], end: int) -> Token | None:
 
 
 def _phrase_head(noun: Token, end: int) -> Token:
-    """ "three army men", "50 sales employees": the counted thing is the head the first noun modifies, not
-    the modifier; "20,000-seat arena" counts seats, written onto the figure."""
+    """ "three army men", "50 sales employees", "11 million of the nation's 55 million people": the counted
+    thing is the head the first noun modifies, not the modifier; "20,000-seat arena" counts seats, written
+    onto the figure."""
     head = noun
-    while head.dep_ == "compound" and head.head.tag_ == PLURAL_NOUN and head.head.i > head.i:
+    while head.head.i > head.i and (
+        (head.dep_ == "compound" and head.head.tag_ == PLURAL_NOUN)
+        or (head.dep_ == "poss" and head.head.pos_ == "NOUN")
+    ):
         head = head.head  # not "two soldiers training": a head in the singular is no counted plural
     return noun if noun.idx == end + 1 and noun.doc.text[end : end + 1] == "-" else head
 

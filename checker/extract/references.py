@@ -86,7 +86,7 @@ def _pointer(tokens: Doc, start: int, end: int, deps: frozenset[str]) -> Pointer
         if kind is None:
             continue
         author = _author(token)
-        if _known(token, kind) and not _own_matter(token, author):
+        if _known(token, kind) and (kind == "figure" or not _own_matter(token, author)):
             return Pointer(kind, author or _owner(token))
     return None
 
@@ -111,7 +111,8 @@ def _known(noun: Token, kind: str) -> bool:
 
 def _own_matter(noun: Token, author: str | None) -> bool:
     """ "the report on the budget" names a matter of its own: it points nowhere. "claims made by X"
-    names who made them and "claims that ..." what they claimed: they still point back."""
+    names who made them and "claims that ..." what they claimed: they still point back, and so does a
+    figure whatever qualifies it ("would not confirm the figures in the severance package")."""
     if any(child.dep_ in {"prep", "relcl"} and child.lower_ not in ABOUT | AUTHORED for child in noun.children):
         return True
     return not author and any(child.dep_ == "acl" and not _content_clause(child) for child in noun.children)

@@ -23,7 +23,8 @@ MEASURE_MATTER_MIN = 0.4
 PERIODS = {
     "quarter": re.compile(r"\bquarter(?:ly|s)?\b|\bQ[1-4]\b", re.IGNORECASE),
     "year": re.compile(
-        r"\bannual(?:ly)?\b|\byearly\b|\b(?:a|per|each|every)\s+year\b|\b(?:in|during|for|over|throughout)\s+(?:19|20)\d\d\b",
+        r"\bannual(?:ly)?\b|\byearly\b|\b(?:a|per|each|every)\s+year\b|\b(?:in|during|for|over|throughout)\s+(?:19|20)\d\d\b"
+        r"|\b(?:last|this|past|previous)\s+year\b",
         re.IGNORECASE,
     ),
     "month": re.compile(r"\bmonthly\b|\b(?:a|per|each|every)\s+month\b", re.IGNORECASE),
@@ -51,6 +52,8 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
             if loose and (left.measure is None or left.measure != right.measure):
                 continue
             if not same_count(context, left, right) or not _same_event(left, right, context.claim(a), context.claim(b)):
+                continue
+            if (left.measure or right.measure) and _one_counted_over_a_period(context, a, b):
                 continue
             gap = _scoped_gap(left, right)
             if gap > 0 and (worst is None or gap > worst[0]):
@@ -109,6 +112,14 @@ def _same_period(context: RuleContext, a: int, b: int) -> bool:
     if not left or not right:
         return True
     return any(x.date_from <= y.date_to and y.date_from <= x.date_to for x in left for y in right)
+
+
+def _one_counted_over_a_period(context: RuleContext, a: int, b: int) -> bool:
+    """A toll of one event against deaths counted over a year ("26 people were killed when the train
+    derailed" / "India recorded 27,581 railway deaths in 2014"): the second is a statistic, not a count of
+    the event."""
+    spans = _counted_over(context.claim(a)), _counted_over(context.claim(b))
+    return bool(spans[0]) != bool(spans[1])
 
 
 def _one_narrator(context: RuleContext, a: int, b: int) -> bool:

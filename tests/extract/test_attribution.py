@@ -30,6 +30,7 @@ def claims(text: str) -> list[Claim]:
         ("Reuters reported that", "Reuters reported that"),
         ("WCVB-TV Boston reports that", "WCVB-TV Boston reports that"),
         ("BEIRUT- Syrian rebels said", "Syrian rebels said"),
+        ("NEW DELHI: (Xinhua) — The ministry said", "The ministry said"),
     ],
 )
 def test_a_dateline_is_where_the_story_was_filed_not_who_speaks(text: str, rest: str) -> None:

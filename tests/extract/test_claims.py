@@ -92,6 +92,15 @@ def test_he_is_the_unnamed_person_who_spoke_last() -> None:
     assert [c.speaker for c in claims(text)][-1] == "A rebel spokesman"
 
 
+def test_it_is_the_body_that_spoke_last_not_the_outlet() -> None:
+    text = (
+        "The ministry of health said the clinic was closed.\n\n"
+        "The Daily Ledger reported that patients were turned away.\n\n"
+        "It also said it takes any attempt to harm patients extremely seriously."
+    )
+    assert [c.speaker for c in claims(text)][-1] == "the ministry of health"
+
+
 def test_multi_sentence_quote_takes_the_closing_attribution() -> None:
     text = 'Officials met at noon.\n\n"The bridge is gone. We are rebuilding it," the mayor said.'
     found = claims(text)

@@ -62,6 +62,11 @@ def claims(text: str) -> list[Claim]:
             {3: 1},
         ),
         (
+            "The union said the severance offer fell to 2.5 percent. "
+            "A company spokeswoman would not confirm the figures in the severance package.",
+            {2: 1},
+        ),
+        (
             "Rebels claimed that 40 soldiers were killed. The army said 3 soldiers died. "
             "Later, the army confirmed in its statement that 3 soldiers died.",
             {},

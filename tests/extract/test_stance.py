@@ -138,6 +138,8 @@ def test_a_side_clause_of_time_contrast_or_cause_sets_no_stance(text: str, expec
         ("The army called the video rubbish.", True),
         ("A spokesman dismissed the figure as pure fiction.", True),
         ("The village lies on the river.", False),
+        ("The ministry said the report was Western propaganda.", True),
+        ("The country's propaganda chief visited the mine.", False),
     ],
 )
 def test_says_false_tells_a_denial_in_words_from_a_bare_negation(text: str, expected: bool) -> None:

@@ -389,3 +389,19 @@ def test_a_caution_that_points_at_a_claim_meets_only_that_claim(real_embedder: E
         "The army said it could not confirm that claim by Omar Idris."
     )
     assert pairs_found("confirmation", text, real_embedder) == [(0, 2)]
+
+
+def test_an_event_s_toll_is_not_a_year_s_statistic(real_embedder: Embedder) -> None:
+    text = (
+        "Police said at least 26 people were killed when the passenger train derailed near the river. "
+        "The rail ministry said 2,581 people were killed on the country's railways last year."
+    )
+    assert pairs_found("numeric", text, real_embedder) == []
+
+
+def test_what_a_count_includes_is_a_part_of_it(real_embedder: Embedder) -> None:
+    text = (
+        "Local officials said 80 people were killed in the floods. "
+        "The agency said its count of 63 dead includes the 21 bodies recovered from the river."
+    )
+    assert {pair for pair in pairs_found("numeric", text, real_embedder)} <= {(0, 1)}
