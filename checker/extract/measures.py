@@ -25,14 +25,27 @@ MEASURES: dict[str, str] = {
     **dict.fromkeys(["missing", "disappear", "unaccounted"], "missing"),
     **dict.fromkeys(["displace", "evacuate", "flee", "homeless", "evacuee", "refugee"], "displaced"),
     **dict.fromkeys(["arrest", "detain", "detention", "arrestee"], "arrests"),
-    **dict.fromkeys(["turnout", "turn out", "vote", "ballot", "voter"], "votes"),
+    **dict.fromkeys(["turnout", "turn out", "vote", "ballot", "voter", "poll", "polling"], "votes"),
     **dict.fromkeys(["crowd", "attend", "attendance", "protester", "demonstrator", "rally"], "crowd"),
     **dict.fromkeys(["layoff", "job", "redundancy", "lay off"], "jobs"),
 }
 # Nouns that carry a figure without being the counted thing ("the toll", "the count", "the figure"):
 # the measure then comes from a compound ("death toll") or from the word itself.
 COUNT_NOUNS = frozenset(
-    {"toll", "count", "tally", "figure", "number", "total", "estimate", "turnout", "crowd", "casualty", "casualties"}
+    {
+        "toll",
+        "count",
+        "tally",
+        "figure",
+        "number",
+        "total",
+        "estimate",
+        "turnout",
+        "crowd",
+        "casualty",
+        "casualties",
+        "percentage",
+    }
 )
 # "rose to 2,360", "stood at 80", "put it at 51.5 percent", "was 42": the figure hangs off a verb.
 FIGURE_PREPOSITIONS = frozenset({"to", "at", "of"})
@@ -130,7 +143,9 @@ def _count_noun_of(verb: Token) -> str | None:
             and child.pos_ in {"NOUN", "PROPN"}
             and child.lemma_.lower() in COUNT_NOUNS
         ):
-            return _count_measure(child)
+            found = _count_measure(child)
+            if found:
+                return found  # "police estimates put the demonstrators' numbers at 30,000": the numbers say
     return None
 
 
@@ -141,6 +156,10 @@ def _count_measure(noun: Token) -> str | None:
         if found:
             return found
     for child in noun.children:
+        if child.dep_ == "poss":  # "the demonstrators' numbers"
+            found = _measure(child)
+            if found:
+                return found
         if child.dep_ == "prep":
             for grandchild in child.children:
                 found = _measure(grandchild)

@@ -50,6 +50,14 @@ NUMBER = re.compile(
     rf"|\b(?P<words>(?:{_WORD})(?:(?:\s+and\s+|[\s-])(?:{_WORD}))*)\b",
     re.IGNORECASE,
 )
+_FIGURE = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+RANGE = re.compile(
+    rf"(?P<between>\bbetween\s+)?(?<![\w.,])(?P<low>{_FIGURE})\s*(?:-|–|to|(?(between)and|(?!)))\s*(?P<high>{_FIGURE})"
+    r"(?![\w-]|,\d)"
+    r"(?:\s+(?P<scale>thousand|million|billion)\b)?",
+    re.IGNORECASE,
+)
+CHANGE = re.compile(r"\bfrom\s+$", re.IGNORECASE)  # "rose from 2 to 5 million": a change, not a range
 HALF = re.compile(r"\bhalf\s+an?\s+$", re.IGNORECASE)
 APPROX = re.compile(
     r"(?P<cue>nearly|almost|close\s+to|just\s+under|about|around|approximately|roughly|some|an\s+estimated"
@@ -85,7 +93,7 @@ def find_quantities(doc: Doc, skip: list[tuple[int, int]], before: Sequence[Quan
     `before` holds the figures of the clause before, when the sentence was cut into reporting clauses.
     """
     vague = _vague(doc.text)
-    matches = _numbers(doc.text, vague) + vague
+    matches = _numbers(doc.text, vague) + vague + _counted_ones(doc)
     kept = [m for m in matches if not any(s <= m.start < e for s, e in skip) and not _dated_year(doc, m)]
     # Token starts and entities once per sentence: per figure they made a run-on sentence quadratic.
     starts = [token.idx for token in doc]
@@ -98,6 +106,15 @@ def find_quantities(doc: Doc, skip: list[tuple[int, int]], before: Sequence[Quan
             quantity = quantity.model_copy(update={"unit": previous.unit, "measure": previous.measure})
         found.append(quantity)
     return found
+
+
+def _counted_ones(doc: Doc) -> list[_Match]:
+    """ "only one person was killed": "one" counting a noun is a figure ("one of them" is not)."""
+    return [
+        _with_approx(doc.text, token.idx, token.idx + len(token), 1.0)
+        for token in doc
+        if token.lower_ == "one" and token.dep_ == "nummod" and token.head.pos_ == "NOUN"
+    ]
 
 
 def _dated_year(doc: Doc, match: _Match) -> bool:
@@ -116,11 +133,23 @@ def _elided(quantity: Quantity, figure: Token) -> bool:
     return bare and figure.dep_ in ELIDED_ROLES and figure.head.pos_ == "VERB"
 
 
+def _ranges(text: str) -> list[_Match]:
+    """ "10-12 people", "60 to 65 militants", "between 135,000 and 150,000": one figure, an interval."""
+    found = []
+    for match in RANGE.finditer(text):
+        low, high = (float(match[g].replace(",", "")) for g in ("low", "high"))
+        scale = _SCALE[match["scale"].lower()] if match["scale"] else 1.0
+        if low < high and not CHANGE.search(text, 0, match.start()):
+            found.append(_Match(match.start(), match.end(), (low + high) / 2 * scale, low * scale, high * scale, True))
+    return found
+
+
 def _numbers(text: str, vague: list[_Match]) -> list[_Match]:
-    found: list[_Match] = []
+    found: list[_Match] = _ranges(text)
+    taken = [*vague, *found]
     for match in NUMBER.finditer(text):
         value = _value(match)
-        if value is None or any(v.start <= match.start() < v.end for v in vague) or _is_year(text, match, value):
+        if value is None or any(v.start <= match.start() < v.end for v in taken) or _is_year(text, match, value):
             continue
         if CLOCK.match(text, match.end()):
             continue  # "4 p.m." is a time of day, not a figure

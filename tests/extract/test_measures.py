@@ -28,8 +28,10 @@ def measures(text: str) -> list[tuple[str, str | None]]:
         ("More than 300 homes were damaged.", [("More than 300", None)]),
         ("The coast guard revised its count to 31 missing.", [("31", "missing")]),
         ("The ministry updated the figure to 212 dead.", [("212", "deaths")]),
-        ("One officer and 15 soldiers lost their lives.", [("15", "deaths")]),
+        ("One officer and 15 soldiers lost their lives.", [("One", "deaths"), ("15", "deaths")]),
         ("Tribesmen put the army casualties at seven.", [("seven", "casualties")]),
+        ("Police estimates put the protesters' numbers at 30,000.", [("30,000", "crowd")]),
+        ("The president said the polling percentage was 26.", [("26", "votes")]),
     ],
 )
 def test_the_measure_of_a_figure(text: str, expected: list[tuple[str, str | None]]) -> None:

@@ -27,6 +27,13 @@ def quantities(text: str) -> list[tuple[str, float, float, bool, str | None]]:
         ("half a million people marched.", [("half a million", 500_000.0, 500_000.0, False, "people")]),
         ("Over 500k people are here.", [("Over 500k", 500_000.0, 1_000_000.0, True, "people")]),
         ("three army medics were hurt.", [("three", 3.0, 3.0, False, "medics")]),
+        ("10-12 people were killed.", [("10-12", 10.0, 12.0, True, "people")]),
+        (
+            "between 135,000 and 150,000 people marched.",
+            [("between 135,000 and 150,000", 135_000.0, 150_000.0, True, "people")],
+        ),
+        ("only one person was hurt.", [("one", 1.0, 1.0, False, "person")]),
+        ("sales rose from 2 to 5 stores.", [("2", 2.0, 2.0, False, "stores"), ("5", 5.0, 5.0, False, "stores")]),
     ],
 )
 def test_quantity_cases(text: str, expected: list[tuple[str, float, float, bool, str | None]]) -> None:
