@@ -96,6 +96,9 @@ class DateMention(_Model):
     bound: str | None = Field(default=None, description="'not_before' or 'not_after' when the text gives a bound")
 
 
+PART_SCOPE = "part"  # `Quantity.scope` of a share of another figure ("including eight")
+
+
 class Quantity(_Model):
     text: str
     value: float

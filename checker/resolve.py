@@ -209,6 +209,8 @@ def when(claim: Claim) -> str:
         return f"{MONTH_PART_WORD.get(stated.date.day, 'early')} {stated.date:%B %Y}"
     if stated.precision is Precision.MONTH:
         return f"{stated.date:%B %Y}"
+    if stated.precision is Precision.SEASON:
+        return f"from {stated.date:%B %Y}"  # the start of a season or half year
     return f"{stated.date.day} {stated.date:%B %Y}"
 
 
@@ -216,7 +218,7 @@ def iso_date(stated: StatedAt) -> str | None:
     """The statement date at the precision it is known: "2024-10-17", "2024-10" (early October), "2024"."""
     if stated.date is None:
         return None
-    if stated.precision in {Precision.MONTH, Precision.MONTH_PART}:
+    if stated.precision in {Precision.MONTH, Precision.MONTH_PART, Precision.SEASON}:
         return f"{stated.date:%Y-%m}"
     if stated.precision is Precision.YEAR:
         return f"{stated.date:%Y}"

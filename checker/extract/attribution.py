@@ -65,7 +65,8 @@ CHANNEL_LINKS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 UNAMBIGUOUS_VERBS = frozenset({"said", "says", "told", "wrote", "stated", "added", "stressed", "denied", "denies"})
 PERSON_LABEL = "PERSON"
-# Bodies the press names by a common noun, as heads: "the ministry said", "the army denied".
+# Heads of descriptions that are no one person "he" could stand for: bodies ("the ministry", "the army")
+# and things that speak in reports ("the statement", "the video", "the website").
 INSTITUTIONS = frozenset(
     {
         "ministry", "government", "army", "military", "police", "agency", "office", "department", "council",
@@ -80,7 +81,7 @@ ORGANISATION_NOUNS = frozenset(
     {
         "company", "firm", "group", "giant", "maker", "carrier", "airline", "bank", "retailer", "manufacturer",
         "corporation", "conglomerate", "startup", "vendor", "chain", "operator", "insurer", "lender", "automaker",
-        "carmaker", "chipmaker", "brand", "business", "club", "team", "league", "network", "broadcaster",
+        "carmaker", "chipmaker", "brand", "club", "team", "league", "network", "broadcaster",
     }
 )  # fmt: skip
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -213,7 +214,8 @@ class Speakers:
                 short = _short_form(ent)
                 if short is not None:
                     self.aliases[short] = name
-                self.organisations[self.aliases.get(name, name)] += 1
+                if not _bracketed(ent):  # "(IBM)" right after its full name is the same mention
+                    self.organisations[self.aliases.get(name, name)] += 1
             if ent.label_ == PERSON_LABEL and len(name.split()) > 1 and _looks_like_a_name(name):
                 if name not in self.people:
                     self.people.append(name)
@@ -262,12 +264,16 @@ class Speakers:
 
     def body_of(self, phrase: str) -> str | None:
         """The organisation a speaker stands for when the text does not name it: "the company", "the IT
-        company", "the tech giant", "a company spokesman" is the organisation the article has named most so
-        far (the latest of equals); "IBM" is the "International Business Machines (IBM)" named before."""
+        company", "the tech giant", "a company spokesman" is the organisation the article names most (of
+        equals, the one first named last; the counts cover the whole article, which is read before its
+        claims are drafted); "IBM" is the "International Business Machines (IBM)" named before."""
         if phrase in self.aliases:
             return self.aliases[phrase]
-        words = phrase.lower().split()
-        generic = words[:1] in (["the"], ["a"], ["an"]) and ORGANISATION_NOUNS.intersection(words[1:])
+        words = ROLE_TAIL.split(phrase)[0].split()
+        common = len(words) > 1 and all(word.islower() or word.isupper() for word in words[1:])
+        named_by_head = words[0].lower() == "the" and words[-1] in ORGANISATION_NOUNS if common else False
+        speaking_for = common and len(words) > 2 and words[0].lower() in {"a", "an"} and words[-2] in ORGANISATION_NOUNS
+        generic = named_by_head or speaking_for  # "the IT company", "a company spokesman"
         bodies = {n: c for n, c in self.organisations.items() if not any(same_source(n, o) for o in self.outlets)}
         if not generic or not bodies:
             return None  # an outlet the article cites ("The Daily Ledger reported") is no company it reports on
@@ -285,6 +291,11 @@ class Speakers:
             if kind == "any" or is_person or _someone_described(known):
                 return known
         return self.people[-1] if self.people and kind == "person" else None
+
+
+def _bracketed(name: Span) -> bool:
+    doc = name.doc
+    return name.start > 0 and name.end < len(doc) and doc[name.start - 1].text == "(" and doc[name.end].text == ")"
 
 
 def _short_form(name: Span) -> str | None:

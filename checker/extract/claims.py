@@ -44,6 +44,7 @@ IMPERSONAL = re.compile(
     r"^(?:and\s+)?(?:later\s*,?\s*)?it\s+(?:was|is|has\s+been)\s+(?:reported|known)|^it\s+became\s+known", re.I
 )
 OPEN_QUOTE = re.compile(r"^[\"“]")
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PLACE_PREDICATE = "prep"  # "is not in talks": the copula's predicate is a prepositional phrase
 REFUSING = frozenset({"refuse", "decline", "unable", "fail"})
 # How a withheld verb hangs from the verb that withholds it: "did not have the means to verify".
@@ -525,9 +526,9 @@ def _refuses(token: Token) -> bool:
     """Negated ("did not have"), a verb of refusing ("refused", "declined", "unable"), a thing said to be
     absent ("we have no information confirming his death"), or nobody doing it ("no employees have stepped
     forward to confirm")."""
-    negated = any(child.dep_ == "neg" or _none_of(child) for child in token.children)
-    nobody = any(child.dep_ in NEGATABLE_ARGUMENTS and _none_of(child) for child in token.children)
-    return negated or nobody or token.lemma_.lower() in REFUSING
+    negated = any(child.dep_ == "neg" for child in token.children)
+    nobody = any(child.dep_ in SUBJECTS and _none_of(child) for child in token.children)  # not "confirmed no deaths"
+    return negated or nobody or _none_of(token) or token.lemma_.lower() in REFUSING
 
 
 def _none_of(token: Token) -> bool:
@@ -548,10 +549,11 @@ def _negative_argument(verb: Token) -> bool:
 def _names_something(copula: Token) -> bool:
     """ "That wasn't Paul Rudd", "X is not the hero": a negated identity is a denial; so is a negated
     place or state given by a preposition ("we are not in talks", "he was not at the meeting")."""
-    return any(
-        (child.dep_ == "attr" and child.pos_ in {"NOUN", "PROPN"}) or child.dep_ == PLACE_PREDICATE
-        for child in copula.children
-    )
+    children = list(copula.children)
+    if any(child.dep_ == "attr" and child.pos_ in {"NOUN", "PROPN"} for child in children):
+        return True
+    stated = any(child.dep_ in {"acomp", "attr"} for child in children)  # "was not profitable in 2023"
+    return not stated and any(child.dep_ == PLACE_PREDICATE for child in children)
 
 
 def _is_copula(token: Token) -> bool:

@@ -29,7 +29,7 @@ DATE_PATTERNS = (
 # Launch dates and schedules also come as halves of the year and seasons (northern, as news mostly means).
 SEASONS = re.compile(
     r"\b(?:the\s+)?(?P<half>first|second|1st|2nd)\s+half\s+of\s+(?:the\s+year|this\s+year|(?P<year>(?:19|20)\d{2}))\b"
-    r"|\b(?P<lead>in\s+(?:the\s+)?|this\s+|next\s+|by\s+(?:the\s+)?)(?P<season>spring|summer|autumn|fall|winter)"
+    r"|\b(?P<lead>in\s+(?:the\s+)?|this\s+|next\s+|by\s+(?:the\s+)?)(?P<season>spring|summer|autumn|fall(?!\s+(?:of|in)\b)|winter)"
     r"(?:\s+(?:of\s+)?(?P<season_year>(?:19|20)\d{2}))?\b",
     re.IGNORECASE,
 )

@@ -12,7 +12,7 @@ from number_parser import parse_number
 from spacy.tokens import Doc, Span, Token
 
 from checker.extract.measures import measure_of
-from checker.models import Quantity
+from checker.models import PART_SCOPE, Quantity
 
 NEARLY_BAND = 0.05  # "nearly 11,000" sits just below 11,000, not anywhere below it
 ABOUT_BAND = 0.05  # "about 10,000" is a round figure give or take a few percent
@@ -26,7 +26,6 @@ ELIDED_ROLES = frozenset({"dobj", "attr"})  # "tallied more than 2,000": the nou
 YEAR_CONTEXT = re.compile(r"\b(?:in|since|by|from|until|of|during|before|after)\s+$", re.IGNORECASE)
 YEARS = range(1900, 2101)
 DATE_ENTITIES = frozenset({"DATE"})
-PART = "part"
 PLURAL_NOUN = "NNS"
 PART_PREPOSITIONS = frozenset({"including", "among"})  # "including eight who drowned"
 PART_VERBS = frozenset({"include", "comprise"})
@@ -57,7 +56,8 @@ RANGE = re.compile(
     r"(?:\s+(?P<scale>thousand|million|billion)\b)?",
     re.IGNORECASE,
 )
-CHANGE = re.compile(r"\bfrom\s+$", re.IGNORECASE)  # "rose from 2 to 5 million": a change, not a range
+CHANGE = re.compile(r"\bfrom\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # "rose from 2 to 5 million": a change, not a range
+RANGE_MAX_RATIO = 10  # "10-12", "20-30", "135,000 and 150,000"; not "555-1234"
 HALF = re.compile(r"\bhalf\s+an?\s+$", re.IGNORECASE)
 APPROX = re.compile(
     r"(?P<cue>nearly|almost|close\s+to|just\s+under|about|around|approximately|roughly|some|an\s+estimated"
@@ -139,7 +139,9 @@ def _ranges(text: str) -> list[_Match]:
     for match in RANGE.finditer(text):
         low, high = (float(match[g].replace(",", "")) for g in ("low", "high"))
         scale = _SCALE[match["scale"].lower()] if match["scale"] else 1.0
-        if low < high and not CHANGE.search(text, 0, match.start()):
+        plausible = low < high <= low * RANGE_MAX_RATIO and not CHANGE.search(text, 0, match.start())
+        years = all(value.is_integer() and int(value) in YEARS for value in (low, high))
+        if plausible and not years and not CLOCK.match(text, match.end()):
             found.append(_Match(match.start(), match.end(), (low + high) / 2 * scale, low * scale, high * scale, True))
     return found
 
@@ -242,11 +244,11 @@ def _scope(figure: Token) -> str | None:
     province alone"). A place without "alone" is where the whole story happened: no scope."""
     counted = figure.head if figure.dep_ == "nummod" else figure
     if counted.dep_ == "pobj" and counted.head.lower_ in PART_PREPOSITIONS:
-        return PART
+        return PART_SCOPE
     if counted.dep_ == "dobj" and counted.head.lemma_.lower() in PART_VERBS:
-        return PART  # "the count of 63 dead includes the 21 bodies"
+        return PART_SCOPE  # "the count of 63 dead includes the 21 bodies"
     if any(child.dep_ == "prep" and child.lower_ == "of" and _a_whole(child) for child in figure.children):
-        return PART
+        return PART_SCOPE
     verb = counted.head if counted.dep_ in COUNTED_ROLES else None
     for prep in verb.children if verb is not None else ():
         place = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" else None

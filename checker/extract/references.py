@@ -111,8 +111,8 @@ def _known(noun: Token, kind: str) -> bool:
 
 def _own_matter(noun: Token, author: str | None) -> bool:
     """ "the report on the budget" names a matter of its own: it points nowhere. "claims made by X"
-    names who made them and "claims that ..." what they claimed: they still point back, and so does a
-    figure whatever qualifies it ("would not confirm the figures in the severance package")."""
+    names who made them and "claims that ..." what they claimed: they still point back. (A figure points
+    back whatever qualifies it, "the figures in the severance package": `_pointer` does not ask.)"""
     if any(child.dep_ in {"prep", "relcl"} and child.lower_ not in ABOUT | AUTHORED for child in noun.children):
         return True
     return not author and any(child.dep_ == "acl" and not _content_clause(child) for child in noun.children)

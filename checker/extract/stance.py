@@ -35,8 +35,8 @@ DENIES = re.compile(
     r"|\bnot\s+true\b|\buntrue\b|\bincorrect\b|\binaccurate\b|\bmyth\b|\bmade\s+(?:it\s+|this\s+|that\s+)?(?:all\s+)?up\b(?!\s+of\b)"
     r"|^\W*no\s*,|\brul(?:es|ed)\s+out\b|\bfalse(?:hood)?\b|\bfake\b|\bhoax\b|\bbaseless\b|\bgroundless\b"
     r"|\bfabricat\w+|\bdebunk\w*|\bno\s+evidence\b|\bno\s+truth\b|\bnonsense\b|\brubbish\b"
-    r"|\b(?:is|was|are|were|as|it)\s+(?:\w+\s+)?propaganda\b"
-    r"|\b(?:pure|complete|total)\s+fiction\b|\b(?:is|are|was|were)\s+(?:all\s+|just\s+|simply\s+)?(?:a\s+)?lies?\b"
+    r"|\b(?:is|was|are|were|as|it)\s+(?:\w+ly\s+)?propaganda\b"
+    r"|\b(?:pure|complete|total)\s+fiction\b|\b(?:is|are|was|were)\s+(?:all\s+|just\s+|simply\s+)?(?:a\s+)?lies?\b(?!\s+detector)"
     r"|\bden(?:y|ies|ied|ying|ial)\b|\breject(?:s|ed)?\s+(?:claims?|reports?|allegations?)\b"
     r"|\brefut\w+|\bdismiss(?:es|ed)?\s+(?:claims?|reports?|allegations?|rumou?rs?)\b"
     r"|\bnever\s+(?:happened|existed|took\s+place)\b|\bdid\s+not\s+happen\b",

@@ -165,5 +165,5 @@ def _role(context: RuleContext, index: int) -> str | None:
     spokesman", "Dell officials"."""
     claim = context.claim(context.statements[index])
     speaker = claim.speaker or ""
-    described = UNNAMED.match(speaker) is not None or speaker.split()[-1:] != speaker.title().split()[-1:]
+    described = UNNAMED.match(speaker) is not None or (speaker[-1:].islower() and speaker.split()[-1][:1].islower())
     return claim.speaker_role or (speaker if described and len(speaker.split()) > 1 else None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from checker.models import Claim, Quantity, Severity
+from checker.models import PART_SCOPE, Claim, Quantity, Severity
 from checker.rules.base import Finding, RuleContext
 from checker.rules.matching import (
     entities_compatible,
@@ -24,7 +24,7 @@ PERIODS = {
     "quarter": re.compile(r"\bquarter(?:ly|s)?\b|\bQ[1-4]\b", re.IGNORECASE),
     "year": re.compile(
         r"\bannual(?:ly)?\b|\byearly\b|\b(?:a|per|each|every)\s+year\b|\b(?:in|during|for|over|throughout)\s+(?:19|20)\d\d\b"
-        r"|\b(?:last|this|past|previous)\s+year\b",
+        r"|\b(?:last|past|previous)\s+year\b",
         re.IGNORECASE,
     ),
     "month": re.compile(r"\bmonthly\b|\b(?:a|per|each|every)\s+month\b", re.IGNORECASE),
@@ -46,6 +46,7 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
     if not _same_place(context, a, b):
         return None
     loose = not same_matter(context, a, b, NUMERIC_MATTER_MIN)
+    one_period_only = _one_counted_over_a_period(context, a, b)
     worst: tuple[float, Quantity, Quantity] | None = None
     for left in context.claim(a).quantities:
         for right in context.claim(b).quantities:
@@ -53,7 +54,7 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
                 continue
             if not same_count(context, left, right) or not _same_event(left, right, context.claim(a), context.claim(b)):
                 continue
-            if (left.measure or right.measure) and _one_counted_over_a_period(context, a, b):
+            if (left.measure or right.measure) and one_period_only:
                 continue
             gap = _scoped_gap(left, right)
             if gap > 0 and (worst is None or gap > worst[0]):
@@ -83,10 +84,10 @@ def _scoped_gap(left: Quantity, right: Quantity) -> float:
     """The gap between two figures, minding what part of the whole each counts: a part ("including
     eight", "in his province alone") contradicts the whole only by exceeding it; two different parts
     are not compared."""
-    if left.scope == right.scope:
+    if left.scope == right.scope and left.scope != PART_SCOPE:
         return relative_gap(left, right)
     if left.scope and right.scope:
-        return 0.0
+        return 0.0  # two parts ("including eight" / "four of the 58"), or two places
     part, whole = (left, right) if left.scope else (right, left)
     return relative_gap(part, whole) if part.low > whole.high else 0.0
 

@@ -155,6 +155,8 @@ def test_mentions_are_separate_from_statement_time() -> None:
         ("The bank said it was not in talks with any buyer.", Stance.DENIES),
         ("The minister was not at the meeting on Friday.", Stance.DENIES),
         ('"We have no information confirming the arrest," a police spokesman said.', Stance.NOT_CONFIRMED),
+        ("The ministry confirmed no casualties among the crew.", Stance.CONFIRMS),
+        ("The company was not profitable in 2023.", Stance.ASSERTS),
     ],
 )
 def test_negated_main_verb(text: str, stance: Stance) -> None:

@@ -34,6 +34,7 @@ def quantities(text: str) -> list[tuple[str, float, float, bool, str | None]]:
         ),
         ("only one person was hurt.", [("one", 1.0, 1.0, False, "person")]),
         ("sales rose from 2 to 5 stores.", [("2", 2.0, 2.0, False, "stores"), ("5", 5.0, 5.0, False, "stores")]),
+        ("Between 2010 and 2015 the firm grew.", []),
     ],
 )
 def test_quantity_cases(text: str, expected: list[tuple[str, float, float, bool, str | None]]) -> None:

@@ -138,7 +138,9 @@ def test_a_side_clause_of_time_contrast_or_cause_sets_no_stance(text: str, expec
         ("The army called the video rubbish.", True),
         ("A spokesman dismissed the figure as pure fiction.", True),
         ("The village lies on the river.", False),
-        ("The ministry said the report was Western propaganda.", True),
+        ("The ministry said the report was propaganda.", True),
+        ("The group was spreading propaganda.", False),
+        ("It was a lie detector test.", False),
         ("The country's propaganda chief visited the mine.", False),
     ],
 )
