@@ -203,7 +203,7 @@ class Speakers:
     known: list[tuple[str, str | None, bool]] = field(default_factory=list)
     people: list[str] = field(default_factory=list)  # full names met anywhere, for a later bare surname
     described: dict[str, str] = field(default_factory=dict)  # full name -> how the article describes them
-    organisations: Counter[str] = field(default_factory=Counter)  # organisations named so far, how often
+    organisations: Counter[str] = field(default_factory=Counter)  # organisations the article names, how often
     aliases: dict[str, str] = field(default_factory=dict)  # "IBM" -> "International Business Machines"
     outlets: set[str] = field(default_factory=set)  # outlets and channels statements came through
 
@@ -269,11 +269,11 @@ class Speakers:
         claims are drafted); "IBM" is the "International Business Machines (IBM)" named before."""
         if phrase in self.aliases:
             return self.aliases[phrase]
-        words = ROLE_TAIL.split(phrase)[0].split()
+        words = _head_words(phrase)
         common = len(words) > 1 and all(word.islower() or word.isupper() for word in words[1:])
-        named_by_head = words[0].lower() == "the" and words[-1] in ORGANISATION_NOUNS if common else False
+        named_by_head = common and words[0].lower() == "the" and words[-1] in ORGANISATION_NOUNS  # "the IT company"
         speaking_for = common and len(words) > 2 and words[0].lower() in {"a", "an"} and words[-2] in ORGANISATION_NOUNS
-        generic = named_by_head or speaking_for  # "the IT company", "a company spokesman"
+        generic = named_by_head or speaking_for  # or "a company spokesman"
         bodies = {n: c for n, c in self.organisations.items() if not any(same_source(n, o) for o in self.outlets)}
         if not generic or not bodies:
             return None  # an outlet the article cites ("The Daily Ledger reported") is no company it reports on
@@ -307,10 +307,15 @@ def _short_form(name: Span) -> str | None:
     return short.text if short.is_upper and short.is_alpha and len(short) > 1 else None
 
 
+def _head_words(phrase: str) -> list[str]:
+    """The words of a description up to its tail: "a spokesman" of "a spokesman for the ministry"."""
+    return ROLE_TAIL.split(phrase)[0].split()
+
+
 def _someone_described(phrase: str) -> bool:
     """ "The 'mujahideen' spokesperson", "an anonymous caller": one person the article does not name, whom
     "he" or "she" can stand for; not "the ministry", "the report" or "officials"."""
-    words = ROLE_TAIL.split(phrase)[0].split()
+    words = _head_words(phrase)
     word = words[-1] if words else ""
     single = words[:1] in (["The"], ["the"], ["A"], ["a"], ["An"], ["an"])  # not "Sources close to ..."
     common = single and word.isalpha() and word.islower() and not word.endswith("s")

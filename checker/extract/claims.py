@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from checker.extract import dates, nlp, references, stance
 from checker.extract.attribution import (
     REPORTING_LEMMAS,
+    SUBJECTS,
     WITHHOLDABLE,
     Attribution,
     Speakers,
@@ -44,7 +45,6 @@ IMPERSONAL = re.compile(
     r"^(?:and\s+)?(?:later\s*,?\s*)?it\s+(?:was|is|has\s+been)\s+(?:reported|known)|^it\s+became\s+known", re.I
 )
 OPEN_QUOTE = re.compile(r"^[\"“]")
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PLACE_PREDICATE = "prep"  # "is not in talks": the copula's predicate is a prepositional phrase
 REFUSING = frozenset({"refuse", "decline", "unable", "fail"})
 # How a withheld verb hangs from the verb that withholds it: "did not have the means to verify".
@@ -457,7 +457,7 @@ def _analysis(
         published,
         doc.source,
         draft.body,
-        _places(tokens),
+        _entities(tokens, 0, len(tokens.text), PLACE_LABELS),
         draft.points_back,
     )
 
@@ -635,13 +635,9 @@ def _deictic(text: str, when: StatedAt, doc: Document, offset: int, taken: list[
     return [dates.to_mention(f, offset, text) for f in found if not any(s <= f.start < e for s, e in taken)]
 
 
-def _entities(tokens: Doc, start: int, end: int) -> frozenset[str]:
-    names = {e.text for e in tokens.ents if e.label_ in ENTITY_LABELS and start <= e.start_char and e.end_char <= end}
+def _entities(tokens: Doc, start: int, end: int, labels: frozenset[str] = ENTITY_LABELS) -> frozenset[str]:
+    names = {e.text for e in tokens.ents if e.label_ in labels and start <= e.start_char and e.end_char <= end}
     return frozenset(normalise_entity(n) for n in names)
-
-
-def _places(tokens: Doc) -> frozenset[str]:
-    return frozenset(normalise_entity(e.text) for e in tokens.ents if e.label_ in PLACE_LABELS)
 
 
 def normalise_entity(name: str) -> str:

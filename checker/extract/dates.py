@@ -99,9 +99,12 @@ def find_dates(text: str, reference: dt.date | None) -> list[Found]:
 def _season(match: re.Match[str], reference: dt.date | None) -> Found | None:
     """ "the second half of the year" (July to December), "in the spring" (March to May), "next summer"."""
     written = match["year"] or match["season_year"]
-    if written is None and reference is None:
+    if written:
+        year = int(written)
+    elif reference is not None:
+        year = reference.year
+    else:
         return None
-    year = int(written) if written else reference.year if reference else 0
     if (match["lead"] or "").strip().lower() == "next":
         year += 1
     first, last = HALF_MONTHS[match["half"].lower()] if match["half"] else SEASON_MONTHS[match["season"].lower()]

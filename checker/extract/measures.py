@@ -108,8 +108,8 @@ def _measure(token: Token) -> str | None:
     and its object ("lost their lives")."""
     particles = " ".join(child.lower_ for child in token.children if child.dep_ == "prt")
     lemma = token.lemma_.lower()
-    objects = [f"{lemma} {child.lemma_.lower()}" for child in token.children if child.dep_ == "dobj"]
     found = MEASURES.get(f"{lemma} {particles}" if particles else lemma) or MEASURES.get(token.lower_)
+    objects = (f"{lemma} {child.lemma_.lower()}" for child in token.children if child.dep_ == "dobj")
     return found or next((MEASURES[key] for key in objects if key in MEASURES), None)  # "lost their lives"
 
 

@@ -23,8 +23,8 @@ def same_source(a: str, b: str) -> bool:
 def speaks_for(role: str | None, name: str) -> bool:
     """Whether someone described as `role` speaks for `name`: a "police spokesman" for "Police", an
     "Agency spokesman" for "the national disaster agency", a "White House press secretary" for "the White
-    House", a "spokesperson for the Springs police" for
-    "the police". The role's head (its title) is left out; what qualifies it must be the source."""
+    House", a "spokesperson for the Springs police" for "the police". The role's head (its title) is left
+    out; what qualifies it must be the source."""
     if not role:
         return False
     head, *tail = ROLE_TAIL.split(role.lower(), maxsplit=1)

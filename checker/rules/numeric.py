@@ -41,12 +41,15 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
         return None  # "Apple could show a 12-inch model" / "it's possible it shows 11 and 13-inch ones"
     if _one_narrator(context, a, b):
         return None  # the reporter's own two figures count two things; a named source may revise itself
-    if not same_matter(context, a, b, MEASURE_MATTER_MIN) or not _same_period(context, a, b):
+    spans = _counted_over(context.claim(a)), _counted_over(context.claim(b))
+    if not same_matter(context, a, b, MEASURE_MATTER_MIN) or not _same_period(context, a, b, spans):
         return None
     if not _same_place(context, a, b):
         return None
     loose = not same_matter(context, a, b, NUMERIC_MATTER_MIN)
-    one_period_only = _one_counted_over_a_period(context, a, b)
+    # A toll of one event against deaths counted over a year ("26 people were killed when the train
+    # derailed" / "India recorded 27,581 railway deaths in 2014"): the second is a statistic.
+    one_period_only = bool(spans[0]) != bool(spans[1])
     worst: tuple[float, Quantity, Quantity] | None = None
     for left in context.claim(a).quantities:
         for right in context.claim(b).quantities:
@@ -103,24 +106,16 @@ def _same_event(left: Quantity, right: Quantity, left_claim: Claim, right_claim:
     return str(dated.event_date) in other.text.lower()
 
 
-def _same_period(context: RuleContext, a: int, b: int) -> bool:
+def _same_period(context: RuleContext, a: int, b: int, spans: tuple[frozenset[str], frozenset[str]]) -> bool:
     """Figures dated to periods that do not meet ("in 2023" / "this week"), or counted over spans of
-    different lengths ("for the fourth quarter" / "annually"), count different things."""
-    spans = _counted_over(context.claim(a)), _counted_over(context.claim(b))
+    different lengths ("for the fourth quarter" / "annually"; `spans`, from `_counted_over`), count
+    different things."""
     if all(spans) and not spans[0] & spans[1]:
         return False
     left, right = context.claim(a).mentions, context.claim(b).mentions
     if not left or not right:
         return True
     return any(x.date_from <= y.date_to and y.date_from <= x.date_to for x in left for y in right)
-
-
-def _one_counted_over_a_period(context: RuleContext, a: int, b: int) -> bool:
-    """A toll of one event against deaths counted over a year ("26 people were killed when the train
-    derailed" / "India recorded 27,581 railway deaths in 2014"): the second is a statistic, not a count of
-    the event."""
-    spans = _counted_over(context.claim(a)), _counted_over(context.claim(b))
-    return bool(spans[0]) != bool(spans[1])
 
 
 def _one_narrator(context: RuleContext, a: int, b: int) -> bool:
