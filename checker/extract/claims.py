@@ -29,6 +29,11 @@ from checker.extract.timeline import Placed, TimeCue, place, stated_at
 from checker.models import Claim, Commitment, DateMention, Document, Precision, Quantity, Stance, StatedAt
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Where a count happened is said with a preposition of place ("killed in Iran", "organizers in Boston");
+# a dateline ("ISLAMABAD (Reuters)"), a name ("the Pakistani Taliban") or a bearing ("near the border
+# with Afghanistan") does not say where it was counted.
+LOCATIVE = frozenset({"in", "at", "across", "throughout", "inside"})
+SUBJECT_ROLES = frozenset({"nsubj", "nsubjpass"})
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 CONTINUATION = re.compile(r"^(?:they|it|he|she|this|these|those)\b(?!\s+(?:was|is|has\s+been)\s+reported)", re.I)
 # A sentence that leans on the previous one for its subject ("Later it became known that they...").
@@ -457,7 +462,7 @@ def _analysis(
         published,
         doc.source,
         draft.body,
-        _entities(tokens, 0, len(tokens.text), PLACE_LABELS),
+        _places(tokens),
         draft.points_back,
     )
 
@@ -633,6 +638,22 @@ def _deictic(text: str, when: StatedAt, doc: Document, offset: int, taken: list[
         return []
     found = dates.find_deictic(text, reference, [])
     return [dates.to_mention(f, offset, text) for f in found if not any(s <= f.start < e for s, e in taken)]
+
+
+def _places(tokens: Doc) -> frozenset[str]:
+    """The places the sentence says something happened in: GPE and LOC names after "in", "at", ... that
+    place an action ("were killed in Iran") or its doer ("organisers in Paris said"), not a thing
+    ("training troops for the war in Ukraine")."""
+    names = {e.text for e in tokens.ents if e.label_ in PLACE_LABELS and _placing(e.root)}
+    return frozenset(normalise_entity(n) for n in names)
+
+
+def _placing(name: Token) -> bool:
+    preposition = name.head
+    if name.dep_ != "pobj" or preposition.lower_ not in LOCATIVE:
+        return False
+    placed = preposition.head
+    return placed.pos_ in {"VERB", "AUX"} or placed.dep_ in SUBJECT_ROLES
 
 
 def _entities(tokens: Doc, start: int, end: int, labels: frozenset[str] = ENTITY_LABELS) -> frozenset[str]:

@@ -1,10 +1,10 @@
 """What a figure measures, read from the parse around it: "4,460 people killed" and "the death toll
 stood at 2,360" both count deaths; "turnout was 51.5 percent" measures turnout.
 
-News counts a small set of things again and again (deaths, injuries, the missing, the displaced,
-arrests, turnout, crowds, jobs). Each measure is named by the lemmas that express it as a counted
-noun, as the verb that happens to what is counted, or as the measure noun itself ("toll",
-"turnout"). The measure is looked up on the figure's own phrase (its counted noun and that noun's
+News counts a small set of things again and again (deaths, injuries, the missing, the rescued, the
+trapped, the displaced, arrests, turnout, crowds, jobs). Each measure is named by the lemmas that
+express it as a counted noun, as the verb that happens to what is counted, or as the measure noun
+itself ("toll", "turnout"). The measure is looked up on the figure's own phrase (its counted noun and that noun's
 verb), then on the clause that carries the figure ("the toll rose to 2,360": the subject of the verb
 the figure attaches to), so a figure that only stands beside a measure word elsewhere in the
 sentence never takes it.
@@ -23,6 +23,8 @@ MEASURES: dict[str, str] = {
     "lose life": "deaths",
     **dict.fromkeys(["injure", "wound", "hurt", "injury", "injured", "wounded"], "injuries"),
     **dict.fromkeys(["missing", "disappear", "unaccounted"], "missing"),
+    **dict.fromkeys(["rescue", "survivor", "survive"], "rescued"),
+    **dict.fromkeys(["trap", "strand", "entomb"], "trapped"),
     **dict.fromkeys(["displace", "evacuate", "flee", "homeless", "evacuee", "refugee"], "displaced"),
     **dict.fromkeys(["arrest", "detain", "detention", "arrestee"], "arrests"),
     **dict.fromkeys(["turnout", "turn out", "vote", "ballot", "voter", "poll", "polling"], "votes"),

@@ -29,6 +29,12 @@ DATE_ENTITIES = frozenset({"DATE"})
 PLURAL_NOUN = "NNS"
 PART_PREPOSITIONS = frozenset({"including", "among"})  # "including eight who drowned"
 PART_VERBS = frozenset({"include", "comprise"})
+# A count of bodies is what has been found so far: a part of the toll ("six bodies had been recovered",
+# "the remains of 12 people were pulled out"), not a rival count of the dead.
+FOUND_SO_FAR = frozenset({"body", "corpse", "remains"})
+RECOVERY_VERBS = frozenset({"recover", "retrieve", "exhume"})
+INCREMENT_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.IGNORECASE)
+INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|further)\b(?!\s+than)", re.IGNORECASE)
 ONLY_HERE = frozenset({"alone"})  # "in his province alone": a part of the whole, by place
 COUNTED_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
 DESCRIBING_CLAUSES = frozenset({"relcl", "acl"})  # "the attack, in which ...", "floods that left 300 dead"
@@ -65,6 +71,12 @@ APPROX = re.compile(
     r"|more\s+than|over|at\s+least|upwards\s+of|less\s+than|fewer\s+than|under|up\s+to|as\s+many\s+as)\s+$",
     re.IGNORECASE,
 )
+# A negation before a comparative turns it round: "would not be less than 200" is a floor, "was not more
+# than 10" a ceiling.
+NEGATED_CUE = re.compile(r"\b(?:not|n't|never)\s+(?:(?:be|been|is|was|are|were)\s+)?$", re.IGNORECASE)
+FLOOR_CUES = frozenset({"more than", "over", "at least", "upwards of", "no fewer than", "no less than"})
+CEILING_CUES = frozenset({"less than", "fewer than", "under", "up to", "as many as"})
+NEGATABLE_CUES = frozenset({"less than", "fewer than", "more than"})  # "not less than" reads "no less than"
 VAGUE = {
     "tens of thousands": (20_000.0, 99_999.0),
     "several thousand": (2_000.0, 9_000.0),
@@ -193,6 +205,9 @@ def _with_approx(text: str, start: int, end: int, value: float) -> _Match:
     if cue is None:
         return _Match(start, end, value, value, value, False)
     word = " ".join(cue["cue"].lower().split())
+    cue_start = max(0, start - 20) + cue.start()
+    if NEGATED_CUE.search(text[max(0, cue_start - 20) : cue_start]):
+        word = "no " + word if word in NEGATABLE_CUES else word
     low, high = _interval(word, value)
     return _Match(start - len(cue.group()), end, value, low, high, True)
 
@@ -202,9 +217,9 @@ def _interval(cue: str, value: float) -> tuple[float, float]:
         return value * (1 - NEARLY_BAND), value
     if cue in {"no more than", "not more than", "at most"}:
         return 0.0, value  # "no more than 10": a ceiling, not a floor
-    if cue in {"more than", "over", "at least", "upwards of", "no fewer than", "no less than"}:
+    if cue in FLOOR_CUES:
         return value, value * OPEN_UPPER_FACTOR
-    if cue in {"less than", "fewer than", "under", "up to", "as many as"}:
+    if cue in CEILING_CUES:
         return 0.0, value
     return value * (1 - ABOUT_BAND), value * (1 + ABOUT_BAND)
 
@@ -231,11 +246,23 @@ def _to_quantity(doc: Doc, match: _Match, starts: list[int], names: list[Span]) 
         unit=symbol or (unit.text.lower() if unit is not None else None),
         qualifiers=_qualifiers(names, unit) if unit is not None else [],
         event=_event(unit) if unit is not None else None,
-        measure=measure_of(figure, unit) if figure is not None else None,
-        scope=_scope(figure) if figure is not None else None,
+        measure=measure_of(figure, unit) if figure is not None and _countable(match, symbol) else None,
+        scope=PART_SCOPE if _increment(doc.text, match) else _scope(figure) if figure is not None else None,
         event_date=_event_date(figure) if figure is not None else None,
     )
     return quantity, figure
+
+
+def _countable(match: _Match, symbol: str | None) -> bool:
+    """Whether the figure can count people or things: a whole number, or a share or sum ("51.5 percent",
+    "$1.5"). "A magnitude 7.8 earthquake" counts nothing, whatever toll its sentence names."""
+    return symbol is not None or float(match.value).is_integer()
+
+
+def _increment(text: str, match: _Match) -> bool:
+    """ "One more person was killed", "another 430 were rescued", "an additional 12": what was added to
+    a count, a part of the total, not a rival total."""
+    return bool(INCREMENT_BEFORE.search(text, 0, match.start) or INCREMENT_AFTER.match(text, match.end))
 
 
 def _scope(figure: Token) -> str | None:
@@ -243,11 +270,15 @@ def _scope(figure: Token) -> str | None:
     including eight who drowned", "four of the 58"), or a place it is limited to ("94 people died in his
     province alone"). A place without "alone" is where the whole story happened: no scope."""
     counted = figure.head if figure.dep_ == "nummod" else figure
+    while counted.dep_ == "conj" and counted.head is not counted:
+        counted = counted.head  # "includes the 21 bodies ... and the 42 complaints"
     if counted.dep_ == "pobj" and counted.head.lower_ in PART_PREPOSITIONS:
         return PART_SCOPE
     if counted.dep_ == "dobj" and counted.head.lemma_.lower() in PART_VERBS:
         return PART_SCOPE  # "the count of 63 dead includes the 21 bodies"
     if any(child.dep_ == "prep" and child.lower_ == "of" and _a_whole(child) for child in figure.children):
+        return PART_SCOPE
+    if _found_so_far(counted):
         return PART_SCOPE
     verb = counted.head if counted.dep_ in COUNTED_ROLES else None
     for prep in verb.children if verb is not None else ():
@@ -255,6 +286,21 @@ def _scope(figure: Token) -> str | None:
         if place is not None and any(t.lower_ in ONLY_HERE for t in place.subtree):
             return " ".join(t.lower_ for t in place.subtree if t.lower_ not in ONLY_HERE)
     return None
+
+
+def _found_so_far(counted: Token) -> bool:
+    """ "21 bodies", "dozens of bodies", "the remains of six people", "12 people were recovered": bodies
+    found so far."""
+    owner = counted.head.head if counted.dep_ == "pobj" and counted.head.lower_ == "of" else counted
+    counted_of = [c for of in counted.children if of.lower_ == "of" for c in of.children if c.dep_ == "pobj"]
+    if {
+        owner.lemma_.lower(),
+        owner.lower_,
+        counted.lemma_.lower(),
+        *(c.lemma_.lower() for c in counted_of),
+    } & FOUND_SO_FAR:
+        return True
+    return counted.dep_ in COUNTED_ROLES and counted.head.lemma_.lower() in RECOVERY_VERBS
 
 
 def _a_whole(of: Token) -> bool:

@@ -18,6 +18,10 @@ NUMERIC_MATTER_MIN = 0.5  # lower than for stances: unit, qualifiers and event m
 # Two figures of one named measure ("240 people killed", "the death toll stood at 96") already agree on
 # what is counted; the rest of the two sentences may share little ("killed in the villages" / "toll").
 MEASURE_MATTER_MIN = 0.4
+# Within one article (one story) two figures of one named measure need less: "the government spokesman
+# said 471 were rescued" / "the merchant marine said 443 passengers had been rescued after the ferry ran
+# aground" share the count, not the words around it.
+ARTICLE_MEASURE_MATTER_MIN = 0.3
 # The span a figure is counted over, when the sentence gives one: "for the fourth quarter", "annually",
 # "a day". Figures counted over different spans (a quarter's shipments, a year's) are different counts.
 PERIODS = {
@@ -42,7 +46,7 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
     if _one_narrator(context, a, b):
         return None  # the reporter's own two figures count two things; a named source may revise itself
     spans = _counted_over(context.claim(a)), _counted_over(context.claim(b))
-    if not same_matter(context, a, b, MEASURE_MATTER_MIN) or not _same_period(context, a, b, spans):
+    if not same_matter(context, a, b, _measure_matter_min(context, a, b)) or not _same_period(context, a, b, spans):
         return None
     if not _same_place(context, a, b):
         return None
@@ -50,18 +54,17 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
     # A toll of one event against deaths counted over a year ("26 people were killed when the train
     # derailed" / "India recorded 27,581 railway deaths in 2014"): the second is a statistic.
     one_period_only = bool(spans[0]) != bool(spans[1])
-    worst: tuple[float, Quantity, Quantity] | None = None
-    for left in context.claim(a).quantities:
-        for right in context.claim(b).quantities:
-            if loose and (left.measure is None or left.measure != right.measure):
-                continue
-            if not same_count(context, left, right) or not _same_event(left, right, context.claim(a), context.claim(b)):
-                continue
-            if (left.measure or right.measure) and one_period_only:
-                continue
-            gap = _scoped_gap(left, right)
-            if gap > 0 and (worst is None or gap > worst[0]):
-                worst = (gap, left, right)
+    pairs = [
+        (left, right)
+        for left in context.claim(a).quantities
+        for right in context.claim(b).quantities
+        if not (loose and (left.measure is None or left.measure != right.measure))
+        and same_count(context, left, right)
+        and _same_event(left, right, context.claim(a), context.claim(b))
+        and not ((left.measure or right.measure) and one_period_only)
+    ]
+    gaps = [(_scoped_gap(left, right), left, right) for left, right in _same_groups(context, pairs)]
+    worst = max((found for found in gaps if found[0] > 0), key=lambda found: found[0], default=None)
     if worst is None:
         return None
     gap, left, right = worst
@@ -74,6 +77,23 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
         f"{{a}} gives {left.label} where {{b}} gives {right.label}",
         (left, right),
     )
+
+
+def _measure_matter_min(context: RuleContext, a: int, b: int) -> float:
+    """How close two claims must be to compare their figures of one named measure: less within an article."""
+    return ARTICLE_MEASURE_MATTER_MIN if context.claim(a).doc_id == context.claim(b).doc_id else MEASURE_MATTER_MIN
+
+
+def _same_groups(context: RuleContext, pairs: list[tuple[Quantity, Quantity]]) -> list[tuple[Quantity, Quantity]]:
+    """The pairs that count one named group, when there are any: "six soldiers and four militants" meets
+    "18 soldiers" through its soldiers; figures whose nouns differ ("20 to 30 noncombatants" / "140
+    civilians") are compared only when no such pair is found."""
+    grouped = [
+        (left, right)
+        for left, right in pairs
+        if left.unit is not None and right.unit is not None and similar_words(context, left.unit, right.unit)
+    ]
+    return grouped or pairs
 
 
 def _same_place(context: RuleContext, a: int, b: int) -> bool:

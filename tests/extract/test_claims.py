@@ -83,6 +83,16 @@ def test_a_generic_description_stands_for_the_organisation_the_article_is_about(
     assert [a.body for a in found] == [None, None, "Northwind Logistics", "Northwind Logistics", "Northwind Logistics"]
 
 
+def test_places_are_where_something_happened_not_datelines_or_names() -> None:
+    text = (
+        "ISLAMABAD (Reuters) - Six soldiers were killed near the border with Afghanistan, the army said.\n\n"
+        "The Pakistani Taliban said its fighters had killed 18 soldiers.\n\n"
+        "Police said 40 people were killed in Iran and at the Taftan crossing."
+    )
+    found = extract([Document(id="d", text=text, published=PUBLISHED)])
+    assert [sorted(a.places) for a in found] == [[], [], ["iran"]]
+
+
 def test_he_is_the_unnamed_person_who_spoke_last() -> None:
     text = (
         "Colonel Ana Ruiz said the convoy had been stopped.\n\n"

@@ -24,6 +24,8 @@ def quantities(text: str) -> list[tuple[str, float, float, bool, str | None]]:
         ("dozens of civilians died.", [("dozens", 24.0, 99.0, True, "civilians")]),
         ("no more than 12 people were hurt.", [("no more than 12", 0.0, 12.0, True, "people")]),
         ("no fewer than 40 ships sailed.", [("no fewer than 40", 40.0, 80.0, True, "ships")]),
+        ("the toll would not be less than 200 people.", [("less than 200", 200.0, 400.0, True, "people")]),
+        ("the crowd was never more than 500 people.", [("more than 500", 0.0, 500.0, True, "people")]),
         ("half a million people marched.", [("half a million", 500_000.0, 500_000.0, False, "people")]),
         ("Over 500k people are here.", [("Over 500k", 500_000.0, 1_000_000.0, True, "people")]),
         ("three army medics were hurt.", [("three", 3.0, 3.0, False, "medics")]),
@@ -91,3 +93,21 @@ def test_a_figure_told_about_another_dated_event_carries_its_date(text: str, eve
     skip = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
     (quantity,) = find_quantities(doc, skip)
     assert quantity.event_date == event_date
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("So far rescuers have recovered 21 bodies from the river.", "part"),
+        ("The remains of six people were pulled from the rubble.", "part"),
+        ("Firefighters found dozens of bodies in the basement.", "part"),
+        ("One more person was killed in the storm.", "part"),
+        ("Another 430 passengers were rescued.", "part"),
+        ("The count of 63 dead includes 21 bodies and 42 people reported missing.", "part"),
+        ("At least 19 people were killed.", None),
+        ("Five more than expected came.", None),
+    ],
+)
+def test_bodies_found_and_increments_are_parts_of_a_count(text: str, scope: str | None) -> None:
+    (doc,) = parse([text])
+    assert find_quantities(doc, [])[-1].scope == scope

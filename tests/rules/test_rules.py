@@ -405,3 +405,32 @@ def test_what_a_count_includes_is_a_part_of_it(real_embedder: Embedder) -> None:
         "The agency said its count of 63 dead includes the 21 bodies recovered from the river."
     )
     assert {pair for pair in pairs_found("numeric", text, real_embedder)} <= {(0, 1)}
+
+
+def test_tolls_of_one_article_meet_whatever_topic_each_was_grouped_in(real_embedder: Embedder) -> None:
+    text = (
+        "Six soldiers were killed on Tuesday in a clash with militants in the mountains, the army said. "
+        "The rebels said in a statement that their fighters had killed 18 soldiers in the ambush."
+    )
+    context = article_context(text, real_embedder)
+    context.topics = [f"T{i}" for i in range(len(context.analyses))]
+    ((pair, found),) = judged("numeric", context)
+    assert pair == (0, 1)
+    assert found.figures is not None and [q.text for q in found.figures] == ["Six", "18"]
+
+
+def test_figures_of_one_group_are_compared_before_figures_of_others(real_embedder: Embedder) -> None:
+    text = (
+        "The army said six soldiers and four militants were killed in the clash. "
+        "The rebels said their fighters had killed 18 soldiers in the clash."
+    )
+    ((_, found),) = judged("numeric", article_context(text, real_embedder))
+    assert found.figures is not None and [q.unit for q in found.figures] == ["soldiers", "soldiers"]
+
+
+def test_an_increment_is_no_rival_toll(real_embedder: Embedder) -> None:
+    text = (
+        "Officials said the death toll from the floods rose to 172 people on Saturday. "
+        "Police said one more person was killed in the floods in the coastal district."
+    )
+    assert pairs_found("numeric", text, real_embedder) == []
