@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.extract.language import looks_english
 from checker.extract.segment import Sentence, split_sentences
-from checker.extract.sources import same_source, speaks_for
+from checker.extract.sources import a_publication, same_source, speaks_for
 from checker.extract.stance import says_false
 
 if TYPE_CHECKING:
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Analysis",
     "Sentence",
+    "a_publication",
     "extract",
     "looks_english",
     "same_source",

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from checker.extract.nlp import agent
-from checker.extract.sources import ROLE_TAIL, same_source
+from checker.extract.sources import PUBLICATIONS, ROLE_TAIL, same_source
 
 _VERBS = (
     r"said|says|say|stated|states|told\s+(?:\w[\w/.-]*)?\w|wrote|writes|reported|reports|added|adds|stressed|stresses"
@@ -99,7 +99,7 @@ REPORTING_LEMMAS = frozenset(
         "contend", "conclude", "concede", "dispute", "refute", "reject", "dismiss", "rebut", "contradict",
         "contest", "describe", "put", "call", "brand", "label", "respond", "reply", "counter", "question",
         "expect", "forecast", "anticipate", "think", "fear", "hope", "quote", "comment", "verify", "revise",
-        "raise", "lower",
+        "raise", "lower", "cite",
     }
 )  # fmt: skip
 # "put", "call", "describe" report only with their figure or verdict: "put the toll at 80", "called it
@@ -111,13 +111,14 @@ NEEDS_COMPLEMENT: dict[str, tuple[str, str | None]] = {
     "brand": ("oprd", None),
     "label": ("oprd", None),
     "quote": ("prep", "as"),
+    "cite": ("prep", "as"),  # "cited a confidential schedule as saying"
     "revise": ("prep", "to"),  # "revised its count to 268": the source gives a new figure
     "raise": ("prep", "to"),
     "lower": ("prep", "to"),
 }
 OBJECT_COMPLEMENT = "oprd"
-# "quoted X as saying": the object speaks, the subject only carried it.
-SPEAKING_OBJECT = frozenset({"quote"})
+# "quoted X as saying", "cited X as saying": the object speaks, the subject only carried it.
+SPEAKING_OBJECT = frozenset({"quote", "cite"})
 # The nouns news uses for the people it gets a story from, as lemmas: "citing sources", "quoting officials".
 INFORMANTS = frozenset({"source", "official", "person", "people", "insider", "aide", "executive", "employee"})
 # The passive of hearsay: a past form of a reporting verb, then "to" and a verb in its base form ("said
@@ -140,7 +141,6 @@ SPEECH_ACTS = frozenset(
     }
 )  # fmt: skip
 # What an outlet is or puts out.
-PUBLICATIONS = frozenset({"report", "story", "article", "newspaper", "paper", "outlet", "media", "medium"})
 # A confirmation or comment withheld ("X would not confirm the reports"): negated, the verb still has a
 # speaker, and the claim is not confirmed (claims.py reads the same verbs).
 WITHHOLDABLE = frozenset({"confirm", "verify", "corroborate", "authenticate", "comment"})
@@ -628,6 +628,8 @@ def reporting_clauses(doc: Doc) -> list[Token]:
         needed = NEEDS_COMPLEMENT.get(token.lemma_.lower())
         if needed and not _complemented(token, *needed):
             continue
+        if token.lemma_.lower() in SPEAKING_OBJECT and not _as_saying(token):
+            continue  # "analysts cited rising costs as a reason": nobody speaks
         if any(child.dep_ == "neg" for child in token.children) and token.lemma_.lower() not in WITHHOLDABLE:
             continue  # "X has not claimed that ...": the article denies it was said, nobody says it
         subject = _subject(token)
@@ -699,6 +701,11 @@ def _complemented(verb: Token, dep: str, word: str | None) -> bool:
     if any(_completes(child, dep, word) for child in verb.children):
         return True
     return dep == OBJECT_COMPLEMENT and sum(child.dep_ == "dobj" for child in verb.children) > 1
+
+
+def _as_saying(verb: Token) -> bool:
+    """ "quoted X as saying", "cited X as telling reporters": the "as" phrase holds a verb of its own."""
+    return any(_completes(c, "prep", "as") and any(t.pos_ == "VERB" for t in c.children) for c in verb.children)
 
 
 def _completes(child: Token, dep: str, word: str | None) -> bool:

@@ -24,7 +24,7 @@ from checker.extract.attribution import (
 )
 from checker.extract.quantities import find_quantities
 from checker.extract.segment import Sentence, split_sentences
-from checker.extract.sources import same_source
+from checker.extract.sources import a_publication, same_source
 from checker.extract.timeline import Placed, TimeCue, place, stated_at
 from checker.models import Claim, Commitment, DateMention, Document, Precision, Quantity, Stance, StatedAt
 
@@ -281,7 +281,7 @@ def _alleged(draft: _Draft) -> bool:
     """Put forward at a distance ("X claimed", "reportedly") or by an outlet reporting ("X reported that"):
     what a denial that names no claim answers."""
     found = draft.attribution
-    if found is not None and found.by_outlet:
+    if found is not None and (found.by_outlet or a_publication(found.speaker)):
         return True
     start, end = (found.content_start, found.content_end) if found else (0, len(draft.parsed.text))
     text = draft.parsed.text[start:end]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+# What a report, not a person or body, puts forward: "a news report", "media reports", "the newspaper".
+PUBLICATIONS = frozenset({"report", "story", "article", "newspaper", "paper", "outlet", "media", "medium"})
 ROLE_TAIL = re.compile(r"\s+(?:of|for|at|to|in|with|from|on)\s+")  # "ambassador | to the UN": the head comes first
 
 
@@ -31,6 +33,13 @@ def speaks_for(role: str | None, name: str) -> bool:
     words = head.split()[:-1]
     qualifiers = [" ".join(words[:n]) for n in range(1, len(words) + 1)] + tail  # "white house", "white house press"
     return any(same_source(qualifier, name) for qualifier in qualifiers)
+
+
+def a_publication(name: str | None) -> bool:
+    """Whether a source is a report or the press itself ("A news report", "local media reports"), whose
+    speculation ("might make an offer") is what it alleges."""
+    words = _source_words(name or "")
+    return bool(words) and (words[-1] in PUBLICATIONS or words[-1].removesuffix("s") in PUBLICATIONS)
 
 
 def _source_words(name: str) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from checker.extract import says_false
+from checker.extract import a_publication, says_false
 from checker.models import Commitment, Severity, Stance
 from checker.rules.base import Finding, RuleContext
 from checker.rules.matching import SAME_MATTER_MIN, answers_another, one_side, same_matter, share_terms
@@ -63,7 +63,8 @@ def _denies(context: RuleContext, index: int, other: int) -> bool:
 def _denial_pair(context: RuleContext, a: int, b: int) -> tuple[int, int] | None:
     """(denier, denied). What is denied must have been put forward as fact: asserted, confirmed, or
     reported at a distance ("allegedly", "X claims"); a claim the denial answers by name ("refutes that
-    claim") is denied whatever its stance. Speculation ("could", "may") asserts nothing to deny."""
+    claim") is denied whatever its stance, and so is what a report floats ("might bid"). Other speculation
+    ("could", "may") asserts nothing to deny."""
     if _denies(context, a, b) and _deniable(context, b, a):
         return a, b
     if _denies(context, b, a) and _deniable(context, a, b):
@@ -78,7 +79,17 @@ def _deniable(context: RuleContext, claim: int, denier: int) -> bool:
         return True
     if answers_another(context, denier, claim):
         return False
+    if _alleged_by_the_press(context, claim) and META_DENIAL.search(context.analyses[denier].content):
+        return True
     return context.stated(claim) and not _background(context, claim, denier)
+
+
+def _alleged_by_the_press(context: RuleContext, claim: int) -> bool:
+    """A report's speculation ("A news report suggested that Reliance might make an offer", "the paper
+    cited a schedule as saying the opening might slip") is what the report alleges: a denial of "the
+    reports" answers it as much as a report stated as fact."""
+    found = context.claim(claim)
+    return found.stance is Stance.HEDGED and (a_publication(found.speaker) or found.cited_source is not None)
 
 
 def _background(context: RuleContext, claim: int, denier: int) -> bool:

@@ -147,6 +147,13 @@ def test_quoted_as_saying_gives_the_quoted_speaker_and_the_carrier() -> None:
     assert claim.text.endswith("the cranes would be replaced.")
 
 
+def test_cited_as_saying_gives_the_cited_speaker_and_the_carrier() -> None:
+    (claim,) = claims("The Ledger cited two port officials as saying that the terminal would close in May.")
+    assert (claim.speaker, claim.cited_source) == ("two port officials", "The Ledger")
+    (reason,) = claims("Analysts cited rising costs as a reason for the fall in profits.")
+    assert reason.speaker is None
+
+
 def test_according_to_names_the_source_and_a_speaker_keeps_it_as_cited() -> None:
     (claim,) = claims("According to Reuters, Mayor Ines Roth told staff she never signed the contract.")
     assert (claim.speaker, claim.cited_source) == ("Ines Roth", "Reuters")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.extract import same_source, speaks_for
+from checker.extract import a_publication, same_source, speaks_for
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,18 @@ def test_same_source(a: str, b: str, expected: bool) -> None:
 )
 def test_a_role_speaks_for_the_body_that_qualifies_it(role: str | None, name: str, expected: bool) -> None:
     assert speaks_for(role, name) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("A news report", True),
+        ("local media reports", True),
+        ("the newspaper", True),
+        ("the Ledger", False),
+        ("a police spokesman", False),
+        (None, False),
+    ],
+)
+def test_a_publication_is_a_report_or_the_press(name: str | None, expected: bool) -> None:
+    assert a_publication(name) is expected

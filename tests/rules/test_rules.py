@@ -434,3 +434,19 @@ def test_an_increment_is_no_rival_toll(real_embedder: Embedder) -> None:
         "Police said one more person was killed in the floods in the coastal district."
     )
     assert pairs_found("numeric", text, real_embedder) == []
+
+
+def test_a_denial_of_the_reports_answers_what_a_report_floated(real_embedder: Embedder) -> None:
+    text = (
+        "Northwind Logistics said the reports were completely speculative and baseless. "
+        "A news report suggested that Northwind Logistics might make an offer for the Harbor Freight terminal."
+    )
+    assert pairs_found("denial", text, real_embedder) == [(0, 1)]
+
+
+def test_speculation_nobody_reported_is_not_denied(real_embedder: Embedder) -> None:
+    text = (
+        "Northwind Logistics said it had no plans to buy the Harbor Freight terminal. "
+        "Analyst Dana Wu said that Northwind Logistics might make an offer for the Harbor Freight terminal."
+    )
+    assert pairs_found("denial", text, real_embedder) == []
