@@ -23,9 +23,9 @@ CONFIRMATION_MATTER_MIN = 0.5
 
 @rule("confirmation", "One source has not (yet) confirmed what another source confirms or states as fact.")
 def confirmation(context: RuleContext, a: int, b: int) -> Finding | None:
-    if context.claim(a).stance is Stance.NOT_CONFIRMED and _vouched(context, b):
+    if context.claim(a).stance is Stance.NOT_CONFIRMED and _vouched(context, b, a):
         pending, confirmed = a, b
-    elif context.claim(b).stance is Stance.NOT_CONFIRMED and _vouched(context, a):
+    elif context.claim(b).stance is Stance.NOT_CONFIRMED and _vouched(context, a, b):
         pending, confirmed = b, a
     else:
         return None
@@ -40,8 +40,13 @@ def confirmation(context: RuleContext, a: int, b: int) -> Finding | None:
     return Finding("confirmation", pending, confirmed, Severity.LOW, "{a} could not confirm what {b} states")
 
 
-def _vouched(context: RuleContext, index: int) -> bool:
-    """Confirmed, or asserted by a named source (not the article's own voice, not kept at a distance)."""
+def _vouched(context: RuleContext, index: int, pending: int) -> bool:
+    """Confirmed, or asserted by a named source (not the article's own voice, not kept at a distance); or
+    a source's claim the caution names as what it cannot confirm ("A group claimed responsibility" /
+    "officials could not authenticate the claim"), however the reporter kept it at a distance."""
     claim = context.claim(index)
+    named = context.answer(pending, index) and claim.speaker is not None
+    if named and claim.stance in {Stance.ASSERTS, Stance.CONFIRMS, Stance.HEDGED}:
+        return True
     asserted = claim.stance is Stance.ASSERTS and claim.commitment is Commitment.ASSERTED
     return claim.stance is Stance.CONFIRMS or (asserted and claim.speaker is not None)

@@ -84,7 +84,8 @@ def _first_opinions(findings: list[Finding]) -> list[Finding]:
 
 
 def _one_per_source_pair(context: RuleContext, findings: list[Finding]) -> list[Finding]:
-    """Two sources clash once per rule and topic: keep the most severe, earliest-stated pair."""
+    """Two sources clash once per rule and topic: keep the pair where one claim answers the other by name
+    ("Sistema did not confirm that figure"), else the most severe, earliest-stated pair."""
     best: dict[tuple[str, str, str, str], Finding] = {}
     for found in findings:
         key = (
@@ -98,6 +99,6 @@ def _one_per_source_pair(context: RuleContext, findings: list[Finding]) -> list[
     return list(best.values())
 
 
-def _rank(context: RuleContext, found: Finding) -> tuple[int, int, int]:
+def _rank(context: RuleContext, found: Finding) -> tuple[bool, int, int, int]:
     orders = context.claim(found.first).stated_at.order, context.claim(found.second).stated_at.order
-    return -found.severity.rank, min(orders), max(orders)
+    return not context.answer(found.first, found.second), -found.severity.rank, min(orders), max(orders)

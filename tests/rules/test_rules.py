@@ -7,7 +7,7 @@ import pytest
 from checker.embed.base import Embedder
 from checker.errors import UsageError
 from checker.models import Severity
-from checker.rules import all_rules, select
+from checker.rules import all_rules, run, select
 from checker.rules.base import Finding, RuleContext
 from checker.rules.registry import REGISTRY
 from tests.helpers import article_context, context_for
@@ -450,3 +450,22 @@ def test_speculation_nobody_reported_is_not_denied(real_embedder: Embedder) -> N
         "Analyst Dana Wu said that Northwind Logistics might make an offer for the Harbor Freight terminal."
     )
     assert pairs_found("denial", text, real_embedder) == []
+
+
+def test_a_caution_meets_the_claim_it_names_however_it_was_reported(real_embedder: Embedder) -> None:
+    text = (
+        "A group calling itself the Northern Brigades has claimed responsibility for the bombing of the depot. "
+        "Police said they could not authenticate the claim."
+    )
+    assert pairs_found("confirmation", text, real_embedder) == [(0, 1)]
+
+
+def test_the_pair_a_caution_names_is_the_one_kept_for_its_two_sources(real_embedder: Embedder) -> None:
+    text = (
+        "Union director Dana Wu said Harbor Foods was offering workers a four-week pay package. "
+        "Dana Wu said sales at Harbor Foods had dropped by up to 20 percent in the past year. "
+        "Harbor Foods did not confirm that figure."
+    )
+    context = article_context(text, real_embedder)
+    (found,) = run(context, [REGISTRY["confirmation"]])
+    assert {found.first, found.second} == {1, 2}
