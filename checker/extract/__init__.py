@@ -12,6 +12,7 @@ from checker.extract.language import looks_english
 from checker.extract.segment import Sentence, split_sentences
 from checker.extract.sources import a_publication, same_source, speaks_for
 from checker.extract.stance import says_false
+from checker.extract.timing import Timing
 
 if TYPE_CHECKING:
     from checker.extract.claims import Analysis, extract
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Analysis",
     "Sentence",
+    "Timing",
     "a_publication",
     "extract",
     "looks_english",

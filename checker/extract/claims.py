@@ -26,6 +26,7 @@ from checker.extract.quantities import find_quantities
 from checker.extract.segment import Sentence, split_sentences
 from checker.extract.sources import a_publication, same_source
 from checker.extract.timeline import Placed, TimeCue, place, stated_at
+from checker.extract.timing import Timing, timing
 from checker.models import Claim, Commitment, DateMention, Document, Precision, Quantity, Stance, StatedAt
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -89,6 +90,7 @@ class Analysis:
     body: str | None = None  # the organisation a generic speaker ("the company") stands for, for the rules
     places: frozenset[str] = frozenset()  # places the sentence names, its attribution too ("organizers in Boston")
     points_back: bool = False  # names what it answers ("refuted that claim"): it answers nothing else
+    timing: Timing | None = None  # says its event is delayed, or on schedule
 
 
 @dataclass
@@ -464,6 +466,7 @@ def _analysis(
         draft.body,
         _places(tokens),
         draft.points_back,
+        timing(tokens, c_start, c_end),
     )
 
 

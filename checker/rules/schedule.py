@@ -4,27 +4,53 @@ from __future__ import annotations
 
 import datetime as dt
 
+from checker.extract import Timing
 from checker.models import DateMention, Severity
 from checker.rules.base import Finding, RuleContext
-from checker.rules.matching import same_matter
+from checker.rules.matching import one_side, same_matter
 from checker.rules.registry import rule
 
 SCHEDULE_MATTER_MIN = 0.5
 DEICTIC = frozenset({"today", "yesterday", "tomorrow"})
 
 
-@rule("schedule", "Two sources give incompatible dates for the same event.")
+@rule(
+    "schedule", "Two sources give incompatible dates for the same event, or one says it is late and the other on time."
+)
 def schedule(context: RuleContext, a: int, b: int) -> Finding | None:
     if not context.analyses[a].terms & context.analyses[b].terms:
         return None
     if not same_matter(context, a, b, SCHEDULE_MATTER_MIN):
         return None
+    timings = {context.analyses[a].timing, context.analyses[b].timing}
+    if (
+        timings == {Timing.DELAYED, Timing.ON_SCHEDULE}
+        and not one_side(context, a, b)
+        and not _dates_meet(context, a, b)
+    ):
+        late = "is delayed" if context.analyses[a].timing is Timing.DELAYED else "is on schedule"
+        other = "is on schedule" if late == "is delayed" else "is delayed"
+        return Finding("schedule", a, b, Severity.MEDIUM, f"{{a}} says it {late} where {{b}} says it {other}")
     for left in _event_dates(context, a):
         for right in _event_dates(context, b):
             if _disjoint(_window(left), _window(right)):
                 reason = f"{{a}} dates it {_phrase(left)} where {{b}} dates it {_phrase(right)}"
                 return Finding("schedule", a, b, Severity.MEDIUM, reason)
     return None
+
+
+def _contrary_timings(context: RuleContext, a: int, b: int) -> bool:
+    """Late against on time, each stated as fact by one of two sides that do not agree on a date."""
+    stated = context.stated(a) and context.stated(b)
+    return stated and not one_side(context, a, b) and not _dates_meet(context, a, b)
+
+
+def _dates_meet(context: RuleContext, a: int, b: int) -> bool:
+    """Both claims date the event and the dates meet: "a delay to May" and "sticking to the May deadline"
+    agree on when, whatever each says of the plan."""
+    return any(
+        not _disjoint(_window(x), _window(y)) for x in _event_dates(context, a) for y in _event_dates(context, b)
+    )
 
 
 def _event_dates(context: RuleContext, index: int) -> list[DateMention]:

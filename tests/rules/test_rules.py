@@ -469,3 +469,21 @@ def test_the_pair_a_caution_names_is_the_one_kept_for_its_two_sources(real_embed
     context = article_context(text, real_embedder)
     (found,) = run(context, [REGISTRY["confirmation"]])
     assert {found.first, found.second} == {1, 2}
+
+
+def test_late_against_on_time_is_a_schedule_conflict(real_embedder: Embedder) -> None:
+    text = (
+        "A source in the rocket industry told reporters that the satellite launch had been delayed by two days. "
+        "Agency director Ivan Petrov said the satellite launch will take place on the previously set date."
+    )
+    ((pair, found),) = judged("schedule", article_context(text, real_embedder))
+    assert pair == (0, 1)
+    assert "delayed" in found.reason
+
+
+def test_a_delay_to_the_date_the_other_side_keeps_is_no_conflict(real_embedder: Embedder) -> None:
+    text = (
+        "The Ledger reported that the bridge opening had been delayed to 30 May 2025. "
+        "The contractor said the bridge opening was on schedule for 30 May 2025."
+    )
+    assert pairs_found("schedule", text, real_embedder) == []
