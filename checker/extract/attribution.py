@@ -43,7 +43,11 @@ LEAD = re.compile(
 DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’-]*[A-Z.'’](?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?:?"
     r"(?:\s*\([A-Z][\w .&-]{0,30}\)\s*[-—–]{0,2}|\s*[—–]{1,2}|\s+-{1,2}|-{1,2}(?=\s))\s*"
-    r"|\([A-Z][\w .&-]{0,30}\)\s*[-—–]{0,2}\s*)"
+    r"|\([A-Z][\w .&-]{0,30}\)\s*[-—–:]{0,2}\s*"
+    # "Guwahati, May 2 (IANS)", "New Delhi, Sept 15 (ANI):", "Islamabad (Reuters) -": a place in title case
+    # is a dateline only with the agency after it.
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:,\s*[A-Z][a-z]{2,9}\.?(?:\s+\d{1,2})?)?\s*\([A-Z][\w .&/-]{0,30}\)"
+    r"\s*[-—–:]{0,2}\s*)"
 )
 ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:\"“”]{2,80})", re.IGNORECASE)
 TOLD = re.compile(r"^told\s+(?P<audience>.+)$", re.IGNORECASE)
@@ -365,7 +369,12 @@ def attribute(doc: Doc, speakers: Speakers) -> Attribution | None:
     text = doc.text
     speakers.note_people(doc)
     according = _according_to(doc, speakers)
-    found = _opening(doc, speakers) or _closing(doc, speakers) or _by_parse(doc, speakers) or _introduced(doc, speakers)
+    finders = (_opening, _closing, _by_parse, _introduced)
+    # "Guwahati, May 2 (IANS) ...": a dateline's place or agency speaks for nobody; the next reading may.
+    found = next(
+        (f for finder in finders if (f := finder(doc, speakers)) is not None and not _in_dateline(text, f.speaker)),
+        None,
+    )
     if found is not None and _hearsay(doc, found):
         found = _closing(doc, speakers)  # "The man said to be the leader was held, police said": police speak
     if found is None:
@@ -564,6 +573,12 @@ def _discourse_end(doc: Doc, offset: int) -> int:
     if len(tokens) == 2 and tokens[0].pos_ in CONNECTIVE_POS and tokens[1].text == ",":
         return _end(tokens[1]) + 1
     return offset
+
+
+def _in_dateline(text: str, speaker: str | None) -> bool:
+    """Whether the speaker found is only the dateline's place or agency."""
+    end = dateline_end(text)
+    return end > 0 and speaker is not None and speaker in text[:end] and speaker not in text[end:]
 
 
 def dateline_end(text: str) -> int:
@@ -966,7 +981,8 @@ def _build(
     closing: bool = False,
     cited: str | None = None,
 ) -> Attribution:
-    speaker, role = _resolve(doc, speakers, start, end)
+    start = max(start, min(dateline_end(doc.text), end))  # "Kaduna, June 4 (NAN) State officials put ..."
+    speaker, role = _resolve(doc, speakers, start, end) if doc.text[start:end].strip() else (None, None)
     # "The Guardian wrote" names its channel; "Jason Steward wrote in an email" names no outlet.
     cited = cited or (speaker if CHANNEL_VERBS.match(verb) and not speakers.is_person(speaker) else None)
     told = TOLD.match(verb)

@@ -31,10 +31,23 @@ def claims(text: str) -> list[Claim]:
         ("WCVB-TV Boston reports that", "WCVB-TV Boston reports that"),
         ("BEIRUT- Syrian rebels said", "Syrian rebels said"),
         ("NEW DELHI: (Xinhua) — The ministry said", "The ministry said"),
+        ("Guwahati, May 2 (IANS) Assam authorities said", "Assam authorities said"),
+        ("New Delhi, Sept 15 (ANI): The ministry said", "The ministry said"),
+        ("Islamabad (Reuters) – Six soldiers died", "Six soldiers died"),
+        ("Police (in Paris) said", "Police (in Paris) said"),
+        ("Sao Paulo Governor Ana Reis said", "Sao Paulo Governor Ana Reis said"),
     ],
 )
 def test_a_dateline_is_where_the_story_was_filed_not_who_speaks(text: str, rest: str) -> None:
     assert text[dateline_end(text) :] == rest
+
+
+def test_the_dateline_never_speaks_the_next_reading_does() -> None:
+    found = claims(
+        "Kaduna, June 4 (NAN) State officials Tuesday put the death toll in the bus crash at 18 "
+        "but angry residents insisted that at least 40 had died."
+    )
+    assert [c.speaker for c in found] == ["State officials", "angry residents"]
 
 
 @pytest.mark.parametrize(
