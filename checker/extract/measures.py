@@ -28,7 +28,11 @@ MEASURES: dict[str, str] = {
     **dict.fromkeys(["displace", "evacuate", "flee", "homeless", "evacuee", "refugee"], "displaced"),
     **dict.fromkeys(["arrest", "detain", "detention", "arrestee"], "arrests"),
     **dict.fromkeys(["turnout", "turn out", "vote", "ballot", "voter", "poll", "polling"], "votes"),
-    **dict.fromkeys(["crowd", "attend", "attendance", "protester", "demonstrator", "rally"], "crowd"),
+    **dict.fromkeys(
+        ["crowd", "attend", "attendance", "protester", "demonstrator", "rally", "protest", "march", "demonstrate"],
+        "crowd",
+    ),
+    **dict.fromkeys(["join protest", "join march", "join rally", "join demonstration"], "crowd"),
     **dict.fromkeys(["layoff", "job", "redundancy", "lay off"], "jobs"),
 }
 # Nouns that carry a figure without being the counted thing ("the toll", "the count", "the figure"):
@@ -164,7 +168,9 @@ def _count_measure(noun: Token) -> str | None:
                 return found
         if child.dep_ == "prep":
             for grandchild in child.children:
-                found = _measure(grandchild)
-                if found:
-                    return found
+                described = (c for c in grandchild.children if c.dep_ in {"acl", "amod", "relcl"})
+                for candidate in (grandchild, *described):  # "the estimate of militants killed"
+                    found = _measure(candidate)
+                    if found:
+                        return found
     return None

@@ -256,7 +256,8 @@ def _to_quantity(doc: Doc, match: _Match, starts: list[int], names: list[Span]) 
 def _countable(match: _Match, symbol: str | None) -> bool:
     """Whether the figure can count people or things: a whole number, or a share or sum ("51.5 percent",
     "$1.5"). "A magnitude 7.8 earthquake" counts nothing, whatever toll its sentence names."""
-    return symbol is not None or float(match.value).is_integer()
+    whole = float(match.value).is_integer() or (float(match.low).is_integer() and float(match.high).is_integer())
+    return symbol is not None or whole  # "60-65" counts: its middle is 62.5
 
 
 def _increment(text: str, match: _Match) -> bool:
