@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from checker.extract.nlp import agent
-from checker.extract.sources import PUBLICATIONS, ROLE_TAIL, same_source
+from checker.extract.sources import DATELINE, PUBLICATIONS, ROLE_TAIL, same_source
 
 _VERBS = (
     r"said|says|say|stated|states|told\s+(?:\w[\w/.-]*)?\w|wrote|writes|reported|reports|added|adds|stressed|stresses"
@@ -37,17 +37,6 @@ LEAD = re.compile(
     r"^(?:(?:and|but|also)\s+)?(?:(?:on|in|by|at|since|during|earlier|later|previously|meanwhile|then"
     r"|at\s+the\s+same\s+time|afterwards|subsequently)\b[^,]{0,60},\s*|(?:earlier|later|then)\s+)",
     re.IGNORECASE,
-)
-# "MANILA, Philippines (AP) —", "GENEVA —", "(CNN) --": where and through whom, never who speaks. A
-# hyphen joined to both words is part of a name ("WCVB-TV"), no dateline's dash ("BEIRUT- Rebels").
-DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Z.'’-]*[A-Z.'’](?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?:?"
-    r"(?:\s*\([A-Z][\w .&-]{0,30}\)\s*[-—–]{0,2}|\s*[—–]{1,2}|\s+-{1,2}|-{1,2}(?=\s))\s*"
-    r"|\([A-Z][\w .&-]{0,30}\)\s*[-—–:]{0,2}\s*"
-    # "Guwahati, May 2 (IANS)", "New Delhi, Sept 15 (ANI):", "Islamabad (Reuters) -": a place in title case
-    # is a dateline only with the agency after it.
-    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:,\s*[A-Z][a-z]{2,9}\.?(?:\s+\d{1,2})?)?\s*\([A-Z][\w .&/-]{0,30}\)"
-    r"\s*[-—–:]{0,2}\s*)"
 )
 ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:\"“”]{2,80})", re.IGNORECASE)
 TOLD = re.compile(r"^told\s+(?P<audience>.+)$", re.IGNORECASE)

@@ -1,9 +1,22 @@
-"""Whether two source names are one source: plain string work, free of the parser, for the rules too."""
+"""Whether two source names are one source, whether a source is the press, and which agency filed a story:
+plain string work, free of the parser, for the rules too."""
 
 from __future__ import annotations
 
 import re
 
+# "MANILA, Philippines (AP) —", "GENEVA —", "(CNN) --": where and through whom, never who speaks. A
+# hyphen joined to both words is part of a name ("WCVB-TV"), no dateline's dash ("BEIRUT- Rebels").
+DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z.'’-]*[A-Z.'’](?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?:?"
+    r"(?:\s*\([A-Z][\w .&-]{0,30}\)\s*[-—–]{0,2}|\s*[—–]{1,2}|\s+-{1,2}|-{1,2}(?=\s))\s*"
+    r"|\([A-Z][\w .&-]{0,30}\)\s*[-—–:]{0,2}\s*"
+    # "Guwahati, May 2 (IANS)", "New Delhi, Sept 15 (ANI):", "Islamabad (Reuters) -": a place in title case
+    # is a dateline only with the agency after it.
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:,\s*[A-Z][a-z]{2,9}\.?(?:\s+\d{1,2})?)?\s*\([A-Z][\w .&/-]{0,30}\)"
+    r"\s*[-—–:]{0,2}\s*)"
+)
+AGENCY = re.compile(r"\((?P<agency>[A-Z][\w .&/-]{0,30})\)")
 # What a report, not a person or body, puts forward: "a news report", "media reports", "the newspaper".
 PUBLICATIONS = frozenset({"report", "story", "article", "newspaper", "paper", "outlet", "media", "medium"})
 ROLE_TAIL = re.compile(r"\s+(?:of|for|at|to|in|with|from|on)\s+")  # "ambassador | to the UN": the head comes first
@@ -40,6 +53,13 @@ def a_publication(name: str | None) -> bool:
     speculation ("might make an offer") is what it alleges."""
     words = _source_words(name or "")
     return bool(words) and (words[-1] in PUBLICATIONS or words[-1].removesuffix("s") in PUBLICATIONS)
+
+
+def dateline_agency(text: str) -> str | None:
+    """The agency a leading dateline names: "ISLAMABAD (Reuters) -" -> "Reuters"."""
+    match = DATELINE.match(text)
+    agency = AGENCY.search(match.group()) if match else None
+    return agency["agency"].strip() if agency else None
 
 
 def _source_words(name: str) -> list[str]:

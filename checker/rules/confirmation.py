@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from checker.extract import dateline_agency
 from checker.models import Commitment, Severity, Stance
 from checker.rules.base import Finding, RuleContext
 from checker.rules.matching import answers_another, independent, same_matter
@@ -17,6 +18,11 @@ from checker.rules.registry import rule
 # A comment withheld ("declined to comment", "had no comment") answers the report the outlet put to the
 # source, so it meets what an outlet carries, not every statement of the story.
 NO_COMMENT = re.compile(r"\bcomment", re.IGNORECASE)
+# The reporter's own "it was not immediately clear ...", no source's caution.
+UNCLEAR = re.compile(
+    r"\bit\s+(?:is|was|remains|remained)\s+(?:still\s+)?(?:not\s+(?:yet\s+)?(?:immediately\s+)?(?:clear|known)|unclear)\b",
+    re.IGNORECASE,
+)
 # Looser than for denials: a "not confirmed" and a "confirmed" in one topic already point at one matter.
 CONFIRMATION_MATTER_MIN = 0.5
 
@@ -31,6 +37,8 @@ def confirmation(context: RuleContext, a: int, b: int) -> Finding | None:
         return None
     if not independent(context, pending, confirmed) or answers_another(context, pending, confirmed):
         return None
+    if _own_caveat(context, pending, confirmed):
+        return None
     if NO_COMMENT.search(context.claim(pending).text) and context.claim(confirmed).cited_source is None:
         return None  # "HP declined to comment" answers the story put to it, not what its own CEO said
     if not same_matter(context, pending, confirmed, CONFIRMATION_MATTER_MIN):
@@ -38,6 +46,18 @@ def confirmation(context: RuleContext, a: int, b: int) -> Finding | None:
     if context.claim(confirmed).stance is Stance.CONFIRMS:
         return Finding("confirmation", pending, confirmed, Severity.MEDIUM, "{a} had not confirmed what {b} confirms")
     return Finding("confirmation", pending, confirmed, Severity.LOW, "{a} could not confirm what {b} states")
+
+
+def _own_caveat(context: RuleContext, pending: int, confirmed: int) -> bool:
+    """The article's own caution about what it reports: "it was not immediately clear how officials arrived
+    at the number", or the outlet that filed it ("ISLAMABAD (Reuters) - ..." / "Reuters was not able to
+    verify the accounts"). The reporter's caveat, no source's."""
+    caution = context.claim(pending)
+    if not caution.unattributed or caution.doc_id != context.claim(confirmed).doc_id:
+        return False  # "ISAF is aware of the reports, but could not confirm who was killed": ISAF's caution
+    first = context.claim(context.by_document[caution.doc_id][0])
+    reporters = {name for name in (context.analyses[pending].doc_source, dateline_agency(first.text)) if name}
+    return UNCLEAR.search(caution.text) is not None or any(caution.text.startswith(name) for name in reporters)
 
 
 def _vouched(context: RuleContext, index: int, pending: int) -> bool:

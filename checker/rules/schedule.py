@@ -40,9 +40,11 @@ def schedule(context: RuleContext, a: int, b: int) -> Finding | None:
 
 
 def _contrary_timings(context: RuleContext, a: int, b: int) -> bool:
-    """Late against on time, each stated as fact by one of two sides that do not agree on a date."""
+    """Late against on time, each stated as fact by a named one of two sides that do not agree on a date."""
+    left, right = context.claim(a), context.claim(b)
+    voiced = not (left.unattributed or right.unattributed)  # the article's own telling of a side is no side
     stated = context.stated(a) and context.stated(b)
-    return stated and not one_side(context, a, b) and not _dates_meet(context, a, b)
+    return voiced and stated and not one_side(context, a, b) and not _dates_meet(context, a, b)
 
 
 def _dates_meet(context: RuleContext, a: int, b: int) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.extract import a_publication, same_source, speaks_for
+from checker.extract import a_publication, dateline_agency, same_source, speaks_for
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,16 @@ def test_a_role_speaks_for_the_body_that_qualifies_it(role: str | None, name: st
 )
 def test_a_publication_is_a_report_or_the_press(name: str | None, expected: bool) -> None:
     assert a_publication(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("ISLAMABAD (Reuters) - Six soldiers died.", "Reuters"),
+        ("Guwahati, May 2 (IANS) Officials said.", "IANS"),
+        ("GENEVA — The agency said.", None),
+        ("Police (in Paris) said.", None),
+    ],
+)
+def test_the_agency_a_dateline_names(text: str, agency: str | None) -> None:
+    assert dateline_agency(text) == agency

@@ -487,3 +487,24 @@ def test_a_delay_to_the_date_the_other_side_keeps_is_no_conflict(real_embedder: 
         "The contractor said the bridge opening was on schedule for 30 May 2025."
     )
     assert pairs_found("schedule", text, real_embedder) == []
+
+
+def test_the_reporter_s_own_caveat_is_no_source_s_caution(real_embedder: Embedder) -> None:
+    text = (
+        "KANO (Reuters) - The rebel group said its fighters had killed 18 soldiers in the ambush. "
+        "Reuters was not able to verify the rebel group's account of the ambush."
+    )
+    assert pairs_found("confirmation", text, real_embedder) == []
+    named = (
+        "The rebel group said its fighters had killed 18 soldiers in the ambush. "
+        "The army was not able to verify the rebel group's account of the ambush."
+    )
+    assert pairs_found("confirmation", named, real_embedder) == [(0, 1)]
+
+
+def test_the_article_s_own_telling_of_a_plan_is_no_side_of_a_schedule_dispute(real_embedder: Embedder) -> None:
+    text = (
+        "The builders of the harbour bridge are on schedule to finish the harbour bridge. "
+        "The Ledger reported that the harbour bridge had been delayed by several months."
+    )
+    assert pairs_found("schedule", text, real_embedder) == []
