@@ -26,6 +26,11 @@ ELIDED_ROLES = frozenset({"dobj", "attr"})  # "tallied more than 2,000": the nou
 YEAR_CONTEXT = re.compile(r"\b(?:in|since|by|from|until|of|during|before|after)\s+$", re.IGNORECASE)
 YEARS = range(1900, 2101)
 DATE_ENTITIES = frozenset({"DATE"})
+PAST_DATE = re.compile(
+    r"\blast\s+(?:year|january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|spring|summer|autumn|fall|winter)\b|\bago\b|\bprevious\s+year\b",
+    re.IGNORECASE,
+)
 PLURAL_NOUN = "NNS"
 PART_PREPOSITIONS = frozenset({"including", "among"})  # "including eight who drowned"
 PART_VERBS = frozenset({"include", "comprise"})
@@ -320,10 +325,25 @@ def _event_date(figure: Token) -> str | None:
             break
         clause = clause.head
     if clause.dep_ not in DESCRIBING_CLAUSES or clause.head.pos_ not in {"NOUN", "PROPN"}:
-        return None
+        return _past(clause)
     inside = range(clause.left_edge.i, clause.right_edge.i + 1)
     dates = [t for t in clause.head.subtree if t.ent_type_ in DATE_ENTITIES and t.i not in inside and t.dep_ != "case"]
     return " ".join(t.lower_ for t in dates) or None
+
+
+def _past(clause: Token) -> str | None:
+    """A date in the figure's own clause that sets it in the past of the story ("Last August nearly 30 people
+    were killed", "150 died when a train derailed late last year", "that of 1987, when at least 96 died"):
+    background about an earlier event. "On Thursday" dates the story's own count."""
+    owner = clause.head if clause.dep_ in {"advcl", "relcl"} else None
+    tokens = [*clause.subtree, *([owner] if owner is not None else [])]
+    for token in tokens:
+        if token.ent_type_ not in DATE_ENTITIES:
+            continue
+        entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+        if PAST_DATE.search(entity.text) or (token is owner and token.like_num):
+            return entity.text.lower()
+    return None
 
 
 def _with_symbol(text: str, start: int, end: int) -> tuple[int, int, str | None]:
