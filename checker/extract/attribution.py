@@ -133,7 +133,6 @@ SPEECH_ACTS = frozenset(
         "acknowledge", "admit", "allege", "assert", "warn", "estimate", "count", "put", "call",
     }
 )  # fmt: skip
-# What an outlet is or puts out.
 # A confirmation or comment withheld ("X would not confirm the reports"): negated, the verb still has a
 # speaker, and the claim is not confirmed (claims.py reads the same verbs).
 WITHHOLDABLE = frozenset({"confirm", "verify", "corroborate", "authenticate", "comment"})

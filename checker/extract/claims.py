@@ -88,7 +88,7 @@ class Analysis:
     published_key: float
     doc_source: str | None = None
     body: str | None = None  # the organisation a generic speaker ("the company") stands for, for the rules
-    places: frozenset[str] = frozenset()  # places the sentence names, its attribution too ("organizers in Boston")
+    places: frozenset[str] = frozenset()  # where the sentence puts an action or its doer ("organizers in Boston")
     points_back: bool = False  # names what it answers ("refuted that claim"): it answers nothing else
     timing: Timing | None = None  # says its event is delayed, or on schedule
 
@@ -652,6 +652,8 @@ def _places(tokens: Doc) -> frozenset[str]:
 
 
 def _placing(name: Token) -> bool:
+    while name.dep_ == "conj" and name.head is not name:
+        name = name.head  # "killed in Kabul and Kandahar"
     preposition = name.head
     if name.dep_ != "pobj" or preposition.lower_ not in LOCATIVE:
         return False

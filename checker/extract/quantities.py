@@ -26,11 +26,9 @@ ELIDED_ROLES = frozenset({"dobj", "attr"})  # "tallied more than 2,000": the nou
 YEAR_CONTEXT = re.compile(r"\b(?:in|since|by|from|until|of|during|before|after)\s+$", re.IGNORECASE)
 YEARS = range(1900, 2101)
 DATE_ENTITIES = frozenset({"DATE"})
-PAST_DATE = re.compile(
-    r"\blast\s+(?:year|january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|spring|summer|autumn|fall|winter)\b|\bago\b|\bprevious\s+year\b",
-    re.IGNORECASE,
-)
+# Dates that set a figure in another year than the story's: "late last year", "two years ago". A month
+# ("last August", "three days ago") may still be the story's own event.
+PAST_DATE = re.compile(r"\blast\s+year\b|\byears?\s+ago\b|\bprevious\s+year\b", re.IGNORECASE)
 PLURAL_NOUN = "NNS"
 PART_PREPOSITIONS = frozenset({"including", "among"})  # "including eight who drowned"
 PART_VERBS = frozenset({"include", "comprise"})
@@ -38,6 +36,8 @@ PART_VERBS = frozenset({"include", "comprise"})
 # "the remains of 12 people were pulled out"), not a rival count of the dead.
 FOUND_SO_FAR = frozenset({"body", "corpse", "remains"})
 RECOVERY_VERBS = frozenset({"recover", "retrieve", "exhume"})
+FOUND_ROLES = frozenset({"dobj", "nsubjpass"})  # "recovered 12 people", "12 were recovered"; not "12 recovered from"
+PLURAL_TAG = "NNS"
 INCREMENT_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.IGNORECASE)
 INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|further)\b(?!\s+than)", re.IGNORECASE)
 ONLY_HERE = frozenset({"alone"})  # "in his province alone": a part of the whole, by place
@@ -81,6 +81,7 @@ APPROX = re.compile(
 NEGATED_CUE = re.compile(r"\b(?:not|n't|never)\s+(?:(?:be|been|is|was|are|were)\s+)?$", re.IGNORECASE)
 FLOOR_CUES = frozenset({"more than", "over", "at least", "upwards of", "no fewer than", "no less than"})
 CEILING_CUES = frozenset({"less than", "fewer than", "under", "up to", "as many as"})
+NEGATION_WINDOW = 20  # characters before a cue where its negation may stand ("would not be")
 NEGATABLE_CUES = frozenset({"less than", "fewer than", "more than"})  # "not less than" reads "no less than"
 VAGUE = {
     "tens of thousands": (20_000.0, 99_999.0),
@@ -211,7 +212,7 @@ def _with_approx(text: str, start: int, end: int, value: float) -> _Match:
         return _Match(start, end, value, value, value, False)
     word = " ".join(cue["cue"].lower().split())
     cue_start = max(0, start - 20) + cue.start()
-    if NEGATED_CUE.search(text[max(0, cue_start - 20) : cue_start]):
+    if NEGATED_CUE.search(text[max(0, cue_start - NEGATION_WINDOW) : cue_start]):
         word = "no " + word if word in NEGATABLE_CUES else word
     low, high = _interval(word, value)
     return _Match(start - len(cue.group()), end, value, low, high, True)
@@ -297,16 +298,17 @@ def _scope(figure: Token) -> str | None:
 def _found_so_far(counted: Token) -> bool:
     """ "21 bodies", "dozens of bodies", "the remains of six people", "12 people were recovered": bodies
     found so far."""
-    owner = counted.head.head if counted.dep_ == "pobj" and counted.head.lower_ == "of" else counted
+    owner = counted.head.head if counted.dep_ == "pobj" and counted.head.lower_ == "of" else None
     counted_of = [c for of in counted.children if of.lower_ == "of" for c in of.children if c.dep_ == "pobj"]
-    if {
-        owner.lemma_.lower(),
-        owner.lower_,
-        counted.lemma_.lower(),
-        *(c.lemma_.lower() for c in counted_of),
-    } & FOUND_SO_FAR:
+    found = [t for t in (owner, counted, *counted_of) if t is not None and _bodies(t)]
+    if found:
         return True
-    return counted.dep_ in COUNTED_ROLES and counted.head.lemma_.lower() in RECOVERY_VERBS
+    return counted.dep_ in FOUND_ROLES and counted.head.lemma_.lower() in RECOVERY_VERBS
+
+
+def _bodies(token: Token) -> bool:
+    """ "bodies", "corpses", "remains": not "a governing body"."""
+    return token.lower_ == "remains" or (token.lemma_.lower() in FOUND_SO_FAR and token.tag_ == PLURAL_TAG)
 
 
 def _a_whole(of: Token) -> bool:
@@ -332,9 +334,9 @@ def _event_date(figure: Token) -> str | None:
 
 
 def _past(clause: Token) -> str | None:
-    """A date in the figure's own clause that sets it in the past of the story ("Last August nearly 30 people
-    were killed", "150 died when a train derailed late last year", "that of 1987, when at least 96 died"):
-    background about an earlier event. "On Thursday" dates the story's own count."""
+    """A date in the figure's own clause that sets it in another year than the story's ("150 died when a
+    train derailed late last year", "two years ago, 40 died", "that of 1987, when at least 96 died"):
+    background about an earlier event. "On Thursday" or "three days ago" dates the story's own count."""
     owner = clause.head if clause.dep_ in {"advcl", "relcl"} else None
     tokens = [*clause.subtree, *([owner] if owner is not None else [])]
     for token in tokens:

@@ -12,9 +12,10 @@ DATELINE = re.compile(
     r"(?:\s*\([A-Z][\w .&-]{0,30}\)\s*[-—–]{0,2}|\s*[—–]{1,2}|\s+-{1,2}|-{1,2}(?=\s))\s*"
     r"|\([A-Z][\w .&-]{0,30}\)\s*[-—–:]{0,2}\s*"
     # "Guwahati, May 2 (IANS)", "New Delhi, Sept 15 (ANI):", "Islamabad (Reuters) -": a place in title case
-    # is a dateline only with the agency after it.
-    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:,\s*[A-Z][a-z]{2,9}\.?(?:\s+\d{1,2})?)?\s*\([A-Z][\w .&/-]{0,30}\)"
-    r"\s*[-—–:]{0,2}\s*)"
+    # is a dateline only with a date before the agency or a dash or colon after it ("John Smith (Reuters)
+    # said", "World Health Organization (WHO) said" are speakers).
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}\s*\([A-Z][\w .&/-]{0,30}\)\s*[-—–:]{0,2}\s*"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*\([A-Z][\w .&/-]{0,30}\)\s*(?:[—–:]|-{1,2}\s)\s*)"
 )
 AGENCY = re.compile(r"\((?P<agency>[A-Z][\w .&/-]{0,30})\)")
 # What a report, not a person or body, puts forward: "a news report", "media reports", "the newspaper".

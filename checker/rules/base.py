@@ -61,7 +61,8 @@ class RuleContext:
     def pairs(self) -> Iterator[tuple[int, int]]:
         """Candidate pairs: near neighbours within one topic (see checker.topics.candidates), earlier-in-input
         first; then each claim that answers another ("Russia refutes that claim") with the claim it answers,
-        wherever the two were grouped."""
+        wherever the two were grouped; then, inside each article, every denial or caution with what it may
+        contest and every two claims with figures of one named measure. Every rule judges every pair."""
         seen: set[tuple[int, int]] = set()
         for members in self.by_topic.values():
             for pair in candidate_pairs(self.analyses, self.vectors, members):

@@ -22,15 +22,10 @@ def schedule(context: RuleContext, a: int, b: int) -> Finding | None:
         return None
     if not same_matter(context, a, b, SCHEDULE_MATTER_MIN):
         return None
-    timings = {context.analyses[a].timing, context.analyses[b].timing}
-    if (
-        timings == {Timing.DELAYED, Timing.ON_SCHEDULE}
-        and not one_side(context, a, b)
-        and not _dates_meet(context, a, b)
-    ):
-        late = "is delayed" if context.analyses[a].timing is Timing.DELAYED else "is on schedule"
-        other = "is on schedule" if late == "is delayed" else "is delayed"
-        return Finding("schedule", a, b, Severity.MEDIUM, f"{{a}} says it {late} where {{b}} says it {other}")
+    timings = context.analyses[a].timing, context.analyses[b].timing
+    if set(timings) == {Timing.DELAYED, Timing.ON_SCHEDULE} and _contrary_timings(context, a, b):
+        reason = f"{{a}} says it is {_said(timings[0])} where {{b}} says it is {_said(timings[1])}"
+        return Finding("schedule", a, b, Severity.MEDIUM, reason)
     for left in _event_dates(context, a):
         for right in _event_dates(context, b):
             if _disjoint(_window(left), _window(right)):
@@ -45,6 +40,10 @@ def _contrary_timings(context: RuleContext, a: int, b: int) -> bool:
     voiced = not (left.unattributed or right.unattributed)  # the article's own telling of a side is no side
     stated = context.stated(a) and context.stated(b)
     return voiced and stated and not one_side(context, a, b) and not _dates_meet(context, a, b)
+
+
+def _said(timing: Timing | None) -> str:
+    return "delayed" if timing is Timing.DELAYED else "on schedule"
 
 
 def _dates_meet(context: RuleContext, a: int, b: int) -> bool:

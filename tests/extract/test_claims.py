@@ -87,10 +87,11 @@ def test_places_are_where_something_happened_not_datelines_or_names() -> None:
     text = (
         "ISLAMABAD (Reuters) - Six soldiers were killed near the border with Afghanistan, the army said.\n\n"
         "The Pakistani Taliban said its fighters had killed 18 soldiers.\n\n"
-        "Police said 40 people were killed in Iran and at the Taftan crossing."
+        "Police said 40 people were killed in Iran and at the Taftan crossing.\n\n"
+        "Officials said 12 people died in Kabul and Kandahar."
     )
     found = extract([Document(id="d", text=text, published=PUBLISHED)])
-    assert [sorted(a.places) for a in found] == [[], [], ["iran"]]
+    assert [sorted(a.places) for a in found] == [[], [], ["iran"], ["kabul", "kandahar"]]
 
 
 def test_he_is_the_unnamed_person_who_spoke_last() -> None:

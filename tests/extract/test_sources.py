@@ -60,6 +60,9 @@ def test_a_publication_is_a_report_or_the_press(name: str | None, expected: bool
         ("Guwahati, May 2 (IANS) Officials said.", "IANS"),
         ("GENEVA — The agency said.", None),
         ("Police (in Paris) said.", None),
+        ("John Smith (Reuters) said.", None),
+        ("World Health Organization (WHO) said.", None),
+        ("Senator John Cornyn (R-Texas) said.", None),
     ],
 )
 def test_the_agency_a_dateline_names(text: str, agency: str | None) -> None:

@@ -20,6 +20,8 @@ from checker.extract.timing import timing
         ("There will be no delay.", Timing.ON_SCHEDULE),
         ("The project remains on schedule.", Timing.ON_SCHEDULE),
         ("The bridge opened in March.", None),
+        ("The casualty figure was unchanged.", None),
+        ("Support for the party slipped in the polls.", None),
     ],
 )
 def test_timing(text: str, expected: Timing | None) -> None:

@@ -504,7 +504,7 @@ def test_the_reporter_s_own_caveat_is_no_source_s_caution(real_embedder: Embedde
 
 def test_the_article_s_own_telling_of_a_plan_is_no_side_of_a_schedule_dispute(real_embedder: Embedder) -> None:
     text = (
-        "The builders of the harbour bridge are on schedule to finish the harbour bridge. "
-        "The Ledger reported that the harbour bridge had been delayed by several months."
+        "The satellite launch had been delayed by two days. "
+        "Agency director Ivan Petrov said the satellite launch will take place on the previously set date."
     )
     assert pairs_found("schedule", text, real_embedder) == []
