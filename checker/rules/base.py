@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from checker.learn import StanceReader
 
 HEDGED_STANCES = frozenset({Stance.HEDGED})
+FIGURE_NEIGHBOURS = 24  # later figures of one measure that each figure of an article meets
 CONTESTING = frozenset({Stance.DENIES, Stance.NOT_CONFIRMED})
 STATED = frozenset({Stance.ASSERTS, Stance.CONFIRMS, Stance.HEDGED})
 SAME_STATEMENT_MIN = 0.9  # near-identical wording: the same sentence, lightly edited
@@ -118,15 +120,17 @@ class RuleContext:
 
     @cached_property
     def _figures_within_documents(self) -> list[tuple[int, int]]:
-        """Inside one article every two figures of one named measure meet, whatever topic each claim was
-        grouped in: an article is one story, and "the district administration said the tragedy killed 63"
-        and "locals said the toll would not be less than 200" share little but the count."""
+        """Inside one article figures of one named measure meet, whatever topic each claim was grouped in:
+        an article is one story, and "the district administration said the tragedy killed 63" and "locals
+        said the toll would not be less than 200" share little but the count. Each meets the next
+        FIGURE_NEIGHBOURS of its measure, so a document of thousands of tolls stays linear."""
         found: set[tuple[int, int]] = set()
         for members in self.by_document.values():
             measured = [(i, {q.measure for q in self.claim(i).quantities if q.measure}) for i in members]
             measured = [(i, m) for i, m in measured if m]
             for x, (a, left) in enumerate(measured):
-                found.update((a, b) for b, right in measured[x + 1 :] if left & right)
+                later = (measured[y][0] for y in range(x + 1, len(measured)) if left & measured[y][1])
+                found.update((a, b) for b in islice(later, FIGURE_NEIGHBOURS))
         return sorted(found)
 
     def _alleged(self, index: int) -> bool:
