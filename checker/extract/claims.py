@@ -34,7 +34,6 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 # a dateline ("ISLAMABAD (Reuters)"), a name ("the Pakistani Taliban") or a bearing ("near the border
 # with Afghanistan") does not say where it was counted.
 LOCATIVE = frozenset({"in", "at", "across", "throughout", "inside"})
-SUBJECT_ROLES = frozenset({"nsubj", "nsubjpass"})
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 CONTINUATION = re.compile(r"^(?:they|it|he|she|this|these|those)\b(?!\s+(?:was|is|has\s+been)\s+reported)", re.I)
 # A sentence that leans on the previous one for its subject ("Later it became known that they...").
@@ -658,7 +657,7 @@ def _placing(name: Token) -> bool:
     if name.dep_ != "pobj" or preposition.lower_ not in LOCATIVE:
         return False
     placed = preposition.head
-    return placed.pos_ in {"VERB", "AUX"} or placed.dep_ in SUBJECT_ROLES
+    return placed.pos_ in {"VERB", "AUX"} or placed.dep_ in SUBJECTS
 
 
 def _entities(tokens: Doc, start: int, end: int, labels: frozenset[str] = ENTITY_LABELS) -> frozenset[str]:

@@ -37,7 +37,6 @@ PART_VERBS = frozenset({"include", "comprise"})
 FOUND_SO_FAR = frozenset({"body", "corpse", "remains"})
 RECOVERY_VERBS = frozenset({"recover", "retrieve", "exhume"})
 FOUND_ROLES = frozenset({"dobj", "nsubjpass"})  # "recovered 12 people", "12 were recovered"; not "12 recovered from"
-PLURAL_TAG = "NNS"
 INCREMENT_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.IGNORECASE)
 INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|further)\b(?!\s+than)", re.IGNORECASE)
 ONLY_HERE = frozenset({"alone"})  # "in his province alone": a part of the whole, by place
@@ -81,6 +80,7 @@ APPROX = re.compile(
 NEGATED_CUE = re.compile(r"\b(?:not|n't|never)\s+(?:(?:be|been|is|was|are|were)\s+)?$", re.IGNORECASE)
 FLOOR_CUES = frozenset({"more than", "over", "at least", "upwards of", "no fewer than", "no less than"})
 CEILING_CUES = frozenset({"less than", "fewer than", "under", "up to", "as many as"})
+APPROX_WINDOW = 20  # characters before a figure where its cue may stand ("no fewer than")
 NEGATION_WINDOW = 20  # characters before a cue where its negation may stand ("would not be")
 NEGATABLE_CUES = frozenset({"less than", "fewer than", "more than"})  # "not less than" reads "no less than"
 VAGUE = {
@@ -207,15 +207,15 @@ def _is_year(text: str, match: re.Match[str], value: float) -> bool:
 
 
 def _with_approx(text: str, start: int, end: int, value: float) -> _Match:
-    cue = APPROX.search(text[max(0, start - 20) : start])
+    cue = APPROX.search(text[max(0, start - APPROX_WINDOW) : start])
     if cue is None:
         return _Match(start, end, value, value, value, False)
     word = " ".join(cue["cue"].lower().split())
-    cue_start = max(0, start - 20) + cue.start()
+    cue_start = start - len(cue.group())  # the cue ends where the figure starts
     if NEGATED_CUE.search(text[max(0, cue_start - NEGATION_WINDOW) : cue_start]):
         word = "no " + word if word in NEGATABLE_CUES else word
     low, high = _interval(word, value)
-    return _Match(start - len(cue.group()), end, value, low, high, True)
+    return _Match(cue_start, end, value, low, high, True)
 
 
 def _interval(cue: str, value: float) -> tuple[float, float]:
@@ -300,15 +300,14 @@ def _found_so_far(counted: Token) -> bool:
     found so far."""
     owner = counted.head.head if counted.dep_ == "pobj" and counted.head.lower_ == "of" else None
     counted_of = [c for of in counted.children if of.lower_ == "of" for c in of.children if c.dep_ == "pobj"]
-    found = [t for t in (owner, counted, *counted_of) if t is not None and _bodies(t)]
-    if found:
+    if any(t is not None and _bodies(t) for t in (owner, counted, *counted_of)):
         return True
     return counted.dep_ in FOUND_ROLES and counted.head.lemma_.lower() in RECOVERY_VERBS
 
 
 def _bodies(token: Token) -> bool:
     """ "bodies", "corpses", "remains": not "a governing body"."""
-    return token.lower_ == "remains" or (token.lemma_.lower() in FOUND_SO_FAR and token.tag_ == PLURAL_TAG)
+    return token.lower_ == "remains" or (token.lemma_.lower() in FOUND_SO_FAR and token.tag_ == PLURAL_NOUN)
 
 
 def _a_whole(of: Token) -> bool:

@@ -47,7 +47,7 @@ def _said(timing: Timing | None) -> str:
 
 
 def _dates_meet(context: RuleContext, a: int, b: int) -> bool:
-    """Both claims date the event and the dates meet: "a delay to May" and "sticking to the May deadline"
+    """Both claims date the event and the dates meet: "delayed to 30 May" and "on schedule for 30 May"
     agree on when, whatever each says of the plan."""
     return any(
         not _disjoint(_window(x), _window(y)) for x in _event_dates(context, a) for y in _event_dates(context, b)
