@@ -95,6 +95,10 @@ REPORTING_LEMMAS = frozenset(
         "raise", "lower", "cite",
     }
 )  # fmt: skip
+AGED = re.compile(r"^\d+[-\s]year[-\s]old\s+", re.IGNORECASE)
+DENY_LEMMA = "deny"  # also "deny him a visa": a refusal, told apart by the parse (`refused_to_someone`)
+RECEIVING_PRONOUNS = frozenset({"me", "him", "her", "us", "you"})  # not "it", "them": "denied them" may be reports
+PEOPLE_ENTITIES = frozenset({"PERSON", "NORP"})
 # "put", "call", "describe" report only with their figure or verdict: "put the toll at 80", "called it
 # false", "described it as baseless". (dependency, word or None for any)
 NEEDS_COMPLEMENT: dict[str, tuple[str, str | None]] = {
@@ -348,8 +352,9 @@ def _description(name: Span) -> str | None:
             words = [t for t in name.doc[titles[0].left_edge.i : name.start] if t.ent_type_ != PERSON_LABEL]
         else:
             return None
-    text = " ".join(t.text_with_ws.strip() for t in words if not t.is_punct or t.text in {"'s", "’s"})
-    return _role(text.replace(" 's", "'s").replace(" ’s", "’s")) or None
+    text = " ".join(t.text_with_ws.strip() for t in words if not t.is_punct or t.text in {"'s", "’s", "-"})
+    text = text.replace(" 's", "'s").replace(" ’s", "’s").replace(" - ", "-")  # "22 - year - old": "22-year-old"
+    return _role(text) or None
 
 
 def attribute(doc: Doc, speakers: Speakers) -> Attribution | None:
@@ -399,7 +404,7 @@ def _inner_speaker(doc: Doc, speakers: Speakers, found: Attribution) -> Attribut
 
 def _reports_within(clause: Token, end: int) -> bool:
     """A reporting verb heading the reported clause before `end`, with a subject of its own."""
-    reports = clause.dep_ == "ccomp" and clause.pos_ == "VERB" and clause.lemma_.lower() in REPORTING_LEMMAS
+    reports = clause.dep_ == "ccomp" and reports_something(clause)
     return reports and _end(clause) <= end and _subject(clause) is not None
 
 
@@ -622,11 +627,30 @@ def _relay(source: Token) -> str | None:
     return None
 
 
+def reports_something(verb: Token) -> bool:
+    """Whether the verb is a reporting verb, used to report: not "to deny Muslims their safety"."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTING_LEMMAS and not refused_to_someone(verb)
+
+
+def refused_to_someone(verb: Token) -> bool:
+    """ "deny him a visa", "were denied entry": "deny" with a receiver withholds a thing, not a statement."""
+    if verb.lemma_.lower() != DENY_LEMMA:
+        return False
+    deps = {child.dep_ for child in verb.children}
+    receiver = any(child.dep_ == "dobj" and _a_receiver(child) for child in verb.children)
+    return receiver or "dative" in deps or {"nsubjpass", "dobj"} <= deps
+
+
+def _a_receiver(noun: Token) -> bool:
+    """ "deny Muslims their safety", "denied him": a person or people, not "denied the report" or "denied it"."""
+    return noun.lower_ in RECEIVING_PRONOUNS or noun.ent_type_ in PEOPLE_ENTITIES
+
+
 def reporting_clauses(doc: Doc) -> list[Token]:
     """The reporting verbs of the sentence's main clauses that have a subject of their own, in order."""
     found: list[Token] = []
     for token in doc:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING_LEMMAS or not _is_main(token):
+        if not reports_something(token) or not _is_main(token):
             continue
         needed = NEEDS_COMPLEMENT.get(token.lemma_.lower())
         if needed and not _complemented(token, *needed):
@@ -834,7 +858,7 @@ def _someone(token: Token) -> bool:
 def _said_in_dependent_clause(verb: Token) -> Token | None:
     """What a reporting verb of a relative, participial or infinitive clause says: "SITE, which told
     Newsweek the video is authentic", "a report alleging that...", "..., saying the group would not"."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING_LEMMAS or verb.dep_ not in DEPENDENT_CLAUSES:
+    if not reports_something(verb) or verb.dep_ not in DEPENDENT_CLAUSES:
         return None
     if _describes_subject(verb):
         return None  # "The protester who claimed she was shot was a false story": the sentence is about her
@@ -925,7 +949,7 @@ def _is_verb_at(doc: Doc, start: int) -> bool:
     if span is None:
         return False
     token = span[0]
-    return token.lower_ in UNAMBIGUOUS_VERBS or token.pos_ in {"VERB", "AUX"}
+    return (token.lower_ in UNAMBIGUOUS_VERBS or token.pos_ in {"VERB", "AUX"}) and not refused_to_someone(token)
 
 
 def _in_noun_clause(doc: Doc, start: int) -> bool:
@@ -1003,7 +1027,7 @@ def _resolve(doc: Doc, speakers: Speakers, start: int, end: int) -> tuple[str | 
     organisation = _named_organisation(span) if span is not None else None
     if organisation is not None:
         name = organisation.text
-        role = _role(SHORT_FORM.sub(" ", phrase.replace(name, " "))) or None
+        role = _role(SHORT_FORM.sub(" ", phrase.replace(name, " "))) or _description(organisation)
         canonical = speakers.add(name, role, is_person=False)
         return canonical, role or speakers.role_of(canonical)
     if span is not None and all(t.pos_ == "PROPN" for t in span):
@@ -1070,7 +1094,8 @@ def _clean(phrase: str) -> str:
 
 
 def _role(phrase: str) -> str:
-    role = re.sub(r"^(?:the|an?)\s+(?=[a-z])", "", _clean(phrase), flags=re.IGNORECASE)
+    role = re.sub(r"^(?:the|an?)\s+(?=[a-z\d])", "", _clean(phrase), flags=re.IGNORECASE)
+    role = AGED.sub("", role)  # "a 22-year-old design student": the age is no part of the role
     role = RANKS.sub("", role)  # "spokesman Lt. Col." of "spokesman Lt. Col. James Sahady": the rank is a title
     if TITLES.fullmatch(role):
         return ""  # "Dr" of "Dr Korovin" is a title, "the" of "the Gazette" an article

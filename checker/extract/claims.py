@@ -19,6 +19,7 @@ from checker.extract.attribution import (
     Speakers,
     attribute,
     attribute_verb,
+    refused_to_someone,
     reporting_clauses,
     reporting_verb,
 )
@@ -64,6 +65,8 @@ PROCESS_NOTE = re.compile(
     re.IGNORECASE,
 )
 MIN_CLAIM_WORDS = 3
+ARTICLES = frozenset({"the", "a", "an"})
+LEAD_IN_END = re.compile(r"\s*:\s*[\"“]?\s*$")  # "Fox News reports:" ends on a colon, and says nothing after it
 NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "no-one"})
 NEGATABLE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 CIRCUMSTANTIAL = frozenset(
@@ -160,15 +163,21 @@ def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list
     attributions = _carry_quotes(sentences, parsed, _spread_quotes(sentences, parsed, attributions))
     drafts: list[_Draft] = []
     relayed_by: dict[str, str] = {}  # speaker -> the outlet a meta sentence says carried them
+    lead: tuple[Attribution, int] | None = None  # "Fox News reports:" and the paragraph it stands in
     for index, (sentence, tokens, found) in enumerate(zip(sentences, parsed, attributions, strict=True)):
         if found is not None and found.is_meta:
             _apply_meta(drafts, found, tokens, doc)
             if found.speaker and found.cited_source:
                 relayed_by[found.speaker] = found.cited_source
             continue
+        if found is not None and _leads_in(tokens, found):
+            lead = found, sentence.paragraph
+            continue
         if len(tokens.text.split()) < MIN_CLAIM_WORDS or PROCESS_NOTE.search(tokens.text):
             continue
         found = found or _continuation(drafts, sentence, tokens)
+        if lead is not None:
+            found = _led(lead, found, sentence, tokens)
         if found is not None and found.speaker in relayed_by and found.cited_source is None:
             found = replace(found, cited_source=relayed_by[found.speaker])
         draft = _draft(doc, sentence, tokens, found, drafts, index)
@@ -343,6 +352,40 @@ def _still_quoting(text: str, open_quote: bool) -> bool:
         elif char == '"':
             open_quote = not open_quote
     return open_quote
+
+
+def _leads_in(tokens: Doc, found: Attribution) -> bool:
+    """ "Fox News reports:", "He told the BBC:": an attribution with nothing after it but a colon hands
+    the paragraphs that follow to its source; it is no claim of its own."""
+    rest = tokens.text[found.content_start : found.content_end].strip()
+    return (
+        not found.closing
+        and LEAD_IN_END.search(tokens.text) is not None
+        and LEAD_IN_END.fullmatch(rest or ":") is not None
+    )
+
+
+def _led(
+    lead: tuple[Attribution, int], found: Attribution | None, sentence: Sentence, tokens: Doc
+) -> Attribution | None:
+    """What a lead-in gives a claim after it. The paragraph right after it is its source's, in its words;
+    later claims of unnamed sources are carried by its outlet, up to the next lead-in ("Fox News
+    reports:" / "The idea was never discussed, according to the source.": the source's claim, through
+    Fox News); a named source speaks for itself, and the article's own voice is its own again."""
+    opener, paragraph = lead
+    outlet = opener.cited_source or (opener.speaker if opener.by_outlet else None)
+    if found is None:
+        if sentence.paragraph != paragraph + 1:
+            return None
+        return replace(opener, content_start=0, content_end=len(tokens.text), closing=False)
+    if outlet is None or found.cited_source is not None or _named(found.speaker):
+        return found  # "Reuters said separately": a named source speaks for itself
+    return replace(found, cited_source=outlet)
+
+
+def _named(speaker: str | None) -> bool:
+    """Whether a speaker is named ("Reuters", "the Kremlin") rather than described ("the source")."""
+    return any(word[:1].isupper() for word in (speaker or "").split() if word.lower() not in ARTICLES)
 
 
 def _continuation(drafts: list[_Draft], sentence: Sentence, tokens: Doc) -> Attribution | None:
@@ -577,14 +620,17 @@ def _embedded(draft: _Draft, drafts: list[_Draft]) -> str:
 
 
 def _stance_text(tokens: Doc, start: int, end: int) -> str:
-    """The content with modals of a second, coordinated verb blanked out.
+    """The content with modals of a second, coordinated verb blanked out, and "deny" where it withholds.
 
     "are undergoing training and may be sent" asserts the training; only the sending is
-    speculation, so the claim as a whole is not hedged.
+    speculation, so the claim as a whole is not hedged. "to deny Muslims their safety", "they were
+    denied entry" refuse something to someone: they deny no statement.
     """
     chars = list(tokens.text)
     for token in tokens:
-        if token.tag_ == "MD" and token.head.dep_ == "conj" and start <= token.idx < end:
+        if (
+            (token.tag_ == "MD" and token.head.dep_ == "conj") or refused_to_someone(token)
+        ) and start <= token.idx < end:
             chars[token.idx : token.idx + len(token.text)] = " " * len(token.text)
         if _circumstance(token) and not _holds(token, start, end):
             first, last = token.left_edge.idx, _token_end(token.right_edge)

@@ -34,6 +34,12 @@ PLURAL_TAG = "NNS"  # "deny claims": a bare plural still points at claims alread
 FORMS_OF_ADDRESS = frozenset({"The", "Mr", "Mrs", "Ms", "Dr", "Prof"})  # capitalised, but no part of a name
 OWNER_POS = frozenset({"PROPN", "NOUN"})  # "the opposition's figure" names its source, "its figure" none
 AUTHORED = frozenset({"by", "from"})  # "that claim by the rebels", "the report from Reuters"
+# Where a report came out: "a report in the Straits Times", "a report published on CNN"; a name must follow.
+CARRIED = frozenset({"in", "on"})
+NAME_POS = frozenset({"PROPN"})
+INDEFINITE = frozenset({"a", "an"})
+# "a German media report": a nationality says whose press carried it, as a name would.
+ORIGIN_ENTITIES = frozenset({"NORP", "ORG", "GPE"})
 ABOUT = frozenset({"of", "about"})  # "accounts of the biopsy" still points at the accounts given
 # The small model sometimes labels a bare object noun "ccomp" ("refutes that claim").
 ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "ccomp"})
@@ -103,17 +109,36 @@ def _owner(noun: Token) -> str | None:
 
 
 def _known(noun: Token, kind: str) -> bool:
-    """ "that claim", "Alhakim's claims", "deny claims": a statement or figure the reader already met."""
+    """ "that claim", "Alhakim's claims", "deny claims": a statement or figure the reader already met; or
+    a report told by where it came out ("denied a German media report", "a report by Kyodo News"), which
+    the article may tell before or after."""
     definite = any(child.dep_ == "det" and child.lower_ in DEICTIC for child in noun.children)
     owned = any(child.dep_ == "poss" for child in noun.children)
-    return definite or owned or (kind == "statement" and noun.tag_ == PLURAL_TAG)
+    return definite or owned or (kind == "statement" and (noun.tag_ == PLURAL_TAG or _described_report(noun)))
+
+
+def _described_report(noun: Token) -> bool:
+    """ "a German media report", "a Reuters report", "a report by Japan's Kyodo News agency", "a report
+    published in the Straits Times": one report, singled out by the outlet or press that carried it."""
+    if not any(child.dep_ == "det" and child.lower_ in INDEFINITE for child in noun.children):
+        return False
+    described = any(
+        (child.dep_ == "amod" and child.ent_type_ in ORIGIN_ENTITIES) or child.dep_ == "compound"
+        for child in noun.children
+    )
+    return described or _author(noun) is not None
 
 
 def _own_matter(noun: Token, author: str | None) -> bool:
     """ "the report on the budget" names a matter of its own: it points nowhere. "claims made by X"
     names who made them and "claims that ..." what they claimed: they still point back. (A figure points
     back whatever qualifies it, "the figures in the severance package": `_pointer` does not ask.)"""
-    if any(child.dep_ in {"prep", "relcl"} and child.lower_ not in ABOUT | AUTHORED for child in noun.children):
+    if any(
+        child.dep_ in {"prep", "relcl"}
+        and child.lower_ not in ABOUT | AUTHORED
+        and not (child.lower_ in CARRIED and author)
+        for child in noun.children
+    ):
         return True
     return not author and any(child.dep_ == "acl" and not _content_clause(child) for child in noun.children)
 
@@ -131,11 +156,24 @@ def _source_named(noun: Token) -> bool:
 def _author(noun: Token) -> str | None:
     """ "claims made by Mr Alhakim", "that claim by the rebels": who made the statement the noun stands for."""
     for child in noun.children:
-        named = agent(child) if child.dep_ == "acl" else None
+        named = (agent(child) or _carrier(child)) if child.dep_ == "acl" else None
         if child.dep_ == "prep" and child.lower_ in AUTHORED:
             named = next((c for c in child.children if c.dep_ == "pobj"), None)
+        elif child.dep_ == "prep" and child.lower_ in CARRIED:
+            named = _carrier(noun)
         if named is not None:
             return " ".join(t.text for t in named.subtree if t.dep_ != "det")
+    return None
+
+
+def _carrier(word: Token) -> Token | None:
+    """The outlet a report came out in: "(a report) in the Straits Times", "(published) on CNN"; not a
+    time or a matter ("in March", "on the budget")."""
+    for child in word.children:
+        if child.dep_ == "prep" and child.lower_ in CARRIED:
+            named = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if named is not None and named.pos_ in NAME_POS and named.ent_type_ != "DATE":
+                return named
     return None
 
 

@@ -29,6 +29,12 @@ def claims(text: str) -> list[Claim]:
         ("The storm closed three roads in the north.", None, None),
         ("Germany's finance ministry said that the budget was balanced.", "Germany's finance ministry", None),
         ("A Red Cross spokesman said the convoy had arrived.", "A Red Cross spokesman", None),
+        (
+            "John Smith, a 45-year-old farmer from the valley, said the road was closed.",
+            "John Smith",
+            "farmer from the valley",
+        ),
+        ("Reuters, the news agency, said the road was closed.", "Reuters", "news agency"),
     ],
 )
 def test_attribution(text: str, speaker: str | None, role: str | None) -> None:
@@ -184,3 +190,36 @@ def test_each_documents_contents_are_announced_as_soon_as_it_is_read(seed_docume
     assert len(announced) == 2
     assert [text for batch in announced for text in batch] == [a.content for a in analyses]
     assert len(announced[1]) == sum(a.claim.doc_id == "e" for a in analyses)
+
+
+def test_a_lead_in_hands_what_follows_to_its_outlet_and_is_no_claim() -> None:
+    found = claims(
+        "The Washington Post said the adviser proposed a secure line. Fox News reports:\n\n"
+        "The meeting focused on Syria, a source familiar with the matter told reporters.\n\n"
+        "The idea of a permanent channel was never discussed, according to the source.\n\n"
+        "Reuters said separately that the talks had ended."
+    )
+    assert [c.text for c in found if c.text.endswith(":")] == []
+    by_text = {c.text.split(",")[0]: c for c in found}
+    assert by_text["The meeting focused on Syria"].cited_source == "Fox News"
+    assert by_text["The idea of a permanent channel was never discussed"].cited_source == "Fox News"
+    assert by_text["Reuters said separately that the talks had ended."].cited_source != "Fox News"
+
+
+def test_an_unattributed_paragraph_right_after_a_lead_in_is_its_sources() -> None:
+    found = claims("The minister told the BBC:\n\nThe bridge will open in March and the work is on budget.")
+    (bridge,) = found
+    assert (bridge.speaker or "").lower() == "the minister"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The militant says, "to deny Muslims their safety will result in the bloodshed of your people."',
+        "Journalists were denied entry to the region, officials said.",
+        "The embassy denied him a visa last week, his lawyer said.",
+    ],
+)
+def test_deny_that_withholds_a_thing_denies_no_statement(text: str) -> None:
+    (claim,) = claims(text)
+    assert claim.stance is not Stance.DENIES

@@ -71,6 +71,18 @@ def claims(text: str) -> list[Claim]:
             "Later, the army confirmed in its statement that 3 soldiers died.",
             {},
         ),
+        (
+            "The carmaker denied a German media report on Saturday that it had told customers of another delay. "
+            "The chairman said sales were strong. German daily Die Welt reported that deliveries would slip.",
+            {1: 3},
+        ),
+        (
+            "Toyota denied a report by Japan's Kyodo News agency that it will recall the SUV. "
+            "Kyodo News reported on Thursday that a recall of the SUV was planned.",
+            {1: 2},
+        ),
+        ("The union said the plant would close. The company denied a report on its finances.", {}),
+        ("The union said the plant would close. The company issued a report on Monday.", {}),
     ],
 )
 def test_an_answer_points_at_the_claim_it_answers(text: str, answers: dict[int, int]) -> None:
