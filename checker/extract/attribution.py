@@ -95,6 +95,9 @@ REPORTING_LEMMAS = frozenset(
         "raise", "lower", "cite",
     }
 )  # fmt: skip
+# "The rebels claimed to have downed a jet": the subject itself claims, in the active; "X said to buy" is hearsay.
+SAYS_IT_DID = frozenset({"claim", "promise", "pledge", "vow", "threaten"})
+COORDINATED = re.compile(r"^(?:and|or|&)\s", re.IGNORECASE)
 AGED = re.compile(r"^\d+[-\s]year[-\s]old\s+", re.IGNORECASE)
 DENY_LEMMA = "deny"  # also "deny him a visa": a refusal, told apart by the parse (`refused_to_someone`)
 RECEIVING_PRONOUNS = frozenset({"me", "him", "her", "us", "you"})  # not "it", "them": "denied them" may be reports
@@ -446,7 +449,7 @@ def _hearsay(doc: Doc, found: Attribution) -> bool:
     """A reporting verb in the passive of hearsay, its auxiliary dropped as headlines do: "X said to
     buy", "X reported to be near", "X reported wounded": X is what is said of, nobody is said to speak."""
     verb = None if found.closing else reporting_verb(doc, found)
-    if verb is None or verb.tag_ not in PAST_TAGS or verb.i + 1 >= len(doc):
+    if verb is None or verb.tag_ not in PAST_TAGS or verb.i + 1 >= len(doc) or verb.lemma_.lower() in SAYS_IT_DID:
         return False
     after = doc[verb.i + 1]
     if after.lower_ == "to" and verb.i + 2 < len(doc):
@@ -1099,6 +1102,8 @@ def _role(phrase: str) -> str:
     role = RANKS.sub("", role)  # "spokesman Lt. Col." of "spokesman Lt. Col. James Sahady": the rank is a title
     if TITLES.fullmatch(role):
         return ""  # "Dr" of "Dr Korovin" is a title, "the" of "the Gazette" an article
+    if COORDINATED.match(role):
+        return ""  # "and the U.S. attorney's office" of "the FBI and the U.S. attorney's office": a second speaker
     return "" if role[:1].isdigit() else role  # "41, of the village of X" is an age and a place
 
 

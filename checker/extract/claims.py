@@ -68,6 +68,8 @@ MIN_CLAIM_WORDS = 3
 ARTICLES = frozenset({"the", "a", "an"})
 LEAD_IN_END = re.compile(r"\s*:\s*[\"“]?\s*$")  # "Fox News reports:" ends on a colon, and says nothing after it
 NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "no-one"})
+PASSIVE_SUBJECT = "nsubjpass"
+GENERIC_ONES = frozenset({"one"})  # "no one is allowed to enter" rules, it denies nothing
 NEGATABLE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 CIRCUMSTANTIAL = frozenset(
     {"while", "although", "though", "whereas", "as", "because", "since", "after", "before", "when"}
@@ -590,10 +592,23 @@ def _none_of(token: Token) -> bool:
 def _negative_argument(verb: Token) -> bool:
     """ "had nothing to do with", "nobody was hurt": a negative pronoun as an argument denies the event.
 
-    ("no" before a noun is left alone: "had no idea", "there's no way out", "no one is allowed to"
-    deny nothing anybody said.)
+    So does "no" before the subject of a passive: "no arrests had been made", "no paper has been
+    submitted". ("no" before another noun is left alone: "had no idea", "there's no way out", "no one is
+    allowed to" deny nothing anybody said.)
     """
-    return any(child.dep_ in NEGATABLE_ARGUMENTS and child.lower_ in NEGATIVE_PRONOUNS for child in verb.children)
+    return any(
+        (child.dep_ in NEGATABLE_ARGUMENTS and child.lower_ in NEGATIVE_PRONOUNS) or _none_done(child)
+        for child in verb.children
+    )
+
+
+def _none_done(subject: Token) -> bool:
+    """ "no arrests (had been made)": the passive's subject is determined by "no"."""
+    return (
+        subject.dep_ == PASSIVE_SUBJECT
+        and subject.lower_ not in GENERIC_ONES
+        and any(child.dep_ == "det" and child.lower_ == "no" for child in subject.children)
+    )
 
 
 def _names_something(copula: Token) -> bool:

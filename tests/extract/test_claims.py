@@ -223,3 +223,34 @@ def test_an_unattributed_paragraph_right_after_a_lead_in_is_its_sources() -> Non
 def test_deny_that_withholds_a_thing_denies_no_statement(text: str) -> None:
     (claim,) = claims(text)
     assert claim.stance is not Stance.DENIES
+
+
+@pytest.mark.parametrize(
+    ("text", "denies"),
+    [
+        ("The FBI said no arrests had been made in the case.", True),
+        ("No research paper has been submitted by them to any journal, NASA said.", True),
+        ("No one is allowed to enter the zone, police said.", False),
+        ("Police said they had no idea where the suspect went.", False),
+    ],
+)
+def test_no_before_a_passive_subject_denies_the_event(text: str, denies: bool) -> None:
+    (claim,) = claims(text)
+    assert (claim.stance is Stance.DENIES) is denies
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The army claimed to have retaken the town on Monday.", "the army"),
+        ("Rebels claimed to have downed a jet with a machine gun.", "Rebels"),
+    ],
+)
+def test_a_subject_that_claims_to_have_done_something_speaks(text: str, speaker: str) -> None:
+    (claim,) = claims(text)
+    assert claim.speaker == speaker
+
+
+def test_a_second_coordinated_speaker_is_no_role() -> None:
+    (claim,) = claims("But the FBI and the U.S. attorney's office in Boston said no arrests had been made.")
+    assert claim.speaker_role is None
