@@ -92,9 +92,15 @@ REPORTING_LEMMAS = frozenset(
         "contend", "conclude", "concede", "dispute", "refute", "reject", "dismiss", "rebut", "contradict",
         "contest", "describe", "put", "call", "brand", "label", "respond", "reply", "counter", "question",
         "expect", "forecast", "anticipate", "think", "fear", "hope", "quote", "comment", "verify", "revise",
-        "raise", "lower", "cite",
+        "raise", "lower", "cite", "issue", "release",
     }
 )  # fmt: skip
+# "issued a denial of a report that ...", "released a statement saying ...": a verb that reports only
+# through the statement it puts out.
+ISSUING = frozenset({"issue", "release"})
+ISSUED_STATEMENTS = frozenset(
+    {"denial", "statement", "clarification", "correction", "rebuttal", "retraction", "rejoinder", "disclaimer"}
+)
 # "The rebels claimed to have downed a jet": the subject itself claims, in the active; "X said to buy" is hearsay.
 SAYS_IT_DID = frozenset({"claim", "promise", "pledge", "vow", "threaten"})
 COORDINATED = re.compile(r"^(?:and|or|&)\s", re.IGNORECASE)
@@ -658,6 +664,8 @@ def reporting_clauses(doc: Doc) -> list[Token]:
         needed = NEEDS_COMPLEMENT.get(token.lemma_.lower())
         if needed and not _complemented(token, *needed):
             continue
+        if token.lemma_.lower() in ISSUING and not _issues_a_statement(token):
+            continue  # "the company issued a recall": nobody speaks
         if token.lemma_.lower() in SPEAKING_OBJECT and not _as_saying(token):
             continue  # "analysts cited rising costs as a reason": nobody speaks
         if any(child.dep_ == "neg" for child in token.children) and token.lemma_.lower() not in WITHHOLDABLE:
@@ -731,6 +739,11 @@ def _complemented(verb: Token, dep: str, word: str | None) -> bool:
     if any(_completes(child, dep, word) for child in verb.children):
         return True
     return dep == OBJECT_COMPLEMENT and sum(child.dep_ == "dobj" for child in verb.children) > 1
+
+
+def _issues_a_statement(verb: Token) -> bool:
+    """ "issued an unusual denial", "released a statement": what is issued is something said."""
+    return any(child.dep_ == "dobj" and child.lemma_.lower() in ISSUED_STATEMENTS for child in verb.children)
 
 
 def _as_saying(verb: Token) -> bool:

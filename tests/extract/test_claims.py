@@ -254,3 +254,16 @@ def test_a_subject_that_claims_to_have_done_something_speaks(text: str, speaker:
 def test_a_second_coordinated_speaker_is_no_role() -> None:
     (claim,) = claims("But the FBI and the U.S. attorney's office in Boston said no arrests had been made.")
     assert claim.speaker_role is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "stance"),
+    [
+        ("NASA on Friday issued an unusual denial of a report that its researchers found life.", "NASA", Stance.DENIES),
+        ("The ministry released a statement saying the border was open.", "the ministry", Stance.ASSERTS),
+        ("The company issued a recall of 8,000 cars.", None, Stance.ASSERTS),
+    ],
+)
+def test_a_statement_issued_is_its_issuers(text: str, speaker: str | None, stance: Stance) -> None:
+    (claim,) = claims(text)
+    assert (claim.speaker, claim.stance) == (speaker, stance)
