@@ -69,6 +69,8 @@ def _outcome(context: RuleContext, finding: Finding) -> Outcome:
     first, second = finding.first, finding.second
     if finding.kind == "update":
         return Outcome(Status.SUPERSEDED, second, "This is an update, not a contradiction.")
+    if finding.retraction:
+        return Outcome(Status.SUPERSEDED, first, "The source took back what it had published; the retraction stands.")
     if finding.kind == "confirmation":
         if context.later(second, first):
             return Outcome(Status.SUPERSEDED, second, "The later confirmation supersedes the earlier caution.")

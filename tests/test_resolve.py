@@ -121,3 +121,11 @@ def test_cross_document_conflict_names_the_outlets() -> None:
     )
     (conflict,) = check([left, right]).conflicts
     assert "Tom Reed in Daily Bugle" in conflict.explanation and "Ann Cole in Evening Star" in conflict.explanation
+
+
+def test_a_retraction_supersedes_what_its_source_published() -> None:
+    report = report_for(
+        "Max Fisher wrote a story for Vox.com arguing that the gesture had spread from Ferguson to Hong Kong. "
+        "Vox later corrected their post, addressing the controversy."
+    )
+    assert kinds(report)["denial"] == [(Status.SUPERSEDED, "d:2")]

@@ -92,9 +92,16 @@ REPORTING_LEMMAS = frozenset(
         "contend", "conclude", "concede", "dispute", "refute", "reject", "dismiss", "rebut", "contradict",
         "contest", "describe", "put", "call", "brand", "label", "respond", "reply", "counter", "question",
         "expect", "forecast", "anticipate", "think", "fear", "hope", "quote", "comment", "verify", "revise",
-        "raise", "lower", "cite", "issue", "release",
+        "raise", "lower", "cite", "issue", "release", "retract", "withdraw", "correct",
     }
 )  # fmt: skip
+# "Vox later corrected their post", "the paper has since retracted the story": a source takes back what
+# it said; only with something said or published as the object ("corrected the error" takes back nothing).
+RETRACT_LEMMA = "retract"
+RETRACTING = frozenset({"retract", "withdraw", "correct"})
+RETRACTED = frozenset(
+    {"story", "report", "post", "article", "tweet", "claim", "statement", "piece", "headline", "remark", "comment"}
+)
 # "issued a denial of a report that ...", "released a statement saying ...": a verb that reports only
 # through the statement it puts out.
 ISSUING = frozenset({"issue", "release"})
@@ -666,6 +673,8 @@ def reporting_clauses(doc: Doc) -> list[Token]:
             continue
         if token.lemma_.lower() in ISSUING and not _issues_a_statement(token):
             continue  # "the company issued a recall": nobody speaks
+        if token.lemma_.lower() in RETRACTING and not retracts(token):
+            continue  # "engineers corrected the fault": nothing said is taken back
         if token.lemma_.lower() in SPEAKING_OBJECT and not _as_saying(token):
             continue  # "analysts cited rising costs as a reason": nobody speaks
         if any(child.dep_ == "neg" for child in token.children) and token.lemma_.lower() not in WITHHOLDABLE:
@@ -744,6 +753,18 @@ def _complemented(verb: Token, dep: str, word: str | None) -> bool:
 def _issues_a_statement(verb: Token) -> bool:
     """ "issued an unusual denial", "released a statement": what is issued is something said."""
     return any(child.dep_ == "dobj" and child.lemma_.lower() in ISSUED_STATEMENTS for child in verb.children)
+
+
+def retracts(verb: Token) -> bool:
+    """ "corrected their post", "retracted the story", "has since retracted": a source takes back what it
+    published ("retract" needs no object; the others take the thing said or published)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in RETRACTING:
+        return False
+    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    if not objects:
+        return lemma == RETRACT_LEMMA
+    return any(o.lemma_.lower() in RETRACTED for o in objects)
 
 
 def _as_saying(verb: Token) -> bool:

@@ -22,6 +22,7 @@ from checker.extract.attribution import (
     refused_to_someone,
     reporting_clauses,
     reporting_verb,
+    retracts,
 )
 from checker.extract.quantities import find_quantities
 from checker.extract.segment import Sentence, split_sentences
@@ -66,6 +67,9 @@ PROCESS_NOTE = re.compile(
 )
 MIN_CLAIM_WORDS = 3
 ARTICLES = frozenset({"the", "a", "an"})
+REPORT_VERB = "reported"  # what a described report did: put something forward at a distance
+STATING = frozenset({Stance.ASSERTS, Stance.CONFIRMS, Stance.HEDGED})
+TOLD_ELSEWHERE_TERMS = 2  # things a described report and another claim must share to be one report
 LEAD_IN_END = re.compile(r"\s*:\s*[\"“]?\s*$")  # "Fox News reports:" ends on a colon, and says nothing after it
 NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "no-one"})
 PASSIVE_SUBJECT = "nsubjpass"
@@ -95,6 +99,7 @@ class Analysis:
     places: frozenset[str] = frozenset()  # where the sentence puts an action or its doer ("organizers in Boston")
     points_back: bool = False  # names what it answers ("refuted that claim"): it answers nothing else
     timing: Timing | None = None  # says its event is delayed, or on schedule
+    retracts: bool = False  # takes back what its source published ("Vox later corrected their post")
 
 
 @dataclass
@@ -189,7 +194,81 @@ def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list
         draft.figures = _figures(draft, drafts[-1].figures if draft.continues_sentence and drafts else [])
         drafts.append(draft)
     _link_answers(drafts)
-    return drafts
+    return _with_described_reports(doc, drafts)
+
+
+def _with_described_reports(doc: Document, drafts: list[_Draft]) -> list[_Draft]:
+    """A report the article tells only inside the claim that contests it ("Leeds United denied media
+    reports that McDermott had been sacked") becomes a claim of its own, in its own offsets, which the
+    contesting claim answers. A claim that already answers another claim gets none."""
+    out: list[_Draft] = []
+    moved: dict[int, int] = {}
+    described: dict[int, int] = {}  # contesting draft -> the report it describes, as indices into `out`
+    for old, draft in enumerate(drafts):
+        moved[old] = len(out)
+        out.append(draft)
+        found = references.described_report(draft.parsed) if draft.refers_to is None else None
+        if found is None:
+            continue
+        if found.against and draft.stance is Stance.ASSERTS:
+            draft.stance = Stance.DENIES  # "remains our manager despite reports that he was fired"
+        told = _told_elsewhere(draft, found, drafts)
+        if told is not None:
+            if _alleged(drafts[told]):
+                draft.refers_to = told  # "denied an earlier report that ..." / "Earlier, Metro TV reported that ..."
+            continue
+        described[len(out) - 1] = len(out)
+        out.append(_report_draft(doc, draft, found, out))
+    for draft in out:
+        if draft.refers_to is not None:
+            draft.refers_to = moved[draft.refers_to]
+    for host, report in described.items():
+        out[host].refers_to = report
+        out[host].points_back = True
+    return out
+
+
+def _told_elsewhere(host: _Draft, found: references.Described, drafts: list[_Draft]) -> int | None:
+    """The claim of the article that tells what a claim describes, if one does: one told at a distance
+    or by an outlet, anywhere ("the accident was due to a landslide near a Bukit Asam mine" / "Earlier,
+    Metro TV reported that 30 employees were trapped after a landslide near a Bukit Asam mine"), or any
+    claim stating it before ("The military said its forces had struck a depot" / "The military denied
+    reports that its forces had struck a depot"), naming at least `TOLD_ELSEWHERE_TERMS` of the same
+    things. (A later plain statement is the answer, not the report: "remains our manager".)"""
+    wanted = _named_terms(host.parsed, found.content_start, found.content_end)
+    position = drafts.index(host)
+    for index, other in enumerate(drafts):
+        stating = index < position and other.stance in STATING
+        if other is host or not (_alleged(other) or stating):
+            continue
+        start, end = (other.attribution.content_start, other.attribution.content_end) if other.attribution else (0, 0)
+        if len(wanted & _named_terms(other.parsed, start, end)) >= TOLD_ELSEWHERE_TERMS:
+            return index
+    return None
+
+
+def _named_terms(tokens: Doc, start: int, end: int) -> frozenset[str]:
+    """Content lemmas and names: what two tellings of one report share."""
+    names = frozenset(t.lower_ for t in tokens if t.pos_ == "PROPN" and start <= t.idx < end)
+    return _terms(tokens, start, end) | names
+
+
+def _report_draft(doc: Document, host: _Draft, found: references.Described, before: list[_Draft]) -> _Draft:
+    """The described report as a draft: its source (the outlet that made it, or "media reports") reports
+    what the clause says."""
+    whole = host.parsed
+    span = whole.char_span(found.start, found.end, alignment_mode="expand")
+    tokens = span.as_doc() if span is not None else whole
+    offset = span.start_char if span is not None else 0
+    sentence = replace(
+        host.sentence, start=host.sentence.start + offset, end=host.sentence.start + offset + len(tokens.text)
+    )
+    said = Attribution(
+        found.source, None, found.source, REPORT_VERB, found.content_start - offset, found.content_end - offset
+    )
+    draft = _draft(doc, sentence, tokens, said, before, host.index)
+    draft.figures = _figures(draft, [])
+    return draft
 
 
 @dataclass(frozen=True)
@@ -265,6 +344,10 @@ def _link_answers(drafts: list[_Draft]) -> None:
     in words that points at nothing ("It's not true," he said) answers the story's allegation before it."""
     views = [_as_earlier(d) for d in drafts]
     for position, draft in enumerate(drafts):
+        if _retraction(draft):
+            draft.refers_to = _retracted(draft, drafts[:position])
+            draft.points_back = draft.refers_to is not None
+            continue
         pointing = _pointer(draft)
         claim = references.Earlier(_source(draft), draft.stance, draft.figures)
         if pointing is None:
@@ -276,6 +359,27 @@ def _link_answers(drafts: list[_Draft]) -> None:
         if draft.refers_to is None and pointing.kind == "statement":
             later = references.origin(claim, views[position + 1 :], same_source)
             draft.refers_to = None if later is None else position + 1 + later
+
+
+def _retraction(draft: _Draft) -> bool:
+    """ "Vox later corrected their post": the source takes back what it published (see `retracts`)."""
+    verb = reporting_verb(draft.parsed, draft.attribution) if draft.attribution is not None else None
+    return verb is not None and retracts(verb)
+
+
+def _retracted(draft: _Draft, earlier: list[_Draft]) -> int | None:
+    """What a retraction takes back: the first earlier claim its source made, carried, or is named in
+    ("Max Fisher wrote a story for Vox.com ..." for "Vox later corrected their post")."""
+    source = _source(draft)
+    if not source:
+        return None
+    names = {w.lower() for w in source.split() if w[:1].isupper()}
+    for index, other in enumerate(earlier):
+        said_by = " ".join(filter(None, (_source(other), _cited(other)))).lower()
+        text = other.parsed.text.lower()
+        if any(name in said_by or re.search(rf"\b{re.escape(name)}\b", text) for name in names):
+            return index
+    return None
 
 
 def _pointer(draft: _Draft) -> references.Pointer | None:
@@ -511,6 +615,7 @@ def _analysis(
         _places(tokens),
         draft.points_back,
         timing(tokens, c_start, c_end),
+        _retraction(draft),
     )
 
 

@@ -53,6 +53,27 @@ ANSWERING = frozenset({Stance.DENIES, Stance.NOT_CONFIRMED, Stance.CONFIRMS})
 CONTESTING = frozenset({Stance.DENIES, Stance.NOT_CONFIRMED})
 
 
+# What a report told only inside another claim is held against: "denied media reports that ...",
+# "despite reports that ...", "contrary to claims that ...", "a denial of a report that ...".
+CONTESTING_LEMMAS = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "contradict", "dispute", "denial"})
+AGAINST = frozenset({"despite", "contrary"})
+CONTENT_CLAUSES = frozenset({"acl", "ccomp"})
+
+
+@dataclass(frozen=True)
+class Described:
+    """A report another claim describes, with what it says: "media reports that McDermott had been
+    sacked" inside "Leeds United denied media reports that McDermott had been sacked". Character
+    offsets in the describing sentence."""
+
+    start: int
+    end: int
+    content_start: int
+    content_end: int
+    source: str
+    against: bool  # held against the claim's own statement: "despite reports that", "contrary to claims that"
+
+
 @dataclass(frozen=True)
 class Earlier:
     """What a referring claim may point at: an earlier claim of the same document."""
@@ -227,3 +248,39 @@ def _fits(pointing: Pointer, claim: Earlier, candidate: Earlier, same_source: Ca
     if claim.source and candidate.source and same_source(claim.source, candidate.source):
         return False
     return pointing.kind != "figure" or bool(candidate.quantities)
+
+
+def described_report(tokens: Doc) -> Described | None:
+    """The report a sentence contests and tells the content of ("denied media reports that X", "despite
+    reports that X"), or None. Its source is who made it when the sentence names them ("a report by
+    Kyodo News that X"), else the report itself ("media reports")."""
+    for noun in tokens:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in STATEMENT_NOUNS or not _contested(noun):
+            continue
+        clause = next((c for c in noun.children if c.dep_ in CONTENT_CLAUSES and _content_clause(c)), None)
+        if clause is None:
+            continue
+        first = next(t for t in clause.subtree if t.dep_ != "mark")
+        author = _author(noun)
+        named = tokens[noun.left_edge.i : noun.i + 1].text
+        source = author.replace(" 's", "'s").replace(" ’s", "’s") if author else named
+        end = clause.right_edge.idx + len(clause.right_edge.text)
+        against = noun.dep_ == "pobj" and (noun.head.lower_ in AGAINST or noun.head.head.lower_ in AGAINST)
+        return Described(noun.left_edge.idx, end, first.idx, end, source, against)
+    return None
+
+
+def _contested(noun: Token) -> bool:
+    """Whether the sentence holds the report against something: its verb denies it, or it stands after
+    "despite", "contrary to" or "a denial of"."""
+    head = noun.head
+    if noun.dep_ == "dobj":
+        return head.lemma_.lower() in CONTESTING_LEMMAS
+    if noun.dep_ != "pobj":
+        return False
+    owner = head.head
+    return (
+        head.lower_ in AGAINST
+        or owner.lower_ in AGAINST
+        or (head.lower_ == "of" and owner.lemma_.lower() in CONTESTING_LEMMAS)
+    )

@@ -54,6 +54,9 @@ HEDGING_VERB = re.compile(
 )
 # A reporting verb that itself disputes what it reports: "Russia refutes that claim".
 DENYING_VERB = re.compile(r"^(?:den|refut|disput|reject|dismiss|rebut|contradict|contest)", re.IGNORECASE)
+# A source taking back what it published denies it: "retracted the story", "corrected their post"
+# (the attribution keeps these verbs only with something said or published as their object).
+RETRACTING_VERB = re.compile(r"^(?:retract|withdr[ae]w|correct)", re.IGNORECASE)
 NEGATED_CUE = re.compile(r"(?:\b(?:not|no|never|neither)|n't)\s+(?:a\s+|an\s+)?$", re.IGNORECASE)
 NEGATION_WINDOW = 12
 QUESTION = re.compile(r"\?[\"”’']?\s*$")
@@ -123,7 +126,7 @@ def classify(
     lowered_verb = (verb or "").lower()
     if withheld or UNSETTLED.search(text) or (NOT_CONFIRMED.search(text) and NEGATION.search(text)):
         return Stance.NOT_CONFIRMED
-    if DENYING_VERB.match(lowered_verb) or says_false(text) or negated:
+    if DENYING_VERB.match(lowered_verb) or RETRACTING_VERB.match(lowered_verb) or says_false(text) or negated:
         return Stance.DENIES
     if lowered_verb.startswith("confirm") or CONFIRMS.search(text):
         return Stance.CONFIRMS

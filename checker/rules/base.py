@@ -36,6 +36,7 @@ class Finding:
     severity: Severity
     reason: str
     figures: tuple[Quantity, Quantity] | None = None  # for a numeric finding: the figure of each claim
+    retraction: bool = False  # for a denial: its source takes back its own claim ("corrected their post")
 
 
 @dataclass

@@ -37,8 +37,9 @@ def denial(context: RuleContext, a: int, b: int) -> Finding | None:
     # A confirmation made after the denial answers it: it settles the conflict, it is not another one.
     if context.claim(other).stance is Stance.CONFIRMS and context.later(other, denier):
         return None
-    if one_side(context, denier, other):
-        return None
+    retraction = context.analyses[denier].retracts and context.answer(denier, other)
+    if one_side(context, denier, other) and not retraction:
+        return None  # one source twice; unless it takes back what it said ("Vox later corrected its post")
     if META_DENIAL.search(context.analyses[denier].content) and says_false(context.claim(denier).text):
         if not same_matter(context, denier, other, META_MATTER_MIN):
             return None
@@ -46,6 +47,8 @@ def denial(context: RuleContext, a: int, b: int) -> Finding | None:
         context, denier, other
     ):
         return None
+    if retraction:
+        return Finding("denial", denier, other, Severity.MEDIUM, "{a} takes back what {b} asserted", retraction=True)
     return Finding("denial", denier, other, _severity(context, denier, other), "{a} denies what {b} asserts")
 
 

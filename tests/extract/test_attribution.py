@@ -146,7 +146,7 @@ def test_negated_reports_deny_and_forecasts_hedge(text: str, stance: Stance) -> 
 def test_the_speaker_is_the_subject_phrase_without_its_trimmings(
     text: str, speaker: str | None, role: bool | None
 ) -> None:
-    (claim,) = claims(text)
+    claim = claims(text)[0]  # "dismissed reports that ...": the reports it tells become a claim after it
     expected = speaker or "the city's audit office"
     assert claim.speaker == expected
     assert (claim.speaker_role is not None) is bool(role)

@@ -89,3 +89,32 @@ def test_an_answer_points_at_the_claim_it_answers(text: str, answers: dict[int, 
     found = claims(text)
     by_id = {c.id: number for number, c in enumerate(found, start=1)}
     assert {by_id[c.id]: by_id[c.refers_to] for c in found if c.refers_to} == answers
+
+
+def test_a_report_told_only_inside_its_denial_becomes_a_claim_the_denial_answers() -> None:
+    found = claims("Leeds United have denied media reports that Brian McDermott has been sacked as manager.")
+    denial, report = found
+    assert report.text == "media reports that Brian McDermott has been sacked as manager"
+    assert (report.speaker, report.cited_source) == ("media reports", "media reports")
+    assert denial.refers_to == report.id
+    assert report.start > denial.start and report.end <= denial.end
+
+
+def test_a_claim_held_despite_reports_denies_them() -> None:
+    found = claims("Leeds said McDermott was still the manager despite widespread reports that he had been fired.")
+    held, report = found
+    assert held.refers_to == report.id
+    assert held.stance.value == "denies"
+
+
+def test_a_described_report_the_article_tells_elsewhere_is_answered_there() -> None:
+    found = claims(
+        "The official denied an earlier report that the accident was due to a landslide near a Bukit Asam mine. "
+        "Earlier, Metro TV reported that 30 workers were trapped after a landslide near a Bukit Asam mine."
+    )
+    assert len(found) == 2
+    assert found[0].refers_to == found[1].id
+
+
+def test_a_denial_that_names_no_content_describes_no_report() -> None:
+    assert len(claims("The company denied the report on Friday.")) == 1

@@ -89,6 +89,20 @@ def test_denial_leaves_the_article_own_background_alone(real_embedder: Embedder)
         assert bool(pairs_found("denial", f"{denial} {background}", real_embedder)) is expected, background
 
 
+def test_a_source_that_takes_back_what_it_published_denies_its_own_claim(real_embedder: Embedder) -> None:
+    text = (
+        "Max Fisher wrote a story for Vox.com arguing that the gesture had spread from Ferguson to Hong Kong. "
+        "Vox later corrected their post, addressing the controversy. Engineers corrected the fault on Monday."
+    )
+    found = [f for _, f in judged("denial", article_context(text, real_embedder))]
+    assert [(f.first, f.second, f.retraction) for f in found] == [(1, 0, True)]
+
+
+def test_a_report_told_only_inside_its_denial_is_denied(real_embedder: Embedder) -> None:
+    text = "Leeds United have denied media reports that Brian McDermott has been sacked as manager."
+    assert pairs_found("denial", text, real_embedder) == [(0, 1)]
+
+
 def test_a_denial_answers_the_allegation_its_article_carries_in_other_words(real_embedder: Embedder) -> None:
     text = (
         "A report in the Daily Ledger, citing sources close to the club, said an expansion team in Leeds "
@@ -371,7 +385,8 @@ def test_a_body_and_the_person_who_speaks_for_it_do_not_deny_each_other(real_emb
         "The fire brigade denied rumours that the bridge had collapsed. "
         '"The bridge is standing and open to traffic," fire brigade spokesman Karl Weiss said.'
     )
-    assert pairs_found("denial", text, real_embedder) == []
+    # the rumours (claim 1, told only inside the denial) are denied; the spokesman (claim 2) is the brigade
+    assert pairs_found("denial", text, real_embedder) == [(0, 1)]
 
 
 def test_crowds_counted_in_different_places_are_different_counts(real_embedder: Embedder) -> None:
