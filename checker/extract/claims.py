@@ -373,7 +373,7 @@ def _retracted(draft: _Draft, earlier: list[_Draft]) -> int | None:
     source = _source(draft)
     if not source:
         return None
-    names = {w.lower() for w in source.split() if w[:1].isupper()}
+    names = {w.lower() for w in source.split() if w[:1].isupper() and w.lower() not in ARTICLES}
     for index, other in enumerate(earlier):
         said_by = " ".join(filter(None, (_source(other), _cited(other)))).lower()
         text = other.parsed.text.lower()

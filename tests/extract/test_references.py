@@ -118,3 +118,13 @@ def test_a_described_report_the_article_tells_elsewhere_is_answered_there() -> N
 
 def test_a_denial_that_names_no_content_describes_no_report() -> None:
     assert len(claims("The company denied the report on Friday.")) == 1
+
+
+def test_a_retraction_takes_back_its_own_source_s_claim_only() -> None:
+    found = claims(
+        "The mayor said the bridge would reopen in May. The Daily Ledger reported that the bridge had collapsed. "
+        "The Daily Ledger later retracted the story."
+    )
+    assert found[2].refers_to == found[1].id
+    unnamed = claims("The mayor said the bridge would reopen in May. The paper has since retracted the story.")
+    assert unnamed[1].refers_to is None
