@@ -24,6 +24,7 @@ from checker.extract.attribution import (
     reporting_verb,
     retracts,
 )
+from checker.extract.measures import ARTICLE_MEASURE, TURNOUT, TURNOUT_MEASURES
 from checker.extract.quantities import find_quantities
 from checker.extract.segment import Sentence, split_sentences
 from checker.extract.sources import a_publication, same_source
@@ -194,7 +195,24 @@ def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list
         draft.figures = _figures(draft, drafts[-1].figures if draft.continues_sentence and drafts else [])
         drafts.append(draft)
     _link_answers(drafts)
-    return _with_described_reports(doc, drafts)
+    drafts = _with_described_reports(doc, drafts)
+    _inherit_measures(drafts)
+    return drafts
+
+
+def _inherit_measures(drafts: list[_Draft]) -> None:
+    """Figures of a bare count noun ("the total was between 122,000 and 172,000") count what the article
+    counts when it counts one thing (crowds, say), and otherwise nothing; a turnout is a crowd in an
+    article that counts crowds and no votes ("put the turnout at 510,000" of a march), else votes."""
+    measures = {q.measure for d in drafts for q in d.figures if q.measure not in (None, ARTICLE_MEASURE)}
+    turnout = next((m for m in TURNOUT_MEASURES if m in measures), TURNOUT_MEASURES[0])
+    measures = {turnout if m == TURNOUT else m for m in measures}
+    inherited = next(iter(measures)) if len(measures) == 1 else None
+    meant = {ARTICLE_MEASURE: inherited, TURNOUT: turnout}
+    for draft in drafts:
+        draft.figures = [
+            q.model_copy(update={"measure": meant[q.measure]}) if q.measure in meant else q for q in draft.figures
+        ]
 
 
 def _with_described_reports(doc: Document, drafts: list[_Draft]) -> list[_Draft]:
@@ -307,7 +325,10 @@ def _clause_bounds(tokens: Doc) -> list[tuple[Token, int, int]]:
     kept = verbs[:1]
     starts = [0]
     for verb in verbs[1:]:
-        first = min(t.i for t in verb.subtree if t.pos_ not in CLAUSE_JOINERS)
+        # "While the railways maintained that five died, a police official said seven died": the
+        # official's clause starts after the clause it governs, not at the sentence's first word.
+        inside = {t.i for other in verbs if other is not verb and _governs(verb, other) for t in other.subtree}
+        first = min((t.i for t in verb.subtree if t.pos_ not in CLAUSE_JOINERS and t.i not in inside), default=0)
         if first > starts[-1] and first > kept[-1].i:
             kept.append(verb)
             starts.append(first)
@@ -321,6 +342,11 @@ def _clause_bounds(tokens: Doc) -> list[tuple[Token, int, int]]:
                 last -= 1
         bounds.append((verb, first, last))
     return bounds
+
+
+def _governs(verb: Token, other: Token) -> bool:
+    """Whether `other` stands in a clause that hangs off `verb` before it ("While X maintained ..., Y said")."""
+    return other.i < verb.i and other in verb.subtree and other is not verb
 
 
 def _link_references(analyses: list[Analysis], drafts: list[_Draft]) -> None:

@@ -27,7 +27,8 @@ MEASURES: dict[str, str] = {
     **dict.fromkeys(["trap", "strand", "entomb"], "trapped"),
     **dict.fromkeys(["displace", "evacuate", "flee", "homeless", "evacuee", "refugee"], "displaced"),
     **dict.fromkeys(["arrest", "detain", "detention", "arrestee"], "arrests"),
-    **dict.fromkeys(["turnout", "turn out", "vote", "ballot", "voter", "poll", "polling"], "votes"),
+    **dict.fromkeys(["vote", "ballot", "voter", "poll", "polling"], "votes"),
+    **dict.fromkeys(["turnout", "turn out"], "turnout"),  # votes at a poll, the crowd at a march: see TURNOUT
     **dict.fromkeys(
         ["crowd", "attend", "attendance", "protester", "demonstrator", "rally", "protest", "march", "demonstrate"],
         "crowd",
@@ -53,11 +54,22 @@ COUNT_NOUNS = frozenset(
         "percentage",
     }
 )
+# Count nouns that name no measure of their own ("the total was 140,000", "the wildest estimate was 1.3
+# million"): the figure counts what the article counts, when the article counts one thing (see
+# `claims._inherit_measures`). `ARTICLE_MEASURE` marks such a figure until then; it never leaves extraction.
+GENERIC_COUNT_NOUNS = frozenset({"total", "figure", "number", "estimate", "count", "tally"})
+ARTICLE_MEASURE = "the article's measure"
+# Who turned out: voters at an election, the crowd at a march. The article says which (`claims._inherit_measures`).
+TURNOUT = "turnout"
+TURNOUT_MEASURES = ("votes", "crowd")  # what turnout is, in order of preference when the article says neither
 # "rose to 2,360", "stood at 80", "put it at 51.5 percent", "was 42": the figure hangs off a verb.
 FIGURE_PREPOSITIONS = frozenset({"to", "at", "of"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 OBJECTS = frozenset({"dobj", "attr"})
 MAX_CLIMB = 3
+PUTTING = frozenset({"put", "place", "peg"})  # "put it at", "placed it at", "pegged it at"
+PRONOUN_OBJECTS = frozenset({"it", "them"})
+QUALIFYING = frozenset({"compound", "prep", "poss", "nmod"})  # "the number of schools closed", "the jobs total"
 # The state a verb leaves its object in ("left 300 people dead") or says of its subject ("18 people were
 # missing", "52 more remain missing").
 RESULTS = frozenset({"oprd", "acomp"})
@@ -142,6 +154,8 @@ def _carrying_clause(figure: Token) -> str | None:
 
 
 def _count_noun_of(verb: Token) -> str | None:
+    if verb.lemma_.lower() in PUTTING and any(c.dep_ == "dobj" and c.lower_ in PRONOUN_OBJECTS for c in verb.children):
+        return ARTICLE_MEASURE  # "put it at 51.5 percent": "it" is what the article counts
     for child in verb.children:
         # "Turnout was 51.5 percent": a count noun opening the sentence may be tagged a proper noun.
         if (
@@ -156,7 +170,10 @@ def _count_noun_of(verb: Token) -> str | None:
 
 
 def _count_measure(noun: Token) -> str | None:
-    """ "death toll" -> deaths; "turnout" -> votes; a bare "toll" in news is a death toll."""
+    """ "death toll" -> deaths; "turnout" -> votes; a bare "toll" in news is a death toll; a bare "total"
+    or "estimate", qualified by nothing, counts what the article counts (`ARTICLE_MEASURE`)."""
+    if noun.lemma_.lower() in GENERIC_COUNT_NOUNS and not any(child.dep_ in QUALIFYING for child in noun.children):
+        return ARTICLE_MEASURE
     for candidate in _phrase(noun):
         found = _measure(candidate)
         if found:

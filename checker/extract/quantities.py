@@ -79,7 +79,10 @@ APPROX = re.compile(
 # than 10" a ceiling.
 NEGATED_CUE = re.compile(r"\b(?:not|n't|never)\s+(?:(?:be|been|is|was|are|were)\s+)?$", re.IGNORECASE)
 FLOOR_CUES = frozenset({"more than", "over", "at least", "upwards of", "no fewer than", "no less than"})
-CEILING_CUES = frozenset({"less than", "fewer than", "under", "up to", "as many as"})
+CEILING_CUES = frozenset({"less than", "fewer than", "under"})
+# "up to 200,000 joined", "as many as 75 percent struck": a source claims a figure that reaches N, the way
+# "more than 600" claims one past 600; its lower end, which the text never gives, mirrors that open end.
+HIGH_ESTIMATE_CUES = frozenset({"up to", "as many as"})
 APPROX_WINDOW = 20  # characters before a figure where its cue may stand ("no fewer than")
 NEGATION_WINDOW = 20  # characters before a cue where its negation may stand ("would not be")
 NEGATABLE_CUES = frozenset({"less than", "fewer than", "more than"})  # "not less than" reads "no less than"
@@ -227,6 +230,8 @@ def _interval(cue: str, value: float) -> tuple[float, float]:
         return value, value * OPEN_UPPER_FACTOR
     if cue in CEILING_CUES:
         return 0.0, value
+    if cue in HIGH_ESTIMATE_CUES:
+        return value / OPEN_UPPER_FACTOR, value
     return value * (1 - ABOUT_BAND), value * (1 + ABOUT_BAND)
 
 

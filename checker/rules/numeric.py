@@ -35,6 +35,7 @@ PERIODS = {
     "week": re.compile(r"\bweekly\b|\b(?:a|per|each|every)\s+week\b", re.IGNORECASE),
     "day": re.compile(r"\bdaily\b|\b(?:a|per|each|every)\s+day\b", re.IGNORECASE),
 }
+PERCENT = "percent"
 LOW_GAP = 0.15  # gaps are relative to the larger figure
 HIGH_GAP = 0.5
 
@@ -164,6 +165,8 @@ def gap_severity(gap: float) -> Severity:
 
 
 def same_count(context: RuleContext, left: Quantity, right: Quantity) -> bool:
+    if (left.unit == PERCENT) != (right.unit == PERCENT):
+        return False  # a share ("30 percent turned out") is no count ("30,000 marched")
     if left.measure is not None and right.measure is not None:
         # "4,460 people killed" and "the death toll stood at 2,360" count the same thing in other words.
         return left.measure == right.measure and entities_compatible(left.qualifiers, right.qualifiers)

@@ -267,3 +267,14 @@ def test_a_second_coordinated_speaker_is_no_role() -> None:
 def test_a_statement_issued_is_its_issuers(text: str, speaker: str | None, stance: Stance) -> None:
     claim = claims(text)[0]  # "a denial of a report that ...": the report becomes a claim after it
     assert (claim.speaker, claim.stance) == (speaker, stance)
+
+
+def test_a_reporting_clause_opening_with_while_is_its_own_claim() -> None:
+    found = claims(
+        "While the railways maintained that five people were killed in the accident, a senior police "
+        "official initially said seven died."
+    )
+    assert [(c.speaker, c.text) for c in found] == [
+        ("the railways", "While the railways maintained that five people were killed in the accident"),
+        ("a senior police official", "a senior police official initially said seven died."),
+    ]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from checker.extract.claims import extract
 from checker.extract.nlp import parse
 from checker.extract.quantities import find_quantities
+from checker.models import Document
 
 
 def measures(text: str) -> list[tuple[str, str | None]]:
@@ -21,8 +23,9 @@ def measures(text: str) -> list[tuple[str, str | None]]:
         ("Officials said the toll stood at 80.", [("80", "deaths")]),
         ("Medics said 31 people died overnight.", [("31", "deaths")]),
         ("Twelve people were injured in the blast.", [("Twelve", "injuries")]),
-        ("Turnout was 51.5 percent.", [("51.5 percent", "votes")]),
-        ("Only 30 percent of voters turned out.", [("30 percent", "votes")]),
+        # who turned out (voters, a crowd) the article says: claims._inherit_measures
+        ("Turnout was 51.5 percent.", [("51.5 percent", "turnout")]),
+        ("Only 30 percent of voters turned out.", [("30 percent", "turnout")]),
         ("Police arrested 45 protesters.", [("45", "crowd")]),
         ("The company will cut 1,500 jobs.", [("1,500", "jobs")]),
         ("More than 300 homes were damaged.", [("More than 300", None)]),
@@ -48,4 +51,40 @@ def test_a_bare_figure_completing_a_verb_counts_what_the_figure_before_it_counts
     assert measures("Police counted 300 protesters and organisers tallied more than 2,000.") == [
         ("300", "crowd"),
         ("more than 2,000", "crowd"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The organiser put the turnout at 510,000. Police said 98,600 people joined the march.",
+            [[("510,000", "crowd")], [("98,600", "crowd")]],
+        ),
+        (
+            "The commission put the turnout at 51.5 percent. Officials said 2 million ballots were cast.",
+            [[("51.5 percent", "votes")], [("2 million", "votes")]],
+        ),
+        (
+            "Police said 98,600 people joined the march. Academics estimated the total was 150,000.",
+            [[("98,600", "crowd")], [("150,000", "crowd")]],
+        ),
+        (
+            "Police said 98,600 people joined the march and 12 were injured. Academics estimated the total was 150,000.",
+            [[("98,600", "crowd"), ("12", "injuries")], [("150,000", None)]],
+        ),
+        ("Officials said the number of schools closed rose to 40.", [[("40", None)]]),
+    ],
+)
+def test_a_bare_count_counts_what_the_article_counts(text: str, expected: list[list[tuple[str, str | None]]]) -> None:
+    found = [a.claim for a in extract([Document(id="d", text=text)])]
+    assert [[(q.text, q.measure) for q in claim.quantities] for claim in found] == expected
+
+
+def test_put_it_at_counts_what_the_article_counts() -> None:
+    text = "The commission put it at 51.5 percent, but the opposition said only 30 percent had turned out."
+    found = [a.claim for a in extract([Document(id="d", text=text)])]
+    assert [[(q.text, q.measure) for q in c.quantities] for c in found] == [
+        [("51.5 percent", "votes")],
+        [("30 percent", "votes")],
     ]

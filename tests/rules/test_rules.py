@@ -523,3 +523,8 @@ def test_the_article_s_own_telling_of_a_plan_is_no_side_of_a_schedule_dispute(re
         "Agency director Ivan Petrov said the satellite launch will take place on the previously set date."
     )
     assert pairs_found("schedule", text, real_embedder) == []
+
+
+def test_a_share_is_no_count(real_embedder: Embedder) -> None:
+    text = "Organisers said 30 percent of the city's workers joined the strike. Police said 30,000 workers joined the strike."
+    assert pairs_found("numeric", text, real_embedder) == []
