@@ -105,6 +105,8 @@ RETRACTED = frozenset(
 # "issued a denial of a report that ...", "released a statement saying ...": a verb that reports only
 # through the statement it puts out.
 ISSUING = frozenset({"issue", "release"})
+CALL_LEMMA = "call"
+CALLING_PARTICLES = frozenset({"on", "for", "upon"})
 ISSUED_STATEMENTS = frozenset(
     {"denial", "statement", "clarification", "correction", "rebuttal", "retraction", "rejoinder", "disclaimer"}
 )
@@ -669,7 +671,7 @@ def reporting_clauses(doc: Doc) -> list[Token]:
         if not reports_something(token) or not _is_main(token):
             continue
         needed = NEEDS_COMPLEMENT.get(token.lemma_.lower())
-        if needed and not _complemented(token, *needed):
+        if needed and not _complemented(token, *needed) and not _calls_on(token):
             continue
         if token.lemma_.lower() in ISSUING and not _issues_a_statement(token):
             continue  # "the company issued a recall": nobody speaks
@@ -748,6 +750,13 @@ def _complemented(verb: Token, dep: str, word: str | None) -> bool:
     if any(_completes(child, dep, word) for child in verb.children):
         return True
     return dep == OBJECT_COMPLEMENT and sum(child.dep_ == "dobj" for child in verb.children) > 1
+
+
+def _calls_on(verb: Token) -> bool:
+    """ "is calling on the Security Council to investigate", "called for an inquiry": a demand is said."""
+    return verb.lemma_.lower() == CALL_LEMMA and any(
+        child.dep_ in {"prep", "prt"} and child.lower_ in CALLING_PARTICLES for child in verb.children
+    )
 
 
 def _issues_a_statement(verb: Token) -> bool:

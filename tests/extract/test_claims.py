@@ -35,6 +35,7 @@ def claims(text: str) -> list[Claim]:
             "farmer from the valley",
         ),
         ("Reuters, the news agency, said the road was closed.", "Reuters", "news agency"),
+        ("The ambassador is calling on the council to investigate the killings.", "the ambassador", None),
     ],
 )
 def test_attribution(text: str, speaker: str | None, role: str | None) -> None:
