@@ -106,6 +106,7 @@ RETRACTED = frozenset(
 # through the statement it puts out.
 ISSUING = frozenset({"issue", "release"})
 CALL_LEMMA = "call"
+PASSIVE_AUXILIARY = "auxpass"
 CALLING_PARTICLES = frozenset({"on", "for", "upon"})
 ISSUED_STATEMENTS = frozenset(
     {"denial", "statement", "clarification", "correction", "rebuttal", "retraction", "rejoinder", "disclaimer"}
@@ -134,6 +135,7 @@ NEEDS_COMPLEMENT: dict[str, tuple[str, str | None]] = {
 OBJECT_COMPLEMENT = "oprd"
 # "quoted X as saying", "cited X as saying": the object speaks, the subject only carried it.
 SPEAKING_OBJECT = frozenset({"quote", "cite"})
+SPOKEN_DEPS = frozenset({"dobj", "nsubjpass"})  # who is quoted: "quoted Al-Fahd as saying", "he was quoted as saying"
 # The nouns news uses for the people it gets a story from, as lemmas: "citing sources", "quoting officials".
 INFORMANTS = frozenset({"source", "official", "person", "people", "insider", "aide", "executive", "employee"})
 # The passive of hearsay: a past form of a reporting verb, then "to" and a verb in its base form ("said
@@ -794,7 +796,13 @@ def _is_main(token: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject; after the verb only where what was said comes first ("..., claims Kuo")."""
+    """The verb's subject; after the verb only where what was said comes first ("..., claims Kuo"). In
+    the passive, who did the saying: "has been confirmed dead by the intelligence agency", "the report
+    was denied by police" (or who carried it: X of "he was quoted by X as saying")."""
+    passive = any(child.dep_ == PASSIVE_AUXILIARY for child in verb.children)
+    by = agent(verb) if passive else None
+    if by is not None:
+        return by
     inverted = _reported_before(verb) is not None
     subjects = [
         child
@@ -833,7 +841,7 @@ def _reported_by_object(verb: Token) -> tuple[Token, Token | None] | None:
     """ "quoted Al-Fahd as saying that ...": the object who spoke and, if found, what was said."""
     if verb.lemma_.lower() not in SPEAKING_OBJECT:
         return None
-    spoken = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    spoken = next((c for c in verb.children if c.dep_ in SPOKEN_DEPS), None)  # "quoted X", "X was quoted"
     if spoken is None:
         return None
     said = next((t for c in verb.children if _completes(c, "prep", "as") for t in c.subtree if t.dep_ == "ccomp"), None)
@@ -965,6 +973,8 @@ def attribute_verb(doc: Doc, verb: Token, speakers: Speakers, start: int, end: i
     carrier = _reported_by_object(verb)
     said = carrier[1] if carrier is not None else _reported_before(verb)
     content_start, content_end = _content(doc, verb, said, start, end)
+    if subject.dep_ == "pobj" and carrier is None:  # said in the passive: what was said is the clause's subject
+        content_start, content_end = start, end
     if carrier is not None:
         spoken, _ = carrier
         outlet_start, outlet_end = _phrase_of(subject)

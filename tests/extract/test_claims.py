@@ -279,3 +279,17 @@ def test_a_reporting_clause_opening_with_while_is_its_own_claim() -> None:
         ("the railways", "While the railways maintained that five people were killed in the accident"),
         ("a senior police official", "a senior police official initially said seven died."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cited", "stance"),
+    [
+        ("The deaths were confirmed by the health ministry on Monday.", "the health ministry", None, Stance.CONFIRMS),
+        ("The report was denied by police on Monday.", "police", None, Stance.DENIES),
+        ("Mark Hale was quoted by Reuters as saying the plant would close.", "Mark Hale", "Reuters", Stance.ASSERTS),
+        ("Ten people were killed by the blast, police said.", "police", None, Stance.ASSERTS),
+    ],
+)
+def test_in_the_passive_the_agent_says_it(text: str, speaker: str, cited: str | None, stance: Stance) -> None:
+    claim = claims(text)[0]
+    assert (claim.speaker, claim.cited_source, claim.stance) == (speaker, cited, stance)
