@@ -105,12 +105,14 @@ RETRACTED = frozenset(
 # "issued a denial of a report that ...", "released a statement saying ...": a verb that reports only
 # through the statement it puts out.
 ISSUING = frozenset({"issue", "release"})
-CALL_LEMMA = "call"
-PASSIVE_AUXILIARY = "auxpass"
-CALLING_PARTICLES = frozenset({"on", "for", "upon"})
 ISSUED_STATEMENTS = frozenset(
     {"denial", "statement", "clarification", "correction", "rebuttal", "retraction", "rejoinder", "disclaimer"}
 )
+# "is calling on the council to investigate", "called for an inquiry": a demand is said.
+CALL_LEMMA = "call"
+CALLING_PARTICLES = frozenset({"on", "for", "upon"})
+# "was denied by police": in the passive the agent says it.
+PASSIVE_AUXILIARY = "auxpass"
 # "The rebels claimed to have downed a jet": the subject itself claims, in the active; "X said to buy" is hearsay.
 SAYS_IT_DID = frozenset({"claim", "promise", "pledge", "vow", "threaten"})
 COORDINATED = re.compile(r"^(?:and|or|&)\s", re.IGNORECASE)

@@ -9,6 +9,10 @@ a distance ("X claimed", "reportedly", "X reported that"), or the first of the s
 made by Mr Hale", "the TechCrunch report"); an opening denial may answer an allegation the article
 tells after it. Failing one, and for a figure noun ("that toll"), the nearest earlier claim, within a
 few claims, from another source, that holds what the noun asks for.
+
+A report the article tells only inside the claim that contests it ("Leeds United denied media reports
+that McDermott had been sacked", "despite reports that ...") is found by `described_report`, so that
+the extractor can make it a claim of its own for the contesting claim to answer.
 """
 
 from __future__ import annotations
@@ -135,10 +139,10 @@ def _known(noun: Token, kind: str) -> bool:
     the article may tell before or after."""
     definite = any(child.dep_ == "det" and child.lower_ in DEICTIC for child in noun.children)
     owned = any(child.dep_ == "poss" for child in noun.children)
-    return definite or owned or (kind == "statement" and (noun.tag_ == PLURAL_TAG or _described_report(noun)))
+    return definite or owned or (kind == "statement" and (noun.tag_ == PLURAL_TAG or _singled_out_by_outlet(noun)))
 
 
-def _described_report(noun: Token) -> bool:
+def _singled_out_by_outlet(noun: Token) -> bool:
     """ "a German media report", "a Reuters report", "a report by Japan's Kyodo News agency", "a report
     published in the Straits Times": one report, singled out by the outlet or press that carried it."""
     if not any(child.dep_ == "det" and child.lower_ in INDEFINITE for child in noun.children):
