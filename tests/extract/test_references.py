@@ -128,3 +128,12 @@ def test_a_retraction_takes_back_its_own_source_s_claim_only() -> None:
     assert found[2].refers_to == found[1].id
     unnamed = claims("The mayor said the bridge would reopen in May. The paper has since retracted the story.")
     assert unnamed[1].refers_to is None
+
+
+def test_a_denial_that_tells_what_it_denies_answers_no_unrelated_later_allegation() -> None:
+    found = claims(
+        "Leeds United have denied media reports that Brian McDermott has been sacked as manager. "
+        "Max Fisher wrote a story for Vox.com arguing that the gesture had spread."
+    )
+    assert [c.speaker for c in found] == ["Leeds United", "media reports", "Max Fisher"]
+    assert found[0].refers_to == found[1].id
