@@ -119,6 +119,8 @@ class _Draft:
     figures: list[Quantity] = field(default_factory=list)
     body: str | None = None  # the organisation a generic speaker ("the company") stands for
     points_back: bool = False  # names what it answers ("that claim"), rather than answering the allegation
+    retracts: bool = False  # takes back what its source published ("Vox later corrected their post")
+    described: references.Described | None = None  # the report it contests and tells: "denied reports that ..."
 
 
 def extract(documents: list[Document], on_document: Callable[[list[str]], None] | None = None) -> list[Analysis]:
@@ -193,6 +195,8 @@ def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list
         clause = clauses[index]
         draft.continues_sentence = clause is not None and clause.start > 0
         draft.figures = _figures(draft, drafts[-1].figures if draft.continues_sentence and drafts else [])
+        draft.retracts = _retraction(draft)
+        draft.described = references.described_report(tokens)
         drafts.append(draft)
     _link_answers(drafts)
     drafts = _with_described_reports(doc, drafts)
@@ -225,12 +229,12 @@ def _with_described_reports(doc: Document, drafts: list[_Draft]) -> list[_Draft]
     for old, draft in enumerate(drafts):
         moved[old] = len(out)
         out.append(draft)
-        found = references.described_report(draft.parsed) if draft.refers_to is None else None
+        found = draft.described if draft.refers_to is None else None
         if found is None:
             continue
         if found.against and draft.stance is Stance.ASSERTS:
             draft.stance = Stance.DENIES  # "remains our manager despite reports that he was fired"
-        told = _told_elsewhere(draft, found, drafts)
+        told = _told_elsewhere(old, found, drafts)
         if told is not None:
             if _alleged(drafts[told]):
                 draft.refers_to = told  # "denied an earlier report that ..." / "Earlier, Metro TV reported that ..."
@@ -246,18 +250,17 @@ def _with_described_reports(doc: Document, drafts: list[_Draft]) -> list[_Draft]
     return out
 
 
-def _told_elsewhere(host: _Draft, found: references.Described, drafts: list[_Draft]) -> int | None:
-    """The claim of the article that tells what a claim describes, if one does: one told at a distance
-    or by an outlet, anywhere ("the accident was due to a landslide near a Bukit Asam mine" / "Earlier,
+def _told_elsewhere(position: int, found: references.Described, drafts: list[_Draft]) -> int | None:
+    """The claim of the article that tells what the claim at `position` describes, if one does: one told
+    at a distance or by an outlet, anywhere ("the accident was due to a landslide near a Bukit Asam mine" / "Earlier,
     Metro TV reported that 30 employees were trapped after a landslide near a Bukit Asam mine"), or any
     claim stating it before ("The military said its forces had struck a depot" / "The military denied
     reports that its forces had struck a depot"), naming at least `TOLD_ELSEWHERE_TERMS` of the same
     things. (A later plain statement is the answer, not the report: "remains our manager".)"""
-    wanted = _named_terms(host.parsed, found.content_start, found.content_end)
-    position = drafts.index(host)
+    wanted = _named_terms(drafts[position].parsed, found.content_start, found.content_end)
     for index, other in enumerate(drafts):
         stating = index < position and other.stance in STATING
-        if other is host or not (_alleged(other) or stating):
+        if index == position or not (_alleged(other) or stating):
             continue
         start, end = (other.attribution.content_start, other.attribution.content_end) if other.attribution else (0, 0)
         if len(wanted & _named_terms(other.parsed, start, end)) >= TOLD_ELSEWHERE_TERMS:
@@ -370,7 +373,7 @@ def _link_answers(drafts: list[_Draft]) -> None:
     in words that points at nothing ("It's not true," he said) answers the story's allegation before it."""
     views = [_as_earlier(d) for d in drafts]
     for position, draft in enumerate(drafts):
-        if _retraction(draft):
+        if draft.retracts:
             draft.refers_to = _retracted(draft, drafts[:position])
             draft.points_back = draft.refers_to is not None
             continue
@@ -384,11 +387,7 @@ def _link_answers(drafts: list[_Draft]) -> None:
         draft.refers_to = references.referent(pointing, claim, views[:position], same_source)
         # An allegation told after the denial, for a denial that names none; one that tells what it denies
         # ("denied media reports that ...") is matched on that content (`_with_described_reports`).
-        if (
-            draft.refers_to is None
-            and pointing.kind == "statement"
-            and references.described_report(draft.parsed) is None
-        ):
+        if draft.refers_to is None and pointing.kind == "statement" and draft.described is None:
             later = references.origin(claim, views[position + 1 :], same_source)
             draft.refers_to = None if later is None else position + 1 + later
 
@@ -647,7 +646,7 @@ def _analysis(
         _places(tokens),
         draft.points_back,
         timing(tokens, c_start, c_end),
-        _retraction(draft),
+        draft.retracts,
     )
 
 
