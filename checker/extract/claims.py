@@ -22,6 +22,7 @@ from checker.extract.attribution import (
     refused_to_someone,
     reporting_clauses,
     reporting_verb,
+    reports_something,
     retracts,
 )
 from checker.extract.measures import ARTICLE_MEASURE, TURNOUT, TURNOUT_MEASURES
@@ -166,7 +167,12 @@ def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list
     speakers = Speakers()
     attributions: list[Attribution | None] = []
     for p, c in zip(parsed, clauses, strict=True):
-        found = attribute(p, speakers) if c is None else attribute_verb(c.whole, c.verb, speakers, c.start, c.end)
+        # A clause the article narrates before a source's ("The toll remained at 20,000, but an official said")
+        # is read on its own, like any sentence.
+        if c is None or not reports_something(c.verb):
+            found = attribute(p, speakers)
+        else:
+            found = attribute_verb(c.whole, c.verb, speakers, c.start, c.end)
         if found is not None and found.cited_source:
             speakers.outlets.add(found.cited_source)
         attributions.append(found)
@@ -240,7 +246,10 @@ def _with_described_reports(doc: Document, drafts: list[_Draft]) -> list[_Draft]
                 draft.refers_to = told  # "denied an earlier report that ..." / "Earlier, Metro TV reported that ..."
             continue
         described[len(out) - 1] = len(out)
-        out.append(_report_draft(doc, draft, found, out))
+        told_there = _report_draft(doc, draft, found, out)
+        reported = {q.text for q in told_there.figures}
+        draft.figures = [q for q in draft.figures if q.text not in reported]  # the report's figures are its own
+        out.append(told_there)
     for draft in out:
         if draft.refers_to is not None:
             draft.refers_to = moved[draft.refers_to]
@@ -335,6 +344,10 @@ def _clause_bounds(tokens: Doc) -> list[tuple[Token, int, int]]:
         if first > starts[-1] and first > kept[-1].i:
             kept.append(verb)
             starts.append(first)
+    narrated = _narrated_before(kept[0]) if kept else None
+    if narrated is not None:
+        kept.insert(0, narrated)
+        starts.insert(1, min(t.i for t in kept[1].subtree if t.pos_ not in CLAUSE_JOINERS))
     if len(kept) < 2:
         return [(verbs[0] if verbs else tokens[0], 0, len(tokens))]
     bounds = []
@@ -345,6 +358,18 @@ def _clause_bounds(tokens: Doc) -> list[tuple[Token, int, int]]:
                 last -= 1
         bounds.append((verb, first, last))
     return bounds
+
+
+def _narrated_before(verb: Token) -> Token | None:
+    """The clause the article tells in its own voice before a source's ("That official toll remained at
+    around 20,000 people, but a senior army official said ..."): a main clause with a subject of its own,
+    coordinated with the reporting clause, is the article's claim, not the source's."""
+    head = verb.head
+    if verb.dep_ != "conj" or head is verb or head.i > verb.i or head.dep_ != "ROOT":
+        return None
+    if reports_something(head) or not any(child.dep_ in SUBJECTS for child in head.children):
+        return None
+    return head
 
 
 def _governs(verb: Token, other: Token) -> bool:

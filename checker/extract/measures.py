@@ -27,7 +27,7 @@ MEASURES: dict[str, str] = {
     **dict.fromkeys(["trap", "strand", "entomb"], "trapped"),
     **dict.fromkeys(["displace", "evacuate", "flee", "homeless", "evacuee", "refugee"], "displaced"),
     **dict.fromkeys(["arrest", "detain", "detention", "arrestee"], "arrests"),
-    **dict.fromkeys(["vote", "ballot", "voter", "poll", "polling"], "votes"),
+    **dict.fromkeys(["vote", "voting", "ballot", "voter", "poll", "polling"], "votes"),
     **dict.fromkeys(["turnout", "turn out"], "turnout"),  # votes at a poll, the crowd at a march: see TURNOUT
     **dict.fromkeys(
         ["crowd", "attend", "attendance", "protester", "demonstrator", "rally", "protest", "march", "demonstrate"],

@@ -44,7 +44,13 @@ COUNTED_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
 DESCRIBING_CLAUSES = frozenset({"relcl", "acl"})  # "the attack, in which ...", "floods that left 300 dead"
 YEAR_DIGITS = 4
 CURRENCIES = {"$": "usd", "€": "eur", "£": "gbp"}
+PERCENT_UNIT = "percent"
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PERCENT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+# Nouns naming a share: a bare figure said to be one ("the voting percentage was as low as 22") is a
+# percentage, though the text writes no "%".
+SHARE_NOUNS = frozenset({"percentage", "proportion", "share", "percent"})
+SHARE_CLIMB = 3  # steps from the figure up to the verb whose subject names the share ("was as low as 22")
 CLOCK = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|o'clock)(?!\w)", re.IGNORECASE)
 
 _WORD = (
@@ -248,6 +254,8 @@ def _to_quantity(doc: Doc, match: _Match, starts: list[int], names: list[Span]) 
     unit = None if symbol else _unit_token(doc, starts, match.end)
     span = doc.char_span(match.start, match.end, alignment_mode="expand")
     figure = span[-1] if span is not None and len(span) else None
+    if symbol is None and unit is None and figure is not None and _a_share(figure):
+        symbol = PERCENT_UNIT
     quantity = Quantity(
         text=doc.text[start:end],
         value=match.value,
@@ -262,6 +270,20 @@ def _to_quantity(doc: Doc, match: _Match, starts: list[int], names: list[Span]) 
         event_date=_event_date(figure) if figure is not None else None,
     )
     return quantity, figure
+
+
+def _a_share(figure: Token) -> bool:
+    """ "The voting percentage was as low as 22", "its share stood at 40": a bare figure completing a
+    verb whose subject names a share."""
+    token = figure
+    for _ in range(SHARE_CLIMB):
+        head = token.head
+        if head is token:
+            return False
+        if head.pos_ in {"VERB", "AUX"}:
+            return any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in SHARE_NOUNS for c in head.children)
+        token = head
+    return False
 
 
 def _countable(match: _Match, symbol: str | None) -> bool:
@@ -359,7 +381,7 @@ def _with_symbol(text: str, start: int, end: int) -> tuple[int, int, str | None]
         return start - 1, end, CURRENCIES[before]
     percent = PERCENT.match(text, end)
     if percent:
-        return start, percent.end(), "percent"
+        return start, percent.end(), PERCENT_UNIT
     return start, end, None
 
 

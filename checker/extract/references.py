@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from checker.extract.attribution import reports_something
 from checker.extract.nlp import agent
 from checker.models import Quantity, Stance
 
@@ -62,6 +63,8 @@ CONTESTING = frozenset({Stance.DENIES, Stance.NOT_CONFIRMED})
 CONTESTING_LEMMAS = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "contradict", "dispute", "denial"})
 AGAINST = frozenset({"despite", "contrary"})
 CONTENT_CLAUSES = frozenset({"acl", "ccomp"})
+TELLING_PARTICIPLE = "acl"  # "reports suggesting that ...": the participle that tells the report's content
+SAID_CLAUSE = "ccomp"
 
 
 @dataclass(frozen=True)
@@ -261,7 +264,7 @@ def described_report(tokens: Doc) -> Described | None:
     for noun in tokens:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in STATEMENT_NOUNS or not _contested(noun):
             continue
-        clause = next((c for c in noun.children if c.dep_ in CONTENT_CLAUSES and _content_clause(c)), None)
+        clause = _told(noun)
         if clause is None:
             continue
         first = next(t for t in clause.subtree if t.dep_ != "mark")
@@ -271,6 +274,17 @@ def described_report(tokens: Doc) -> Described | None:
         end = clause.right_edge.idx + len(clause.right_edge.text)
         against = noun.dep_ == "pobj" and (noun.head.lower_ in AGAINST or noun.head.head.lower_ in AGAINST)
         return Described(noun.left_edge.idx, end, first.idx, end, source, against)
+    return None
+
+
+def _told(noun: Token) -> Token | None:
+    """The clause that tells what a report says: "reports that X", or through a reporting participle,
+    "reports suggesting that X", "claims saying X"."""
+    for child in noun.children:
+        if child.dep_ in CONTENT_CLAUSES and _content_clause(child):
+            return child
+        if child.dep_ == TELLING_PARTICIPLE and reports_something(child):
+            return next((c for c in child.children if c.dep_ == SAID_CLAUSE), None)
     return None
 
 

@@ -23,7 +23,9 @@ MEASURE_MATTER_MIN = 0.4
 # aground" share the count, not the words around it.
 ARTICLE_MEASURE_MATTER_MIN = 0.3
 # The span a figure is counted over, when the sentence gives one: "for the fourth quarter", "annually",
-# "a day". Figures counted over different spans (a quarter's shipments, a year's) are different counts.
+# "a day" (not "a day earlier", which dates an event). Figures counted over different spans (a quarter's
+# shipments, a year's) are different counts.
+_NOT_DATING = r"(?!\s+(?:earlier|later|before|after))"
 PERIODS = {
     "quarter": re.compile(r"\bquarter(?:ly|s)?\b|\bQ[1-4]\b", re.IGNORECASE),
     "year": re.compile(
@@ -32,8 +34,8 @@ PERIODS = {
         re.IGNORECASE,
     ),
     "month": re.compile(r"\bmonthly\b|\b(?:a|per|each|every)\s+month\b", re.IGNORECASE),
-    "week": re.compile(r"\bweekly\b|\b(?:a|per|each|every)\s+week\b", re.IGNORECASE),
-    "day": re.compile(r"\bdaily\b|\b(?:a|per|each|every)\s+day\b", re.IGNORECASE),
+    "week": re.compile(rf"\bweekly\b|\b(?:a|per|each|every)\s+week\b{_NOT_DATING}", re.IGNORECASE),
+    "day": re.compile(rf"\bdaily\b|\b(?:a|per|each|every)\s+day\b{_NOT_DATING}", re.IGNORECASE),
 }
 PERCENT = "percent"
 LOW_GAP = 0.15  # gaps are relative to the larger figure
@@ -46,7 +48,7 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
         return None  # "Apple could show a 12-inch model" / "it's possible it shows 11 and 13-inch ones"
     if _one_narrator(context, a, b):
         return None  # the reporter's own two figures count two things; a named source may revise itself
-    spans = _counted_over(context.claim(a)), _counted_over(context.claim(b))
+    spans = _counted_over(context.analyses[a].content), _counted_over(context.analyses[b].content)
     if not same_matter(context, a, b, _measure_matter_min(context, a, b)) or not _same_period(context, a, b, spans):
         return None
     if not _same_place(context, a, b):
@@ -146,9 +148,11 @@ def _one_narrator(context: RuleContext, a: int, b: int) -> bool:
     return left.unattributed and right.unattributed and left.doc_id == right.doc_id
 
 
-def _counted_over(claim: Claim) -> frozenset[str]:
-    """The spans of time the claim counts its figures over: "quarter", "year" ("annually", "in 2016"), "day", ..."""
-    return frozenset(name for name, pattern in PERIODS.items() if pattern.search(claim.text))
+def _counted_over(content: str) -> frozenset[str]:
+    """The spans of time a claim counts its figures over: "quarter", "year" ("annually", "in 2016"), "day", ...
+    Read in what is said, not in who says it: "the annual march's organiser put the turnout at 510,000"
+    counts one march."""
+    return frozenset(name for name, pattern in PERIODS.items() if pattern.search(content))
 
 
 def relative_gap(left: Quantity, right: Quantity) -> float:

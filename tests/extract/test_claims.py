@@ -281,6 +281,22 @@ def test_a_reporting_clause_opening_with_while_is_its_own_claim() -> None:
     ]
 
 
+def test_a_clause_the_article_tells_before_a_source_speaks_is_the_articles() -> None:
+    found = claims(
+        "The official count stood at about 4,000 people, but a senior aid worker said the real number "
+        "was close to 9,000."
+    )
+    assert [(c.speaker, c.text, [q.text for q in c.quantities]) for c in found] == [
+        (None, "The official count stood at about 4,000 people", ["about 4,000"]),
+        ("a senior aid worker", "a senior aid worker said the real number was close to 9,000.", ["close to 9,000"]),
+    ]
+
+
+def test_a_clause_that_only_reports_stays_whole() -> None:
+    found = claims("Reached on Monday, the mayor said traffic was back to normal after the bridge reopened.")
+    assert [(c.speaker, c.start) for c in found] == [("the mayor", 0)]
+
+
 @pytest.mark.parametrize(
     ("text", "speaker", "cited", "stance"),
     [

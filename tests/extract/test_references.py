@@ -100,6 +100,18 @@ def test_a_report_told_only_inside_its_denial_becomes_a_claim_the_denial_answers
     assert report.start > denial.start and report.end <= denial.end
 
 
+def test_a_report_told_through_a_participle_is_a_claim_with_its_own_figures() -> None:
+    found = claims(
+        "Contrary to earlier reports suggesting that 300 workers were laid off, the firm said on Monday "
+        "that 45 jobs had been cut."
+    )
+    held, report = found
+    assert report.text == "earlier reports suggesting that 300 workers were laid off"
+    assert held.refers_to == report.id
+    assert [q.text for q in report.quantities] == ["300"]
+    assert [q.text for q in held.quantities] == ["45"]
+
+
 def test_a_claim_held_despite_reports_denies_them() -> None:
     found = claims("Leeds said McDermott was still the manager despite widespread reports that he had been fired.")
     held, report = found

@@ -255,6 +255,22 @@ NUMERIC = [
         Severity.MEDIUM,
     ),
     (
+        # "annual" describes who speaks (the march's organiser), not a count kept over a year
+        [
+            "The annual harbour march's organiser put the crowd at 90,000.",
+            "Police said the crowd at the harbour march was about 20,000.",
+        ],
+        Severity.HIGH,
+    ),
+    (
+        # "a day earlier" dates the deaths, it counts nothing per day
+        [
+            "The army said that 40 people were killed in the flood zone a day earlier.",
+            "A relief agency said that 12 people were killed in the flood zone.",
+        ],
+        Severity.HIGH,
+    ),
+    (
         [
             "A blog said the company could unveil a 12-inch laptop at the event.",
             "It is possible that the company will unveil 11-inch laptops at the event.",
