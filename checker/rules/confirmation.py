@@ -1,8 +1,9 @@
 """A "not (yet) confirmed" against what another source confirms or states as fact.
 
 "The White House could not confirm the video" contests SITE's "the video is authentic" as much as
-a confirmation: a named source stating it as fact. Against a report kept at a distance
-("allegedly") or against the article's own voice it is no conflict: nobody vouched for it.
+a confirmation: a named source stating it as fact, or claiming it ("hackers claimed to have ..."). Against
+what the reporter alone keeps at a distance ("allegedly") or the article's own voice it is no conflict:
+nobody vouched for it.
 """
 
 from __future__ import annotations
@@ -61,12 +62,14 @@ def _own_caveat(context: RuleContext, pending: int, confirmed: int) -> bool:
 
 
 def _vouched(context: RuleContext, index: int, pending: int) -> bool:
-    """Confirmed, or asserted by a named source (not the article's own voice, not kept at a distance); or
-    a source's claim the caution names as what it cannot confirm ("A group claimed responsibility" /
-    "officials could not authenticate the claim"), however the reporter kept it at a distance."""
+    """Confirmed, or asserted by a named source, in its own words or handed on at a distance ("hackers
+    claimed to have breached the network": their claim, the reporter's distance), not the article's own
+    voice ("reportedly") nor a source's speculation; or a source's claim the caution names as what it
+    cannot confirm ("A group claimed responsibility" / "officials could not authenticate the claim"),
+    however the reporter kept it at a distance."""
     claim = context.claim(index)
     named = context.answer(pending, index) and claim.speaker is not None
     if named and claim.stance in {Stance.ASSERTS, Stance.CONFIRMS, Stance.HEDGED}:
         return True
-    asserted = claim.stance is Stance.ASSERTS and claim.commitment is Commitment.ASSERTED
+    asserted = claim.stance is Stance.ASSERTS and claim.commitment is not Commitment.SPECULATIVE
     return claim.stance is Stance.CONFIRMS or (asserted and claim.speaker is not None)

@@ -189,6 +189,22 @@ CONFIRMATION = [
         ],
         False,
     ),
+    (
+        # a named source's own claim, though the reporter keeps it at a distance ("claimed"), is vouched for
+        [
+            "A hacking group claimed to have stolen the records of two million bank customers.",
+            "The bank's spokeswoman would not confirm that any customer records had been stolen.",
+        ],
+        True,
+    ),
+    (
+        # what the reporter alone keeps at a distance ("reportedly") nobody vouched for
+        [
+            "The records of two million bank customers were reportedly stolen.",
+            "The bank's spokeswoman would not confirm that any customer records had been stolen.",
+        ],
+        False,
+    ),
 ]
 
 
