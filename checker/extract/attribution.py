@@ -182,6 +182,7 @@ STRANDED_DEPS = frozenset({"appos", "conj"})  # where a bad parse leaves a speak
 CLIMB_LIMIT = 3  # clauses climbed to find the subject a participle leans on
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl"})
 EXPLETIVES = frozenset({"it", "there", "this", "that", "which", "who"})
+JOINING_POS = frozenset({"CCONJ", "PUNCT"})  # ", but" before a second predicate
 CONNECTIVE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ"})
 THAT = re.compile(r"that\s+", re.IGNORECASE)  # the complementizer opens the content, it is not part of it
 TITLES = re.compile(r"(?:mr|mrs|ms|dr|prof)\.?|the|an?", re.IGNORECASE)  # forms of address or an article: no role
@@ -394,7 +395,7 @@ def attribute(doc: Doc, speakers: Speakers) -> Attribution | None:
         found = _closing(doc, speakers)  # "The man said to be the leader was held, police said": police speak
     if found is None:
         return according
-    found = _inner_speaker(doc, speakers, found)
+    found = _without_own_acts(doc, _inner_speaker(doc, speakers, found))
     if according is not None and _does_not_report(doc, found):
         return according  # "HP will announce the split, according to WSJ": WSJ answers for the sentence
     if according is not None and found.cited_source is None and found.speaker != according.speaker:
@@ -409,6 +410,39 @@ def attribute(doc: Doc, speakers: Speakers) -> Attribution | None:
     if found.cited_source is None:
         return _replace(found, cited_source=_channel(doc, found.speaker))
     return found
+
+
+def _without_own_acts(doc: Doc, found: Attribution) -> Attribution:
+    """What was said ends where the sentence goes on to tell what the speaker did ("told reporters that
+    the commander was dead, but would not answer questions"): a predicate joined to the reporting verb,
+    sharing its subject, that reports nothing is the speaker's act, not part of the statement."""
+    verb = reporting_verb(doc, found) if not found.closing else None
+    if verb is None:
+        return found
+    acts = [
+        child
+        for child in verb.children
+        if child.dep_ == "conj" and child.i > verb.i and _an_act(child) and child.idx > found.content_start
+    ]
+    if not acts:
+        return found
+    first = acts[0].left_edge.i
+    joined_by = []
+    while first > 0 and doc[first - 1].pos_ in JOINING_POS:
+        first -= 1
+        joined_by.append(doc[first].text)
+    # A comma marks the act off (", but would not answer"); without one the parse may have hung the second
+    # half of what was said on the verb ("confirm that troops were sent to Russia and units are deployed").
+    if "," not in joined_by:
+        return found
+    end = doc[first - 1].idx + len(doc[first - 1].text) if first > 0 else found.content_start
+    return replace(found, content_end=end) if found.content_start < end < found.content_end else found
+
+
+def _an_act(predicate: Token) -> bool:
+    """A verb the speaker does rather than says, with no subject of its own ("would not answer questions")."""
+    own_subject = any(child.dep_ in SUBJECTS for child in predicate.children)
+    return predicate.pos_ in {"VERB", "AUX"} and not own_subject and not reports_something(predicate)
 
 
 def _inner_speaker(doc: Doc, speakers: Speakers, found: Attribution) -> Attribution:

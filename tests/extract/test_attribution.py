@@ -476,3 +476,14 @@ def test_a_name_the_parser_left_in_apposition_still_speaks() -> None:
     )
     (claim,) = claims(text)
     assert claim.speaker == "Kit Lam"
+
+
+def test_what_the_speaker_then_does_is_no_part_of_what_was_said() -> None:
+    """ "..., but would not answer questions": the speaker's act, whose "would" hedges nothing said."""
+    text = (
+        "Agency spokesman Omar Farid told reporters on Sunday that the commander was dead, but would not "
+        "answer questions about the body."
+    )
+    (analysis,) = extract([Document(id="d", text=text)])
+    assert analysis.content.endswith("the commander was dead")
+    assert (analysis.claim.stance, analysis.claim.commitment.value) == (Stance.ASSERTS, "asserted")
