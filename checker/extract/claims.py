@@ -202,12 +202,20 @@ def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list
         draft.continues_sentence = clause is not None and clause.start > 0
         draft.figures = _figures(draft, drafts[-1].figures if draft.continues_sentence and drafts else [])
         draft.retracts = _retraction(draft)
-        draft.described = references.described_report(tokens)
+        draft.described = references.described_report(tokens) or _told_by_another(tokens, found)
         drafts.append(draft)
     _link_answers(drafts)
     drafts = _with_described_reports(doc, drafts)
     _inherit_measures(drafts)
     return drafts
+
+
+def _told_by_another(tokens: Doc, found: Attribution | None) -> references.Described | None:
+    """A figure the sentence gives as another source's ("the organisers' estimate of 100,000"): not one
+    its own speaker gave earlier ("the ministry's figure" in the ministry's statement)."""
+    told = references.figure_told_by_another(tokens)
+    own = found.speaker if found is not None else None
+    return None if told is None or (own and same_source(own, told.source)) else told
 
 
 def _inherit_measures(drafts: list[_Draft]) -> None:
@@ -249,6 +257,7 @@ def _with_described_reports(doc: Document, drafts: list[_Draft]) -> list[_Draft]
         told_there = _report_draft(doc, draft, found, out)
         reported = {q.text for q in told_there.figures}
         draft.figures = [q for q in draft.figures if q.text not in reported]  # the report's figures are its own
+        told_there.figures = _measured_like(told_there.figures, draft.figures)
         out.append(told_there)
     for draft in out:
         if draft.refers_to is not None:
@@ -257,6 +266,16 @@ def _with_described_reports(doc: Document, drafts: list[_Draft]) -> list[_Draft]
         out[host].refers_to = report
         out[host].points_back = True
     return out
+
+
+def _measured_like(figures: list[Quantity], against: list[Quantity]) -> list[Quantity]:
+    """A figure told in passing names no measure of its own ("not 11 civilians as officials claimed", "the
+    organisers' estimate of 100,000"): it counts what the figure it is set against counts."""
+    measures = {q.measure for q in against if q.measure}
+    if len(measures) != 1:
+        return figures
+    (measure,) = measures
+    return [q if q.measure else q.model_copy(update={"measure": measure}) for q in figures]
 
 
 def _told_elsewhere(position: int, found: references.Described, drafts: list[_Draft]) -> int | None:
@@ -294,7 +313,12 @@ def _report_draft(doc: Document, host: _Draft, found: references.Described, befo
         host.sentence, start=host.sentence.start + offset, end=host.sentence.start + offset + len(tokens.text)
     )
     said = Attribution(
-        found.source, None, found.source, REPORT_VERB, found.content_start - offset, found.content_end - offset
+        found.source,
+        None,
+        found.source if found.carried else None,
+        REPORT_VERB,
+        found.content_start - offset,
+        found.content_end - offset,
     )
     draft = _draft(doc, sentence, tokens, said, before, host.index)
     draft.figures = _figures(draft, [])

@@ -30,6 +30,7 @@ DATE_ENTITIES = frozenset({"DATE"})
 # ("last August", "three days ago") may still be the story's own event.
 PAST_DATE = re.compile(r"\blast\s+year\b|\byears?\s+ago\b|\bprevious\s+year\b", re.IGNORECASE)
 PLURAL_NOUN = "NNS"
+RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "that", "which", "who" opening a clause on the figure
 PART_PREPOSITIONS = frozenset({"including", "among"})  # "including eight who drowned"
 PART_VERBS = frozenset({"include", "comprise"})
 # A count of bodies is what has been found so far: a part of the toll ("six bodies had been recovered",
@@ -51,6 +52,7 @@ PERCENT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 # percentage, though the text writes no "%".
 SHARE_NOUNS = frozenset({"percentage", "proportion", "share", "percent"})
 SHARE_CLIMB = 3  # steps from the figure up to the verb whose subject names the share ("was as low as 22")
+DESIGNATION = re.compile(r"\b[A-Za-z]+-$")  # letters joined to a number by a hyphen name a model: "AC-130"
 CLOCK = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|o'clock)(?!\w)", re.IGNORECASE)
 
 _WORD = (
@@ -182,6 +184,8 @@ def _numbers(text: str, vague: list[_Match]) -> list[_Match]:
             continue
         if CLOCK.match(text, match.end()):
             continue  # "4 p.m." is a time of day, not a figure
+        if DESIGNATION.search(text, 0, match.start()):
+            continue  # "an AC-130 gunship", "the Tu-154": a model's name, not a figure
         start = match.start()
         half = HALF.search(text, 0, start)
         if match["words"] and half is not None and half.end() == start:
@@ -392,6 +396,8 @@ def _unit_token(doc: Doc, starts: list[int], end: int) -> Token | None:
             continue
         if token.pos_ in {"VERB", "AUX", "PUNCT", "ADP"} and token.text.lower() != "of":
             return None
+        if token.tag_ in RELATIVE_TAGS:
+            return None  # "the 25 that the ministry reported": the noun after "that" is no counted thing
         if token.pos_ == "NOUN":
             return _phrase_head(token, end)
     return None

@@ -63,6 +63,15 @@ CONTESTING = frozenset({Stance.DENIES, Stance.NOT_CONFIRMED})
 CONTESTING_LEMMAS = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "contradict", "dispute", "denial"})
 AGAINST = frozenset({"despite", "contrary"})
 CONTENT_CLAUSES = frozenset({"acl", "ccomp"})
+# A figure given in passing as another source's: "not 11 as officials had claimed" (advcl); its source is
+# the clause's subject or passive agent. ("the 25 that the ministry had reported" is left alone: "up from
+# the 25 ..." tells a count that grew, not a rival count.)
+PASSING_CLAUSES = frozenset({"advcl"})
+SOURCE_DEPS = frozenset({"nsubj"})
+AS = "as"
+AS_DEPS = frozenset({"mark", "advmod"})  # "as officials said", "as earlier reported by"
+CONTRAST_WORDS = frozenset({"not", "instead", "rather"})  # "not 11 civilians", "instead of 3:30 p.m."
+CONTRAST_WINDOW = 3  # tokens before the figure's phrase where its contrast stands
 TELLING_PARTICIPLE = "acl"  # "reports suggesting that ...": the participle that tells the report's content
 SAID_CLAUSE = "ccomp"
 
@@ -79,6 +88,7 @@ class Described:
     content_end: int
     source: str
     against: bool  # held against the claim's own statement: "despite reports that", "contrary to claims that"
+    carried: bool = True  # the source is a report or outlet ("media reports"); False for a body or person
 
 
 @dataclass(frozen=True)
@@ -275,6 +285,64 @@ def described_report(tokens: Doc) -> Described | None:
         against = noun.dep_ == "pobj" and (noun.head.lower_ in AGAINST or noun.head.head.lower_ in AGAINST)
         return Described(noun.left_edge.idx, end, first.idx, end, source, against)
     return None
+
+
+def figure_told_by_another(tokens: Doc) -> Described | None:
+    """A figure a sentence gives as someone else's, in passing: "the organisers' estimate of 100,000",
+    "not 11 civilians as local officials had claimed". Its
+    source is who gave it; what it says is the figure's phrase."""
+    for token in tokens:
+        found = _owned_figure(token) or _reported_figure(token)
+        if found is not None:
+            return found
+    return None
+
+
+def _owned_figure(noun: Token) -> Described | None:
+    """ "the Health Ministry's previous estimate of 61": a figure noun owned by a named source."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in FIGURE_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in OWNER_POS), None)
+    figure = next((f for c in noun.children if c.dep_ == "prep" for f in c.children if f.like_num), None)
+    if owner is None or figure is None:
+        return None
+    start, end = noun.left_edge.idx, _end_of(noun.right_edge)
+    source = " ".join(t.text for t in owner.subtree if t.dep_ not in {"det", "case"})
+    return Described(start, end, start, end, source, against=False, carried=False)
+
+
+def _reported_figure(verb: Token) -> Described | None:
+    """ "not 11 civilians as local officials had claimed": an "as" clause after a figure the sentence sets
+    against its own."""
+    if verb.dep_ not in PASSING_CLAUSES or not reports_something(verb):
+        return None
+    source = next((c for c in verb.children if c.dep_ in SOURCE_DEPS), None) or agent(verb)
+    if source is None or source.pos_ == "PRON":
+        return None
+    as_clause = any(c.lower_ == AS for c in verb.children if c.dep_ in AS_DEPS)
+    phrase = _contrasted_figure(verb) if as_clause else None
+    if phrase is None:
+        return None
+    first = next(t for t in phrase.subtree if t.lower_ not in CONTRAST_WORDS)  # "not 14 villagers": "14 villagers"
+    start, end = first.idx, _end_of(phrase.right_edge)
+    named = " ".join(t.text for t in source.subtree)
+    return Described(start, max(end, _end_of(verb.right_edge)), start, end, named, against=False, carried=False)
+
+
+def _contrasted_figure(verb: Token) -> Token | None:
+    """The figure phrase right before an "as X claimed" clause, when the sentence sets it against its own
+    ("not 11 civilians", "instead of 3:30 p.m."): the claimed figure, not the sentence's."""
+    before = [t for t in verb.doc[: verb.left_edge.i] if t.like_num]
+    if not before:
+        return None
+    figure = before[-1]
+    phrase = figure.head if figure.dep_ == "nummod" else figure
+    window = [*verb.doc[max(0, phrase.left_edge.i - CONTRAST_WINDOW) : phrase.left_edge.i], *phrase.subtree]
+    return phrase if any(t.lower_ in CONTRAST_WORDS for t in window) else None
+
+
+def _end_of(token: Token) -> int:
+    return token.idx + len(token.text)
 
 
 def _told(noun: Token) -> Token | None:

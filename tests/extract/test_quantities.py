@@ -28,6 +28,8 @@ def quantities(text: str) -> list[tuple[str, float, float, bool, str | None]]:
         ("no fewer than 40 ships sailed.", [("no fewer than 40", 40.0, 80.0, True, "ships")]),
         ("the toll would not be less than 200 people.", [("less than 200", 200.0, 400.0, True, "people")]),
         ("the crowd was never more than 500 people.", [("more than 500", 0.0, 500.0, True, "people")]),
+        # letters joined to a number name a model, not a figure
+        ("an AC-130 gunship killed five men.", [("five", 5.0, 5.0, False, "men")]),
         # a bare figure said of a share is a percentage
         ("the voting percentage was as low as 31.", [("31", 31.0, 31.0, False, "percent")]),
         ("its share stood at 40 after the vote.", [("40", 40.0, 40.0, False, "percent")]),

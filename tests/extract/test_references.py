@@ -112,6 +112,42 @@ def test_a_report_told_through_a_participle_is_a_claim_with_its_own_figures() ->
     assert [q.text for q in held.quantities] == ["45"]
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "figure", "kept"),
+    [
+        (
+            "Police put the crowd at 20,000, far below the organisers' estimate of 100,000.",
+            "organisers",
+            "100,000",
+            "20,000",
+        ),
+        (
+            "The army said the shelling killed four gunmen, not 14 villagers as the village elders had claimed.",
+            "the village elders",
+            "14",
+            "four",
+        ),
+    ],
+)
+def test_a_figure_given_in_passing_as_another_sources_is_that_sources_claim(
+    text: str, source: str, figure: str, kept: str
+) -> None:
+    host, told = claims(text)
+    assert (told.speaker, told.cited_source, [q.text for q in told.quantities]) == (source, None, [figure])
+    assert [q.text for q in host.quantities] == [kept]
+    assert told.quantities[0].measure == host.quantities[0].measure
+
+
+def test_a_figure_its_own_speaker_gave_is_not_split_off() -> None:
+    (claim,) = claims("The ministry said that the ministry's estimate of 40 deaths was still correct.")
+    assert claim.speaker == "the ministry"
+
+
+def test_a_figure_in_passing_without_a_contrast_stays_in_its_sentence() -> None:
+    (claim,) = claims("The storm killed 11 people, as local officials had said on Monday.")
+    assert [q.text for q in claim.quantities] == ["11"]
+
+
 def test_a_claim_held_despite_reports_denies_them() -> None:
     found = claims("Leeds said McDermott was still the manager despite widespread reports that he had been fired.")
     held, report = found
