@@ -195,6 +195,10 @@ SHORT_FORM = re.compile(r"\(\s*[A-Z]{2,}\s*\)?")  # "(IBM)" after a name is its 
 INDEFINITE = re.compile(r"^(?:an?|one)\s+", re.IGNORECASE)  # an unnamed source as first introduced
 POSSESSIVE = re.compile(r"\s*['’]s$")
 POSSESSOR = re.compile(r"^(?:[\w-]+\s*['’]s|his|her|their|its)\s+(?=\S)", re.IGNORECASE)
+ANAPHORIC = re.compile(r"^(?:same|said|aforementioned)\s+")  # "the same official" points back
+# How news describes an unnamed source after its noun: "a source familiar with the matter", "a person close
+# to the talks", "officials briefed on the plan"; the noun is the head, the rest describes it.
+DESCRIBING_TAIL = re.compile(r"\s+(?:familiar|close|briefed|knowledgeable|speaking|who|with)\b")
 HONORIFICS = re.compile(r"^(?:mr|mrs|ms|dr|prof|president|minister|general|gen)\.?\s+", re.IGNORECASE)
 
 
@@ -270,6 +274,7 @@ class Speakers:
 
     def match_role(self, phrase: str) -> str | None:
         wanted = POSSESSOR.sub("", _bare(phrase))  # "the boy's father" is whoever was "his father"
+        wanted = ANAPHORIC.sub("", wanted)  # "the same official": the official met before
         for known, role, _ in reversed(self.known):
             if role and _fits(role, wanted):
                 return known
@@ -344,7 +349,7 @@ def _someone_described(phrase: str) -> bool:
 def _fits(role: str, wanted: str) -> bool:
     """Whether "the analyst" can be the person described as `role` ("CIBC analyst", "Iraq's ambassador
     to the UN"); "the company" is not "chief executive of the company": a role is judged by its head."""
-    head = ROLE_TAIL.split(_bare(role))[0]
+    head = DESCRIBING_TAIL.split(ROLE_TAIL.split(_bare(role))[0])[0]  # "a source | familiar with the matter"
     return head == wanted or head.endswith(" " + wanted)
 
 

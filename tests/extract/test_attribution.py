@@ -487,3 +487,16 @@ def test_what_the_speaker_then_does_is_no_part_of_what_was_said() -> None:
     (analysis,) = extract([Document(id="d", text=text)])
     assert analysis.content.endswith("the commander was dead")
     assert (analysis.claim.stance, analysis.claim.commitment.value) == (Stance.ASSERTS, "asserted")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An unidentified airport official said the runway was closed. The same official also said that flights "
+        "had been diverted.",
+        "A source familiar with the matter said the runway was closed. The source said that flights had been diverted.",
+    ],
+)
+def test_a_definite_description_points_back_at_the_source_first_described(text: str) -> None:
+    first, second = claims(text)
+    assert second.speaker == first.speaker
