@@ -195,6 +195,7 @@ SHORT_FORM = re.compile(r"\(\s*[A-Z]{2,}\s*\)?")  # "(IBM)" after a name is its 
 INDEFINITE = re.compile(r"^(?:an?|one)\s+", re.IGNORECASE)  # an unnamed source as first introduced
 POSSESSIVE = re.compile(r"\s*['’]s$")
 POSSESSOR = re.compile(r"^(?:[\w-]+\s*['’]s|his|her|their|its)\s+(?=\S)", re.IGNORECASE)
+DEFINITE = re.compile(r"^the\s", re.IGNORECASE)
 ANAPHORIC = re.compile(r"^(?:same|said|aforementioned)\s+")  # "the same official" points back
 # How news describes an unnamed source after its noun: "a source familiar with the matter", "a person close
 # to the talks", "officials briefed on the plan"; the noun is the head, the rest describes it.
@@ -229,6 +230,13 @@ class Speakers:
     organisations: Counter[str] = field(default_factory=Counter)  # organisations the article names, how often
     aliases: dict[str, str] = field(default_factory=dict)  # "IBM" -> "International Business Machines"
     outlets: set[str] = field(default_factory=set)  # outlets and channels statements came through
+    # The person who spoke in the sentence just before, if a named person did: "the official concerned"
+    # in the next sentence, described but matching no role the article gave, is most likely them.
+    latest: str | None = None
+
+    def heard(self, speaker: str | None) -> None:
+        """Note who spoke in the sentence just read (a named person, or nobody to point back at)."""
+        self.latest = speaker if self.is_person(speaker) else None
 
     def note_people(self, doc: Doc) -> None:
         for ent in doc.ents:
@@ -1134,6 +1142,8 @@ def _resolve(doc: Doc, speakers: Speakers, start: int, end: int) -> tuple[str | 
     by_role = speakers.match_role(phrase)
     if by_role:
         return by_role, speakers.role_of(by_role)
+    if speakers.latest is not None and DEFINITE.match(phrase) and _someone_described(phrase):
+        return speakers.latest, speakers.role_of(speakers.latest)  # "the official concerned" after his quote
     canonical = speakers.add(phrase, None, is_person=False)
     if canonical != phrase and _looks_like_a_name(phrase):
         return canonical, speakers.role_of(canonical)  # "Al-Ajhar" after "Abdullah Al-Ajhar"

@@ -175,6 +175,7 @@ def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list
             found = attribute_verb(c.whole, c.verb, speakers, c.start, c.end)
         if found is not None and found.cited_source:
             speakers.outlets.add(found.cited_source)
+        speakers.heard(found.speaker if found is not None else None)
         attributions.append(found)
     attributions = _carry_quotes(sentences, parsed, _spread_quotes(sentences, parsed, attributions))
     drafts: list[_Draft] = []

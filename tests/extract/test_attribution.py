@@ -500,3 +500,17 @@ def test_what_the_speaker_then_does_is_no_part_of_what_was_said() -> None:
 def test_a_definite_description_points_back_at_the_source_first_described(text: str) -> None:
     first, second = claims(text)
     assert second.speaker == first.speaker
+
+
+def test_a_description_right_after_a_named_persons_statement_is_that_person() -> None:
+    text = (
+        "The agency quoted Karim Haddad, the port's deputy director, as saying that the cranes would be "
+        "replaced. However, the official concerned denied having made any statement on the cranes."
+    )
+    first, second = claims(text)
+    assert (first.speaker, second.speaker) == ("Karim Haddad", "Karim Haddad")
+
+
+def test_a_description_after_a_sentence_no_person_spoke_stays_as_written() -> None:
+    text = "The port reopened on Monday after the storm. The official concerned said the cranes would be replaced."
+    assert [c.speaker for c in claims(text)][-1] == "the official"
