@@ -192,6 +192,7 @@ RANKS = re.compile(
     r"(?:,?\s+(?:Lt|Col|Gen|Maj|Capt|Sgt|Cpl|Pvt|Adm|Cmdr|Brig|Dr|Prof|Rev|Sen|Rep|Gov|Mr|Mrs|Ms)\.?)+\s*,?$"
 )
 SHORT_FORM = re.compile(r"\(\s*[A-Z]{2,}\s*\)?")  # "(IBM)" after a name is its short form, no role
+ASIDE = re.compile(r",\s+(?=(?:with|of|for|from|at|in|on)\s)")  # ", with the group ...", not "Land, Infrastructure"
 INDEFINITE = re.compile(r"^(?:an?|one)\s+", re.IGNORECASE)  # an unnamed source as first introduced
 POSSESSIVE = re.compile(r"\s*['’]s$")
 POSSESSOR = re.compile(r"^(?:[\w-]+\s*['’]s|his|her|their|its)\s+(?=\S)", re.IGNORECASE)
@@ -278,6 +279,9 @@ class Speakers:
         if fuller:
             self.known.append((fuller[0], None, True))
             return fuller[0]
+        if " " not in name:  # "Azman" of "Azman Ujang": where a name is used by its first part
+            first = [known for known, _, person in reversed(self.known) if person and known.split()[0] == name]
+            return first[0] if len(set(first)) == 1 else None
         return None
 
     def match_role(self, phrase: str) -> str | None:
@@ -1123,8 +1127,8 @@ def _resolve(doc: Doc, speakers: Speakers, start: int, end: int) -> tuple[str | 
         for e in doc.ents
         if e.label_ == PERSON_LABEL and span is not None and span.start <= e.start and e.end <= span.end
     ]
-    if people:
-        person = max(people, key=len)
+    if people and span is not None:
+        person = _named_head(span, people)
         name = HONORIFICS.sub("", person.text)
         role = _role(_title_of(phrase, person.text)) or None
         canonical = speakers.add(name, role, is_person=True)
@@ -1148,6 +1152,38 @@ def _resolve(doc: Doc, speakers: Speakers, start: int, end: int) -> tuple[str | 
     if canonical != phrase and _looks_like_a_name(phrase):
         return canonical, speakers.role_of(canonical)  # "Al-Ajhar" after "Abdullah Al-Ajhar"
     return phrase, None
+
+
+def _named_head(phrase: Span, people: list[Span]) -> Span:
+    """The person the phrase is about: the name at its head ("Aimal Faizi, spokesman for President Hamid
+    Karzai" is Faizi), else its longest name; with the given names the tagger left off ("Aimal")."""
+    root = phrase.root
+    people = _joined(people)
+    person = next((e for e in people if e.start <= root.i < e.end), None) or max(people, key=len)
+    given = phrase.doc[person.start - 1] if person.start > phrase.start else None
+    if len(person) == 1 and given is not None and _given_name(given, person):
+        return phrase.doc[person.start - 1 : person.end]  # "Aimal Faizi", tagged "Faizi"
+    return person
+
+
+def _joined(people: list[Span]) -> list[Span]:
+    """Names the tagger cut in two where nothing stands between them: "Farooq Ahmed" "Khan Leghari"."""
+    joined: list[Span] = []
+    for person in sorted(people, key=lambda e: e.start):
+        if joined and joined[-1].end == person.start:
+            joined[-1] = person.doc[joined[-1].start : person.end]
+        else:
+            joined.append(person)
+    return joined
+
+
+def _given_name(token: Token, person: Span) -> bool:
+    """A capitalised word written onto a surname, not a title ("President", "CFO", "Col.", "Marshal")."""
+    onto = token.dep_ == "compound" and person.start <= token.head.i < person.end
+    before = token.nbor(-1) if token.i > 0 else None
+    titled = before is not None and before.pos_ == "PROPN" and before.dep_ == "compound"  # "Air Vice Marshal Arshad"
+    title = HONORIFICS.match(token.text + " ") is not None or RANKS.search(" " + token.text) is not None
+    return onto and token.pos_ == "PROPN" and not (title or titled or token.is_upper)
 
 
 def _title_of(phrase: str, name: str) -> str:
@@ -1201,7 +1237,8 @@ def _clean(phrase: str) -> str:
 
 
 def _role(phrase: str) -> str:
-    role = re.sub(r"^(?:the|an?)\s+(?=[a-z\d])", "", _clean(phrase), flags=re.IGNORECASE)
+    role = re.sub(r"^(?:the|an?|another)\s+(?=[a-z\d])", "", _clean(phrase), flags=re.IGNORECASE)
+    role = ASIDE.split(role)[0]  # "demonstrator, with the group Occupy Central": the aside is no part of the role
     role = AGED.sub("", role)  # "a 22-year-old design student": the age is no part of the role
     role = RANKS.sub("", role)  # "spokesman Lt. Col." of "spokesman Lt. Col. James Sahady": the rank is a title
     if TITLES.fullmatch(role):

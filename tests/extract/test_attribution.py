@@ -514,3 +514,29 @@ def test_a_description_right_after_a_named_persons_statement_is_that_person() ->
 def test_a_description_after_a_sentence_no_person_spoke_stays_as_written() -> None:
     text = "The port reopened on Monday after the storm. The official concerned said the cranes would be replaced."
     assert [c.speaker for c in claims(text)][-1] == "the official"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        (
+            'But Tarek Nasser, spokesman for Interior Minister Hamid Rahimi, said: "There is no truth in it."',
+            "Tarek Nasser",
+            "spokesman for Interior Minister Hamid Rahimi",
+        ),
+        (
+            "Lena Brandt, the chief executive of the port company owned by Arthur Blank's group, said the cranes "
+            "were new.",
+            "Lena Brandt",
+            "chief executive of the port company",
+        ),
+    ],
+)
+def test_the_speaker_is_the_name_at_the_head_of_the_phrase(text: str, speaker: str, role: str) -> None:
+    claim = claims(text)[0]
+    assert (claim.speaker, claim.speaker_role) == (speaker, role)
+
+
+def test_a_person_called_by_the_first_part_of_the_name_is_the_same_person() -> None:
+    text = "Veteran journalist Azman Ujang denied the report on Monday. Azman said the paper had misquoted him."
+    assert [c.speaker for c in claims(text)] == ["Azman Ujang", "Azman Ujang"]
