@@ -18,6 +18,8 @@ _VERBS = (
     r"|acknowledged|assured|declared|tweeted|posted|revealed|disclosed|estimated|testified|asserted"
     r"|reporting|saying|maintained|maintains|contended|predicted|conceded"
 )
+# "..., confirmed a local official to Xinhua": the verbs news puts before their speaker at the end.
+_INVERTED = r"said|added|wrote|confirmed|stated|explained|insisted|noted|claimed|announced|declared|asserted"
 # "has said", "is reporting", "also said": an auxiliary or adverb between the speaker and the verb.
 # "was confirmed" is a passive, not a speaker: a form of "be" only bridges to an "-ing" verb.
 _BRIDGE = (
@@ -30,7 +32,7 @@ OPENING = re.compile(
 )
 CLOSING = re.compile(
     rf"[,.!?…]+[\"”’']?\s+(?P<who>[^,\"“”]{{2,120}}?)\s+(?:{_BRIDGE})(?P<verb>{_VERBS})(?P<tail>\s+[^\"“”]{{0,60}})?\.?\s*$"
-    rf"|[,.!?…]+[\"”’']?\s+(?P<verb2>said|added|wrote)\s+(?P<who2>[^,\"“”]{{2,120}}?)\.?\s*$",
+    rf"|[,.!?…]+[\"”’']?\s+(?P<verb2>{_INVERTED})\s+(?P<who2>[^,\"“”]{{2,120}}?)\.?\s*$",
     re.IGNORECASE,
 )
 LEAD = re.compile(

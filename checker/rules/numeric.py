@@ -38,6 +38,8 @@ PERIODS = {
     "day": re.compile(rf"\bdaily\b|\b(?:a|per|each|every)\s+day\b{_NOT_DATING}", re.IGNORECASE),
 }
 PERCENT = "percent"
+MIN_PARTS = 2  # a total and at least two figures that add up to it
+PARTS_TOLERANCE = 0.01  # "116" is 88 + 27 + 1; rounding aside, the parts must add up
 LOW_GAP = 0.15  # gaps are relative to the larger figure
 HIGH_GAP = 0.5
 
@@ -59,8 +61,8 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
     one_period_only = bool(spans[0]) != bool(spans[1])
     pairs = [
         (left, right)
-        for left in context.claim(a).quantities
-        for right in context.claim(b).quantities
+        for left in _without_parts(context.claim(a).quantities)
+        for right in _without_parts(context.claim(b).quantities)
         if not (loose and (left.measure is None or left.measure != right.measure))
         and same_count(context, left, right)
         and _same_event(left, right, context.claim(a), context.claim(b))
@@ -80,6 +82,21 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
         f"{{a}} gives {left.label} where {{b}} gives {right.label}",
         (left, right),
     )
+
+
+def _without_parts(quantities: list[Quantity]) -> list[Quantity]:
+    """A claim's figures less those that add up to another of its figures of the same measure ("the toll
+    rose to 116, out of which 88 bodies were at the trauma centre, 27 at Etah hospital and one at Hathras"):
+    the parts of a total the claim gives are no rival counts of it."""
+    parts: set[int] = set()
+    for measure in {q.measure for q in quantities if q.measure}:
+        same = [i for i, q in enumerate(quantities) if q.measure == measure]
+        for total in same:
+            rest = [quantities[i].value for i in same if i != total]
+            whole = quantities[total].value
+            if len(rest) >= MIN_PARTS and abs(sum(rest) - whole) <= PARTS_TOLERANCE * whole:
+                parts.update(i for i in same if i != total)
+    return [q for i, q in enumerate(quantities) if i not in parts]
 
 
 def _measure_matter_min(context: RuleContext, a: int, b: int) -> float:

@@ -540,3 +540,8 @@ def test_the_speaker_is_the_name_at_the_head_of_the_phrase(text: str, speaker: s
 def test_a_person_called_by_the_first_part_of_the_name_is_the_same_person() -> None:
     text = "Veteran journalist Azman Ujang denied the report on Monday. Azman said the paper had misquoted him."
     assert [c.speaker for c in claims(text)] == ["Azman Ujang", "Azman Ujang"]
+
+
+def test_a_speaker_named_after_an_inverted_closing_verb_speaks() -> None:
+    (claim,) = claims("The toll rose to 40, confirmed a police official to reporters by phone.")
+    assert (claim.speaker, claim.stance) == ("a police official", Stance.CONFIRMS)
