@@ -234,7 +234,7 @@ class Speakers:
     aliases: dict[str, str] = field(default_factory=dict)  # "IBM" -> "International Business Machines"
     outlets: set[str] = field(default_factory=set)  # outlets and channels statements came through
     # The person who spoke in the sentence just before, if a named person did: "the official concerned"
-    # in the next sentence, described but matching no role the article gave, is most likely them.
+    # in the next sentence, an informant described but matching no role the article gave, is most likely them.
     latest: str | None = None
 
     def heard(self, speaker: str | None) -> None:
@@ -1148,7 +1148,7 @@ def _resolve(doc: Doc, speakers: Speakers, start: int, end: int) -> tuple[str | 
     by_role = speakers.match_role(phrase)
     if by_role:
         return by_role, speakers.role_of(by_role)
-    if speakers.latest is not None and DEFINITE.match(phrase) and _someone_described(phrase):
+    if speakers.latest is not None and DEFINITE.match(phrase) and _an_informant(phrase):
         return speakers.latest, speakers.role_of(speakers.latest)  # "the official concerned" after his quote
     canonical = speakers.add(phrase, None, is_person=False)
     if canonical != phrase and _looks_like_a_name(phrase):
@@ -1186,6 +1186,14 @@ def _given_name(token: Token, person: Span) -> bool:
     titled = before is not None and before.pos_ == "PROPN" and before.dep_ == "compound"  # "Air Vice Marshal Arshad"
     title = HONORIFICS.match(token.text + " ") is not None or RANKS.search(" " + token.text) is not None
     return onto and token.pos_ == "PROPN" and not (title or titled or token.is_upper)
+
+
+def _an_informant(phrase: str) -> bool:
+    """ "the official concerned", "the railway official": one of the people news gets a story from, as
+    a definite description, which may be the person just quoted; not a body ("the fire brigade") or
+    another party ("the owner")."""
+    words = _head_words(phrase)
+    return _someone_described(phrase) and any(word.lower() in INFORMANTS for word in words[1:])
 
 
 def _title_of(phrase: str, name: str) -> str:

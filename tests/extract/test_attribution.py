@@ -545,3 +545,11 @@ def test_a_person_called_by_the_first_part_of_the_name_is_the_same_person() -> N
 def test_a_speaker_named_after_an_inverted_closing_verb_speaks() -> None:
     (claim,) = claims("The toll rose to 40, confirmed a police official to reporters by phone.")
     assert (claim.speaker, claim.stance) == ("a police official", Stance.CONFIRMS)
+
+
+def test_a_body_described_right_after_a_person_spoke_is_still_the_body() -> None:
+    text = (
+        "On 6 October, Mayor Lisa Grant said that the city has not yet confirmed the leak.\n"
+        "On 8 October, the fire brigade confirmed that the plant leaked chemicals."
+    )
+    assert [c.speaker for c in claims(text)] == ["Lisa Grant", "the fire brigade"]
