@@ -26,6 +26,7 @@ from checker.extract.attribution import (
     retracts,
 )
 from checker.extract.measures import ARTICLE_MEASURE, TURNOUT, TURNOUT_MEASURES
+from checker.extract.periods import counted_over
 from checker.extract.quantities import find_quantities
 from checker.extract.segment import Sentence, split_sentences
 from checker.extract.sources import a_publication, same_source
@@ -102,6 +103,7 @@ class Analysis:
     points_back: bool = False  # names what it answers ("refuted that claim"): it answers nothing else
     timing: Timing | None = None  # says its event is delayed, or on schedule
     retracts: bool = False  # takes back what its source published ("Vox later corrected their post")
+    periods: frozenset[str] = frozenset()  # the spans its figures are counted over ("quarter", "year": `periods`)
 
 
 @dataclass
@@ -697,6 +699,7 @@ def _analysis(
         draft.points_back,
         timing(tokens, c_start, c_end),
         draft.retracts,
+        counted_over(tokens, c_start, c_end),
     )
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from checker.models import PART_SCOPE, Claim, Quantity, Severity
 from checker.rules.base import Finding, RuleContext
 from checker.rules.matching import (
@@ -22,21 +20,6 @@ MEASURE_MATTER_MIN = 0.4
 # said 471 were rescued" / "the merchant marine said 443 passengers had been rescued after the ferry ran
 # aground" share the count, not the words around it.
 ARTICLE_MEASURE_MATTER_MIN = 0.3
-# The span a figure is counted over, when the sentence gives one: "for the fourth quarter", "annually",
-# "a day" (not "a day earlier", which dates an event). Figures counted over different spans (a quarter's
-# shipments, a year's) are different counts.
-_NOT_DATING = r"(?!\s+(?:earlier|later|before|after))"
-PERIODS = {
-    "quarter": re.compile(r"\bquarter(?:ly|s)?\b|\bQ[1-4]\b", re.IGNORECASE),
-    "year": re.compile(
-        r"\bannual(?:ly)?\b|\byearly\b|\b(?:a|per|each|every)\s+year\b|\b(?:in|during|for|over|throughout)\s+(?:19|20)\d\d\b"
-        r"|\b(?:last|past|previous)\s+year\b",
-        re.IGNORECASE,
-    ),
-    "month": re.compile(r"\bmonthly\b|\b(?:a|per|each|every)\s+month\b", re.IGNORECASE),
-    "week": re.compile(rf"\bweekly\b|\b(?:a|per|each|every)\s+week\b{_NOT_DATING}", re.IGNORECASE),
-    "day": re.compile(rf"\bdaily\b|\b(?:a|per|each|every)\s+day\b{_NOT_DATING}", re.IGNORECASE),
-}
 PERCENT = "percent"
 MIN_PARTS = 2  # a total and at least two figures that add up to it
 PARTS_TOLERANCE = 0.01  # "116" is 88 + 27 + 1; rounding aside, the parts must add up
@@ -50,7 +33,7 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
         return None  # "Apple could show a 12-inch model" / "it's possible it shows 11 and 13-inch ones"
     if _one_narrator(context, a, b):
         return None  # the reporter's own two figures count two things; a named source may revise itself
-    spans = _counted_over(context.analyses[a].content), _counted_over(context.analyses[b].content)
+    spans = context.analyses[a].periods, context.analyses[b].periods
     if not same_matter(context, a, b, _measure_matter_min(context, a, b)) or not _same_period(context, a, b, spans):
         return None
     if not _same_place(context, a, b):
@@ -148,7 +131,7 @@ def _same_event(left: Quantity, right: Quantity, left_claim: Claim, right_claim:
 
 def _same_period(context: RuleContext, a: int, b: int, spans: tuple[frozenset[str], frozenset[str]]) -> bool:
     """Figures dated to periods that do not meet ("in 2023" / "this week"), or counted over spans of
-    different lengths ("for the fourth quarter" / "annually"; `spans`, from `_counted_over`), count
+    different lengths ("for the fourth quarter" / "annually"; `spans`, from `Analysis.periods`), count
     different things."""
     if all(spans) and not spans[0] & spans[1]:
         return False
@@ -163,13 +146,6 @@ def _one_narrator(context: RuleContext, a: int, b: int) -> bool:
     firefighters came" time two things. A named source giving two figures revises itself (superseded)."""
     left, right = context.claim(a), context.claim(b)
     return left.unattributed and right.unattributed and left.doc_id == right.doc_id
-
-
-def _counted_over(content: str) -> frozenset[str]:
-    """The spans of time a claim counts its figures over: "quarter", "year" ("annually", "in 2016"), "day", ...
-    Read in what is said, not in who says it: "the annual march's organiser put the turnout at 510,000"
-    counts one march."""
-    return frozenset(name for name, pattern in PERIODS.items() if pattern.search(content))
 
 
 def relative_gap(left: Quantity, right: Quantity) -> float:

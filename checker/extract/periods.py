@@ -1,0 +1,57 @@
+"""The span of time a claim counts its figures over, when it gives one: "for the fourth quarter",
+"annually", "a day", "in 2016". Figures counted over spans of different lengths (a quarter's shipments,
+a year's) are different counts (the numeric rule reads `Analysis.periods`).
+
+Read in what is said, not in who says it ("the annual march's organiser put the turnout at 510,000"
+counts one march), and by the parse: a year written before a noun dates that noun ("half the polling
+reported in 1993 elections"), it sets no span for the figures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+# The span a figure is counted over, when the sentence gives one: "for the fourth quarter", "annually",
+# "a day" (not "a day earlier", which dates an event). Figures counted over different spans (a quarter's
+# shipments, a year's) are different counts.
+NOT_DATING = r"(?!\s+(?:earlier|later|before|after))"
+PERIODS = {
+    "quarter": re.compile(r"\bquarter(?:ly|s)?\b|\bQ[1-4]\b", re.IGNORECASE),
+    "year": re.compile(
+        r"\bannual(?:ly)?\b|\byearly\b|\b(?:a|per|each|every)\s+year\b|\b(?:in|during|for|over|throughout)\s+(?:19|20)\d\d\b"
+        r"|\b(?:last|past|previous)\s+year\b",
+        re.IGNORECASE,
+    ),
+    "month": re.compile(r"\bmonthly\b|\b(?:a|per|each|every)\s+month\b", re.IGNORECASE),
+    "week": re.compile(rf"\bweekly\b|\b(?:a|per|each|every)\s+week\b{NOT_DATING}", re.IGNORECASE),
+    "day": re.compile(rf"\bdaily\b|\b(?:a|per|each|every)\s+day\b{NOT_DATING}", re.IGNORECASE),
+}
+NAMING_DEPS = frozenset({"nummod", "compound"})  # "1993 elections": the year names the elections
+
+
+def counted_over(tokens: Doc, start: int, end: int) -> frozenset[str]:
+    """The spans the text `tokens.text[start:end]` counts its figures over."""
+    found: set[str] = set()
+    for name, pattern in PERIODS.items():
+        for match in pattern.finditer(tokens.text, start, end):
+            if not _dates_a_noun(_last_token(tokens, match.end())):
+                found.add(name)
+                break
+    return frozenset(found)
+
+
+def _last_token(tokens: Doc, end: int) -> Token | None:
+    span = tokens.char_span(max(0, end - 1), end, alignment_mode="expand")
+    return span[-1] if span is not None and len(span) else None
+
+
+def _dates_a_noun(token: Token | None) -> bool:
+    return (
+        token is not None
+        and token.like_num
+        and token.dep_ in NAMING_DEPS
+        and token.head.pos_ == "NOUN"
+        and token.head.i > token.i
+    )
