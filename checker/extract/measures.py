@@ -67,6 +67,7 @@ FIGURE_PREPOSITIONS = frozenset({"to", "at", "of"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 OBJECTS = frozenset({"dobj", "attr"})
 MAX_CLIMB = 3
+COUNTED_PREPOSITIONS = frozenset({"of", "for"})  # "the number of miners", "the figure for miners"
 PUTTING = frozenset({"put", "place", "peg"})  # "put it at", "placed it at", "pegged it at"
 PRONOUN_OBJECTS = frozenset({"it", "them"})
 QUALIFYING = frozenset({"compound", "prep", "poss", "nmod"})  # "the number of schools closed", "the jobs total"
@@ -150,6 +151,29 @@ def _carrying_clause(figure: Token) -> str | None:
         if head.pos_ == "NOUN" and head.lemma_.lower() in COUNT_NOUNS:
             return _count_measure(head)
         token = head
+    return None
+
+
+def counted_noun(figure: Token) -> Token | None:
+    """What a figure counts when a count noun names it in its clause: "the total number of miners
+    underground was close to 300", "the figure for miners ... was put at 159" count miners."""
+    token = figure
+    for _ in range(MAX_CLIMB):
+        head = token.head
+        if head is token:
+            return None
+        if head.pos_ in {"VERB", "AUX"}:
+            count = next((c for c in head.children if c.dep_ in SUBJECTS and c.lemma_.lower() in COUNT_NOUNS), None)
+            return _thing_counted(count) if count is not None else None
+        token = head
+    return None
+
+
+def _thing_counted(count: Token) -> Token | None:
+    """ "miners" of "the number of miners", "the figure for miners"."""
+    for prep in count.children:
+        if prep.dep_ == "prep" and prep.lower_ in COUNTED_PREPOSITIONS:
+            return next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
     return None
 
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from number_parser import parse_number
 from spacy.tokens import Doc, Span, Token
 
-from checker.extract.measures import measure_of
+from checker.extract.measures import counted_noun, measure_of
 from checker.models import PART_SCOPE, Quantity
 
 NEARLY_BAND = 0.05  # "nearly 11,000" sits just below 11,000, not anywhere below it
@@ -260,6 +260,8 @@ def _to_quantity(doc: Doc, match: _Match, starts: list[int], names: list[Span]) 
     figure = span[-1] if span is not None and len(span) else None
     if symbol is None and unit is None and figure is not None and _a_share(figure):
         symbol = PERCENT_UNIT
+    if symbol is None and unit is None and figure is not None:
+        unit = counted_noun(figure)  # "the total number of miners was close to 300"
     quantity = Quantity(
         text=doc.text[start:end],
         value=match.value,

@@ -30,6 +30,9 @@ def quantities(text: str) -> list[tuple[str, float, float, bool, str | None]]:
         ("the crowd was never more than 500 people.", [("more than 500", 0.0, 500.0, True, "people")]),
         # letters joined to a number name a model, not a figure
         ("an AC-130 gunship killed five men.", [("five", 5.0, 5.0, False, "men")]),
+        # a count noun names what a bare figure counts
+        ("the total number of miners underground was close to 300.", [("close to 300", 285.0, 300.0, True, "miners")]),
+        ("the figure for miners trapped was put at 159.", [("159", 159.0, 159.0, False, "miners")]),
         # a bare figure said of a share is a percentage
         ("the voting percentage was as low as 31.", [("31", 31.0, 31.0, False, "percent")]),
         ("its share stood at 40 after the vote.", [("40", 40.0, 40.0, False, "percent")]),
