@@ -60,18 +60,22 @@ _WORD = (
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
     r"|eighty|ninety|hundred|thousand|million|billion"
 )
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+# Scale words, the Indian "lakh" (100,000) and "crore" (10 million) too: "2 lakh people", "Rs 500 crore".
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+_SCALE_WORDS = "|".join(_SCALE)
+# Digits grouped in thousands ("112,000") or, in Indian English, in lakhs and crores ("1,12,000").
+_GROUPED = r"\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}"
 NUMBER = re.compile(
     r"(?<![\w.,])(?P<thousands>\d+(?:\.\d+)?)[kK]\b"  # "500k"
-    r"|(?<![\w.,])(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?!\w|-\d|,\d)(?:\s+(?P<scale>thousand|million|billion)\b)?"
+    rf"|(?<![\w.,])(?P<digits>{_GROUPED}|\d+(?:\.\d+)?)(?!\w|-\d|,\d)(?:\s+(?P<scale>{_SCALE_WORDS})\b)?"
     rf"|\b(?P<words>(?:{_WORD})(?:(?:\s+and\s+|[\s-])(?:{_WORD}))*)\b",
     re.IGNORECASE,
 )
-_FIGURE = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_FIGURE = rf"{_GROUPED}|\d+(?:\.\d+)?"
 RANGE = re.compile(
     rf"(?P<between>\bbetween\s+)?(?<![\w.,])(?P<low>{_FIGURE})\s*(?:-|–|to|(?(between)and|(?!)))\s*(?P<high>{_FIGURE})"
     r"(?![\w-]|,\d)"
-    r"(?:\s+(?P<scale>thousand|million|billion)\b)?",
+    rf"(?:\s+(?P<scale>{_SCALE_WORDS})\b)?",
     re.IGNORECASE,
 )
 CHANGE = re.compile(r"\bfrom\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # "rose from 2 to 5 million": a change, not a range

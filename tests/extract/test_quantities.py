@@ -30,6 +30,9 @@ def quantities(text: str) -> list[tuple[str, float, float, bool, str | None]]:
         ("the crowd was never more than 500 people.", [("more than 500", 0.0, 500.0, True, "people")]),
         # letters joined to a number name a model, not a figure
         ("an AC-130 gunship killed five men.", [("five", 5.0, 5.0, False, "men")]),
+        # Indian English groups digits in lakhs and crores and counts in them
+        ("the company is to cut about 1,12,000 jobs.", [("about 1,12,000", 106400.0, 117600.0, True, "jobs")]),
+        ("some 2 lakh people fled.", [("some 2 lakh", 190000.0, 210000.0, True, "people")]),
         # a count noun names what a bare figure counts
         ("the total number of miners underground was close to 300.", [("close to 300", 285.0, 300.0, True, "miners")]),
         ("the figure for miners trapped was put at 159.", [("159", 159.0, 159.0, False, "miners")]),
