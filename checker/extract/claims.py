@@ -388,15 +388,19 @@ def _clause_bounds(tokens: Doc) -> list[tuple[Token, int, int]]:
 
 
 def _narrated_before(verb: Token) -> Token | None:
-    """The clause the article tells in its own voice before a source's ("That official toll remained at
-    around 20,000 people, but a senior army official said ..."): a main clause with a subject of its own,
-    coordinated with the reporting clause, is the article's claim, not the source's."""
+    """The figure the article gives in its own voice before a source gives another ("That official toll
+    remained at around 20,000 people, but a senior army official said ... between 35,000 and 40,000"): a
+    main clause with a subject of its own, coordinated with the reporting clause, each with a figure, is
+    the article's claim, not the source's. (Without figures to set apart, the sentence stays whole: "the
+    plant leaked, but the company said it did not" is the company's answer to what it is told.)"""
     head = verb.head
     if verb.dep_ != "conj" or head is verb or head.i > verb.i or head.dep_ != "ROOT":
         return None
     if reports_something(head) or not any(child.dep_ in SUBJECTS for child in head.children):
         return None
-    return head
+    own = {t.i for t in verb.subtree}
+    narrated_figure = any(t.like_num for t in head.subtree if t.i not in own)
+    return head if narrated_figure and any(verb.doc[i].like_num for i in own) else None
 
 
 def _governs(verb: Token, other: Token) -> bool:

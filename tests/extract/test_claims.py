@@ -292,6 +292,11 @@ def test_a_clause_the_article_tells_before_a_source_speaks_is_the_articles() -> 
     ]
 
 
+def test_a_narrated_clause_without_figures_to_set_apart_stays_in_the_sources_sentence() -> None:
+    found = claims("The plant leaked chemicals on Monday, but the company said no chemicals had escaped.")
+    assert [(c.speaker, c.start) for c in found] == [("the company", 0)]
+
+
 def test_a_clause_that_only_reports_stays_whole() -> None:
     found = claims("Reached on Monday, the mayor said traffic was back to normal after the bridge reopened.")
     assert [(c.speaker, c.start) for c in found] == [("the mayor", 0)]
