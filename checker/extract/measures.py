@@ -154,19 +154,26 @@ def _carrying_clause(figure: Token) -> str | None:
     return None
 
 
-def counted_noun(figure: Token) -> Token | None:
-    """What a figure counts when a count noun names it in its clause: "the total number of miners
-    underground was close to 300", "the figure for miners ... was put at 159" count miners."""
+def verb_of(figure: Token, steps: int = MAX_CLIMB) -> Token | None:
+    """The verb whose clause a figure completes, within `steps` heads ("was as low as 22", "was put at 159")."""
     token = figure
-    for _ in range(MAX_CLIMB):
+    for _ in range(steps):
         head = token.head
         if head is token:
             return None
         if head.pos_ in {"VERB", "AUX"}:
-            count = next((c for c in head.children if c.dep_ in SUBJECTS and c.lemma_.lower() in COUNT_NOUNS), None)
-            return _thing_counted(count) if count is not None else None
+            return head
         token = head
     return None
+
+
+def counted_noun(figure: Token) -> Token | None:
+    """What a figure counts when a count noun names it in its clause: "the total number of miners
+    underground was close to 300", "the figure for miners ... was put at 159" count miners."""
+    verb = verb_of(figure)
+    children = verb.children if verb is not None else ()
+    count = next((c for c in children if c.dep_ in SUBJECTS and c.lemma_.lower() in COUNT_NOUNS), None)
+    return _thing_counted(count) if count is not None else None
 
 
 def _thing_counted(count: Token) -> Token | None:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from number_parser import parse_number
 from spacy.tokens import Doc, Span, Token
 
-from checker.extract.measures import counted_noun, measure_of
+from checker.extract.measures import counted_noun, measure_of, verb_of
 from checker.models import PART_SCOPE, Quantity
 
 NEARLY_BAND = 0.05  # "nearly 11,000" sits just below 11,000, not anywhere below it
@@ -285,15 +285,8 @@ def _to_quantity(doc: Doc, match: _Match, starts: list[int], names: list[Span]) 
 def _a_share(figure: Token) -> bool:
     """ "The voting percentage was as low as 22", "its share stood at 40": a bare figure completing a
     verb whose subject names a share."""
-    token = figure
-    for _ in range(SHARE_CLIMB):
-        head = token.head
-        if head is token:
-            return False
-        if head.pos_ in {"VERB", "AUX"}:
-            return any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in SHARE_NOUNS for c in head.children)
-        token = head
-    return False
+    verb = verb_of(figure, SHARE_CLIMB)
+    return verb is not None and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in SHARE_NOUNS for c in verb.children)
 
 
 def _countable(match: _Match, symbol: str | None) -> bool:
