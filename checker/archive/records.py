@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from checker.embed import Vectors
-from checker.extract import Analysis
+from checker.extract import Analysis, Timing
 from checker.models import Claim, Document
 
 VECTOR_DTYPE = np.dtype("<f4")
@@ -56,6 +56,12 @@ def encode_analysis(analysis: Analysis) -> str:
         "time_key": _finite_or_none(analysis.time_key),
         "published_key": _finite_or_none(analysis.published_key),
         "doc_source": analysis.doc_source,
+        "body": analysis.body,
+        "places": sorted(analysis.places),
+        "points_back": analysis.points_back,
+        "timing": analysis.timing.value if analysis.timing is not None else None,
+        "retracts": analysis.retracts,
+        "periods": sorted(analysis.periods),
     }
     return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
@@ -73,6 +79,12 @@ def decode_analysis(text: str) -> Analysis:
         time_key=_none_to_inf(record["time_key"]),
         published_key=_none_to_inf(record["published_key"]),
         doc_source=record["doc_source"],
+        body=record.get("body"),
+        places=frozenset(record.get("places", ())),
+        points_back=record.get("points_back", False),
+        timing=Timing(record["timing"]) if record.get("timing") else None,
+        retracts=record.get("retracts", False),
+        periods=frozenset(record.get("periods", ())),
     )
 
 

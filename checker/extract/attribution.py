@@ -19,7 +19,10 @@ _VERBS = (
     r"|reporting|saying|maintained|maintains|contended|predicted|conceded"
 )
 # "..., confirmed a local official to Xinhua": the verbs news puts before their speaker at the end.
-_INVERTED = r"said|added|wrote|confirmed|stated|explained|insisted|noted|claimed|announced|declared|asserted"
+_INVERTED = r"said|added|wrote|confirmed|stated|explained|insisted|noted"
+# Verbs that, after a comma, more often take an object than a speaker ("..., noted the report"): the
+# phrase after them speaks only if it names a person, a body or an informant ("confirmed a local official").
+OBJECT_TAKING = frozenset({"confirmed", "stated", "explained", "insisted", "noted"})
 # "has said", "is reporting", "also said": an auxiliary or adverb between the speaker and the verb.
 # "was confirmed" is a passive, not a speaker: a form of "be" only bridges to an "-ing" verb.
 _BRIDGE = (
@@ -199,6 +202,9 @@ INDEFINITE = re.compile(r"^(?:an?|one)\s+", re.IGNORECASE)  # an unnamed source 
 POSSESSIVE = re.compile(r"\s*['’]s$")
 POSSESSOR = re.compile(r"^(?:[\w-]+\s*['’]s|his|her|their|its)\s+(?=\S)", re.IGNORECASE)
 DEFINITE = re.compile(r"^the\s", re.IGNORECASE)
+# "the official concerned", "the official in question": a description that points back at whoever was just
+# named, whatever role the article gave them.
+POINTING_BACK = re.compile(r"\s+(?:concerned|in\s+question)\b", re.IGNORECASE)
 ANAPHORIC = re.compile(r"^(?:same|said|aforementioned)\s+")  # "the same official" points back
 # How news describes an unnamed source after its noun: "a source familiar with the matter", "a person close
 # to the talks", "officials briefed on the plan"; the noun is the head, the rest describes it.
@@ -258,7 +264,7 @@ class Speakers:
                     self.described[name] = description
 
     def add(self, name: str, role: str | None, is_person: bool) -> str:
-        canonical = self.match_name(name) or name
+        canonical = self.match_name(name, first_names=is_person) or name
         if canonical == name:
             self.known.append((name, role, is_person))
         return canonical
@@ -272,7 +278,9 @@ class Speakers:
         spoken = next((role for known, role, _ in self.known if known == name and role), None)
         return spoken or self.described.get(name)
 
-    def match_name(self, name: str) -> str | None:
+    def match_name(self, name: str, first_names: bool = True) -> str | None:
+        """The person named before whom `name` names: the same name or surname, a fuller name, or (for a
+        person, `first_names`) the first part of one ("Azman" of "Azman Ujang"; "Israel" is no "Israel Katz")."""
         last = name.split()[-1].lower()
         for known, _, is_person in reversed(self.known):
             if is_person and (known.lower() == name.lower() or known.split()[-1].lower() == last):
@@ -281,7 +289,7 @@ class Speakers:
         if fuller:
             self.known.append((fuller[0], None, True))
             return fuller[0]
-        if " " not in name:  # "Azman" of "Azman Ujang": where a name is used by its first part
+        if first_names and " " not in name:  # "Azman" of "Azman Ujang": where a name is used by its first part
             first = [known for known, _, person in reversed(self.known) if person and known.split()[0] == name]
             return first[0] if len(set(first)) == 1 else None
         return None
@@ -665,7 +673,18 @@ def _closing(doc: Doc, speakers: Speakers) -> Attribution | None:
     if not _is_speaker_phrase(doc, start, end) or not _is_verb_at(doc, match.start(verb_group)):
         return None  # "..., unless the United States ended ...": a name, not a closing "states"
     verb = match[verb_group]
+    if verb_group == "verb2" and verb.lower() in OBJECT_TAKING and not _names_a_speaker(doc, start, end):
+        return None  # "The storm hit the coast, confirmed 20 deaths": an object, no speaker
     return _build(doc, speakers, start, end, verb, 0, match.start(), closing=True)
+
+
+def _names_a_speaker(doc: Doc, start: int, end: int) -> bool:
+    """Whether the phrase `doc.text[start:end]` names a person, a body or an informant ("a local official")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.ent_type_ in SPEAKER_LABELS or root.lemma_.lower() in INFORMANTS
 
 
 def _according_to(doc: Doc, speakers: Speakers) -> Attribution | None:
@@ -1142,14 +1161,17 @@ def _resolve(doc: Doc, speakers: Speakers, start: int, end: int) -> tuple[str | 
         canonical = speakers.add(name, role, is_person=False)
         return canonical, role or speakers.role_of(canonical)
     if span is not None and all(t.pos_ == "PROPN" for t in span):
-        by_name = speakers.match_name(phrase)  # a surname the tagger did not mark as a person
+        place = any(t.ent_type_ in ORGANISATION_LABELS for t in span)  # "Israel" is no "Israel Katz"
+        by_name = speakers.match_name(phrase, first_names=not place)  # a surname the tagger did not mark
         if by_name:
             return by_name, speakers.role_of(by_name)
     by_role = speakers.match_role(phrase)
     if by_role:
         return by_role, speakers.role_of(by_role)
     if speakers.latest is not None and DEFINITE.match(phrase) and _an_informant(phrase):
-        return speakers.latest, speakers.role_of(speakers.latest)  # "the official concerned" after his quote
+        role = speakers.role_of(speakers.latest)
+        if role is None or POINTING_BACK.match(doc.text, end) or _fits(role, _bare(phrase)):
+            return speakers.latest, role  # "the official concerned" after his quote
     canonical = speakers.add(phrase, None, is_person=False)
     if canonical != phrase and _looks_like_a_name(phrase):
         return canonical, speakers.role_of(canonical)  # "Al-Ajhar" after "Abdullah Al-Ajhar"

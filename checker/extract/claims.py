@@ -258,8 +258,7 @@ def _with_described_reports(doc: Document, drafts: list[_Draft]) -> list[_Draft]
             continue
         described[len(out) - 1] = len(out)
         told_there = _report_draft(doc, draft, found, out)
-        reported = {q.text for q in told_there.figures}
-        draft.figures = [q for q in draft.figures if q.text not in reported]  # the report's figures are its own
+        draft.figures = _figures_outside(draft, found.content_start, found.content_end)  # the report's are its own
         told_there.figures = _measured_like(told_there.figures, draft.figures)
         out.append(told_there)
     for draft in out:
@@ -269,6 +268,20 @@ def _with_described_reports(doc: Document, drafts: list[_Draft]) -> list[_Draft]
         out[host].refers_to = report
         out[host].points_back = True
     return out
+
+
+def _figures_outside(draft: _Draft, start: int, end: int) -> list[Quantity]:
+    """The draft's figures that stand outside `draft.parsed.text[start:end]`, found in order of the text."""
+    text, kept, position = draft.parsed.text, [], 0
+    for figure in draft.figures:
+        at = text.find(figure.text, position)
+        if at < 0:
+            kept.append(figure)
+            continue
+        position = at + len(figure.text)
+        if not start <= at < end:
+            kept.append(figure)
+    return kept
 
 
 def _measured_like(figures: list[Quantity], against: list[Quantity]) -> list[Quantity]:

@@ -52,7 +52,10 @@ PERCENT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 # percentage, though the text writes no "%".
 SHARE_NOUNS = frozenset({"percentage", "proportion", "share", "percent"})
 SHARE_CLIMB = 3  # steps from the figure up to the verb whose subject names the share ("was as low as 22")
+WHOLE_SHARE = 100.0  # a share said as a bare figure is at most the whole ("his share was 3 million" is money)
+RATIO_PREPOSITIONS = frozenset({"in", "of"})
 DESIGNATION = re.compile(r"\b[A-Za-z]+-$")  # letters joined to a number by a hyphen name a model: "AC-130"
+DESIGNATION_WINDOW = 12  # characters before a number where a model's letters may stand
 CLOCK = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|o'clock)(?!\w)", re.IGNORECASE)
 
 _WORD = (
@@ -188,7 +191,7 @@ def _numbers(text: str, vague: list[_Match]) -> list[_Match]:
             continue
         if CLOCK.match(text, match.end()):
             continue  # "4 p.m." is a time of day, not a figure
-        if DESIGNATION.search(text, 0, match.start()):
+        if DESIGNATION.search(text, max(0, match.start() - DESIGNATION_WINDOW), match.start()):
             continue  # "an AC-130 gunship", "the Tu-154": a model's name, not a figure
         start = match.start()
         half = HALF.search(text, 0, start)
@@ -262,7 +265,7 @@ def _to_quantity(doc: Doc, match: _Match, starts: list[int], names: list[Span]) 
     unit = None if symbol else _unit_token(doc, starts, match.end)
     span = doc.char_span(match.start, match.end, alignment_mode="expand")
     figure = span[-1] if span is not None and len(span) else None
-    if symbol is None and unit is None and figure is not None and _a_share(figure):
+    if symbol is None and unit is None and figure is not None and match.high <= WHOLE_SHARE and _a_share(figure):
         symbol = PERCENT_UNIT
     if symbol is None and unit is None and figure is not None:
         unit = counted_noun(figure)  # "the total number of miners was close to 300"
@@ -285,6 +288,8 @@ def _to_quantity(doc: Doc, match: _Match, starts: list[int], names: list[Span]) 
 def _a_share(figure: Token) -> bool:
     """ "The voting percentage was as low as 22", "its share stood at 40": a bare figure completing a
     verb whose subject names a share."""
+    if figure.dep_ == "pobj" and figure.head.lower_ in RATIO_PREPOSITIONS:
+        return False  # "one in five": a ratio, not a percentage
     verb = verb_of(figure, SHARE_CLIMB)
     return verb is not None and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in SHARE_NOUNS for c in verb.children)
 

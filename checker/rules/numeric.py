@@ -77,7 +77,7 @@ def _without_parts(quantities: list[Quantity]) -> list[Quantity]:
         for total in same:
             rest = [quantities[i].value for i in same if i != total]
             whole = quantities[total].value
-            if len(rest) >= MIN_PARTS and abs(sum(rest) - whole) <= PARTS_TOLERANCE * whole:
+            if whole > 0 and len(rest) >= MIN_PARTS and abs(sum(rest) - whole) <= PARTS_TOLERANCE * whole:
                 parts.update(i for i in same if i != total)
     return [q for i, q in enumerate(quantities) if i not in parts]
 

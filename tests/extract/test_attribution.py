@@ -553,3 +553,21 @@ def test_a_body_described_right_after_a_person_spoke_is_still_the_body() -> None
         "On 8 October, the fire brigade confirmed that the plant leaked chemicals."
     )
     assert [c.speaker for c in claims(text)] == ["Lisa Grant", "the fire brigade"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The storm hit the coast, claimed 20 lives.", "The governor toured the flooded town, declared an emergency."],
+)
+def test_what_follows_a_verb_after_a_comma_is_its_object_not_a_speaker(text: str) -> None:
+    assert [c.speaker for c in claims(text)] == [None]
+
+
+def test_a_country_is_not_the_person_whose_first_name_it_is() -> None:
+    text = "Defence Minister Israel Katz said 5 soldiers died in the raid. Israel said 9 soldiers died in the raid."
+    assert [c.speaker for c in claims(text)] == ["Israel Katz", "Israel"]
+
+
+def test_an_informant_whose_role_differs_from_the_last_speakers_is_someone_else() -> None:
+    text = "Mary Jones, a witness, said 20 people died in the crash. The police official said 30 people died."
+    assert [c.speaker for c in claims(text)] == ["Mary Jones", "the police official"]

@@ -39,6 +39,8 @@ def quantities(text: str) -> list[tuple[str, float, float, bool, str | None]]:
         # a bare figure said of a share is a percentage
         ("the voting percentage was as low as 31.", [("31", 31.0, 31.0, False, "percent")]),
         ("its share stood at 40 after the vote.", [("40", 40.0, 40.0, False, "percent")]),
+        ("his share of the estate was 3 million.", [("3 million", 3e6, 3e6, False, None)]),
+        ("the proportion of smokers was one in five.", [("five", 5.0, 5.0, False, None)]),
         ("half a million people marched.", [("half a million", 500_000.0, 500_000.0, False, "people")]),
         ("Over 500k people are here.", [("Over 500k", 500_000.0, 1_000_000.0, True, "people")]),
         ("three army medics were hurt.", [("three", 3.0, 3.0, False, "medics")]),

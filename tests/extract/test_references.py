@@ -138,6 +138,12 @@ def test_a_figure_given_in_passing_as_another_sources_is_that_sources_claim(
     assert told.quantities[0].measure == host.quantities[0].measure
 
 
+def test_a_figure_the_sentence_gives_twice_stays_with_its_own_claim_too() -> None:
+    host, told = claims("Police put the crowd at the rally at 100,000, matching the organisers' estimate of 100,000.")
+    assert [q.text for q in host.quantities] == ["100,000"]
+    assert [q.text for q in told.quantities] == ["100,000"]
+
+
 def test_a_figure_its_own_speaker_gave_is_not_split_off() -> None:
     (claim,) = claims("The ministry said that the ministry's estimate of 40 deaths was still correct.")
     assert claim.speaker == "the ministry"
