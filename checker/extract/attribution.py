@@ -239,8 +239,9 @@ class Speakers:
     organisations: Counter[str] = field(default_factory=Counter)  # organisations the article names, how often
     aliases: dict[str, str] = field(default_factory=dict)  # "IBM" -> "International Business Machines"
     outlets: set[str] = field(default_factory=set)  # outlets and channels statements came through
-    # The person who spoke in the sentence just before, if a named person did: "the official concerned"
-    # in the next sentence, an informant described but matching no role the article gave, is most likely them.
+    # The person who spoke in the sentence just before, if a named person did: "the official concerned" in
+    # the next sentence, an informant described, is most likely them when the article gave them no other
+    # role or the description points back ("concerned", "in question").
     latest: str | None = None
 
     def heard(self, speaker: str | None) -> None:
