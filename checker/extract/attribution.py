@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from checker.extract.nlp import agent
+from checker.extract.nlp import agent, token_end
 from checker.extract.sources import DATELINE, PUBLICATIONS, ROLE_TAIL, same_source
 
 _VERBS = (
@@ -463,7 +463,7 @@ def _without_own_acts(doc: Doc, found: Attribution) -> Attribution:
     # half of what was said on the verb ("confirm that troops were sent to Russia and units are deployed").
     if "," not in joined_by:
         return found
-    end = doc[first - 1].idx + len(doc[first - 1].text) if first > 0 else found.content_start
+    end = token_end(doc[first - 1]) if first > 0 else found.content_start
     return replace(found, content_end=end) if found.content_start < end < found.content_end else found
 
 
@@ -489,7 +489,7 @@ def _inner_speaker(doc: Doc, speakers: Speakers, found: Attribution) -> Attribut
 def _reports_within(clause: Token, end: int) -> bool:
     """A reporting verb heading the reported clause before `end`, with a subject of its own."""
     reports = clause.dep_ == "ccomp" and reports_something(clause)
-    return reports and _end(clause) <= end and _subject(clause) is not None
+    return reports and token_end(clause) <= end and _subject(clause) is not None
 
 
 def _cited_speaker(doc: Doc, speakers: Speakers, citing: re.Match[str]) -> tuple[str | None, str | None] | None:
@@ -648,7 +648,7 @@ def _discourse_end(doc: Doc, offset: int) -> int:
     """ "However, the clinic has denied ...": a connective and its comma open the sentence, not the speaker."""
     tokens = [t for t in doc if t.idx >= offset][:2]
     if len(tokens) == 2 and tokens[0].pos_ in CONNECTIVE_POS and tokens[1].text == ",":
-        return _end(tokens[1]) + 1
+        return token_end(tokens[1]) + 1
     return offset
 
 
@@ -791,7 +791,7 @@ def noun_phrase(doc: Doc, start: int, end: int) -> tuple[int, int]:
         first += 1
     while last > first and doc[last].is_punct:
         last -= 1
-    return max(start, doc[first].idx), min(end, _end(doc[last]))
+    return max(start, doc[first].idx), min(end, token_end(doc[last]))
 
 
 def _describes_again(head: Token, child: Token) -> bool:
@@ -818,7 +818,7 @@ def _is_time(modifier: Token) -> bool:
 
 
 def _phrase_of(token: Token) -> tuple[int, int]:
-    return noun_phrase(token.doc, token.left_edge.idx, _end(token.right_edge))
+    return noun_phrase(token.doc, token.left_edge.idx, token_end(token.right_edge))
 
 
 def _complemented(verb: Token, dep: str, word: str | None) -> bool:
@@ -923,10 +923,6 @@ def _reported_by_object(verb: Token) -> tuple[Token, Token | None] | None:
     return spoken, said
 
 
-def _end(token: Token) -> int:
-    return token.idx + len(token.text)
-
-
 def _by_parse(doc: Doc, speakers: Speakers) -> Attribution | None:
     """ "The commission put turnout at 51.5 percent", "Russia refutes that claim": any reporting verb;
     failing one in a main clause, one in a dependent clause that says what was said."""
@@ -941,7 +937,7 @@ def _by_parse(doc: Doc, speakers: Speakers) -> Attribution | None:
         first = next((t for t in said.subtree if t.dep_ != "mark"), said)
         start, end = _phrase_of(speaker)
         outlet = _clean(doc.text[start:end]) if _publisher(speaker) else None
-        return _build(doc, speakers, start, end, verb.text, first.idx, _end(said.right_edge), cited=outlet)
+        return _build(doc, speakers, start, end, verb.text, first.idx, token_end(said.right_edge), cited=outlet)
     return None
 
 
@@ -1065,13 +1061,13 @@ def _content(doc: Doc, verb: Token, said: Token | None, start: int, end: int) ->
     X as saying ..."), else what follows the verb."""
     if said is not None:
         first = next((t for t in said.subtree if t.dep_ != "mark"), said)
-        return max(start, first.idx), min(end, _end(said.right_edge))
-    content_start = _end(verb)
+        return max(start, first.idx), min(end, token_end(said.right_edge))
+    content_start = token_end(verb)
     while content_start < end and doc.text[content_start] in " ,:":
         content_start += 1
     that = THAT.match(doc.text, content_start)
     content_start = that.end() if that and that.end() < end else content_start
-    return content_start, min(end, max(content_start, _end(verb.right_edge)))
+    return content_start, min(end, max(content_start, token_end(verb.right_edge)))
 
 
 def _is_verb_at(doc: Doc, start: int) -> bool:

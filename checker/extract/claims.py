@@ -854,10 +854,10 @@ def _stance_text(tokens: Doc, start: int, end: int) -> str:
         ) and start <= token.idx < end:
             chars[token.idx : token.idx + len(token.text)] = " " * len(token.text)
         if _circumstance(token) and not _holds(token, start, end):
-            first, last = token.left_edge.idx, _token_end(token.right_edge)
+            first, last = token.left_edge.idx, nlp.token_end(token.right_edge)
             chars[first:last] = " " * (last - first)
         if _open_question(token):
-            first, last = _token_end(token), _token_end(token.head.right_edge)
+            first, last = nlp.token_end(token), nlp.token_end(token.head.right_edge)
             chars[first:last] = " " * (last - first)  # "whether" stays: the question hedges, its cues do not
     return "".join(chars)[start:end]
 
@@ -876,11 +876,7 @@ def _circumstance(clause: Token) -> bool:
 def _holds(clause: Token, start: int, end: int) -> bool:
     """Whether the clause holds all of the content: the attributed statement itself is in it
     ("..., because expert Paul Clark has branded the photo a hoax")."""
-    return clause.left_edge.idx <= start and end <= _token_end(clause.right_edge)
-
-
-def _token_end(token: Token) -> int:
-    return token.idx + len(token.text)
+    return clause.left_edge.idx <= start and end <= nlp.token_end(clause.right_edge)
 
 
 def _terms(tokens: Doc, start: int, end: int) -> frozenset[str]:

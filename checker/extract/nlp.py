@@ -48,6 +48,11 @@ def parse_stream(texts: Iterable[str]) -> Iterator[Doc]:
     return _one_at_a_time(iter(language.pipe(texts, batch_size=STREAM_BATCH)))
 
 
+def token_end(token: Token) -> int:
+    """The character offset just past the token."""
+    return token.idx + len(token.text)
+
+
 def agent(clause: Token) -> Token | None:
     """Who does what a passive clause says, by the parse: X of "cited by X", "made by X"."""
     for child in clause.children:

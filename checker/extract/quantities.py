@@ -11,7 +11,7 @@ from functools import lru_cache
 from number_parser import parse_number
 from spacy.tokens import Doc, Span, Token
 
-from checker.extract.measures import counted_noun, measure_of, verb_of
+from checker.extract.measures import SUBJECTS, counted_noun, measure_of, verb_of
 from checker.models import PART_SCOPE, Quantity
 
 NEARLY_BAND = 0.05  # "nearly 11,000" sits just below 11,000, not anywhere below it
@@ -46,7 +46,6 @@ DESCRIBING_CLAUSES = frozenset({"relcl", "acl"})  # "the attack, in which ...", 
 YEAR_DIGITS = 4
 CURRENCIES = {"$": "usd", "€": "eur", "£": "gbp"}
 PERCENT_UNIT = "percent"
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PERCENT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 # Nouns naming a share: a bare figure said to be one ("the voting percentage was as low as 22") is a
 # percentage, though the text writes no "%".
@@ -291,7 +290,7 @@ def _a_share(figure: Token) -> bool:
     if figure.dep_ == "pobj" and figure.head.lower_ in RATIO_PREPOSITIONS:
         return False  # "one in five": a ratio, not a percentage
     verb = verb_of(figure, SHARE_CLIMB)
-    return verb is not None and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in SHARE_NOUNS for c in verb.children)
+    return verb is not None and any(c.dep_ in SUBJECTS and c.lemma_.lower() in SHARE_NOUNS for c in verb.children)
 
 
 def _countable(match: _Match, symbol: str | None) -> bool:

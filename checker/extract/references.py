@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from checker.extract.attribution import reports_something
-from checker.extract.nlp import agent
+from checker.extract.nlp import agent, token_end
 from checker.models import Quantity, Stance
 
 # Nouns that stand for something said, and nouns that stand for a figure someone gave.
@@ -281,7 +281,7 @@ def described_report(tokens: Doc) -> Described | None:
         author = _author(noun)
         named = tokens[noun.left_edge.i : noun.i + 1].text
         source = author.replace(" 's", "'s").replace(" ’s", "’s") if author else named
-        end = clause.right_edge.idx + len(clause.right_edge.text)
+        end = token_end(clause.right_edge)
         against = noun.dep_ == "pobj" and (noun.head.lower_ in AGAINST or noun.head.head.lower_ in AGAINST)
         return Described(noun.left_edge.idx, end, first.idx, end, source, against)
     return None
@@ -306,7 +306,7 @@ def _owned_figure(noun: Token) -> Described | None:
     figure = next((f for c in noun.children if c.dep_ == "prep" for f in c.children if f.like_num), None)
     if owner is None or figure is None:
         return None
-    start, end = noun.left_edge.idx, _end_of(noun.right_edge)
+    start, end = noun.left_edge.idx, token_end(noun.right_edge)
     source = " ".join(t.text for t in owner.subtree if t.dep_ not in {"det", "case"})
     return Described(start, end, start, end, source, against=False, carried=False)
 
@@ -324,9 +324,9 @@ def _reported_figure(verb: Token) -> Described | None:
     if phrase is None:
         return None
     first = next(t for t in phrase.subtree if t.lower_ not in CONTRAST_WORDS)  # "not 14 villagers": "14 villagers"
-    start, end = first.idx, _end_of(phrase.right_edge)
+    start, end = first.idx, token_end(phrase.right_edge)
     named = " ".join(t.text for t in source.subtree)
-    return Described(start, max(end, _end_of(verb.right_edge)), start, end, named, against=False, carried=False)
+    return Described(start, max(end, token_end(verb.right_edge)), start, end, named, against=False, carried=False)
 
 
 def _contrasted_figure(verb: Token) -> Token | None:
@@ -339,10 +339,6 @@ def _contrasted_figure(verb: Token) -> Token | None:
     phrase = figure.head if figure.dep_ == "nummod" else figure
     window = [*verb.doc[max(0, phrase.left_edge.i - CONTRAST_WINDOW) : phrase.left_edge.i], *phrase.subtree]
     return phrase if any(t.lower_ in CONTRAST_WORDS for t in window) else None
-
-
-def _end_of(token: Token) -> int:
-    return token.idx + len(token.text)
 
 
 def _told(noun: Token) -> Token | None:
