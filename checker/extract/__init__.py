@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.extract.language import looks_english
 from checker.extract.segment import Sentence, split_sentences
-from checker.extract.sources import a_publication, dateline_agency, same_source, speaks_for
+from checker.extract.sources import a_publication, an_outlet, dateline_agency, same_source, speaks_for
 from checker.extract.stance import says_false
 from checker.extract.timing import Timing
 
@@ -22,6 +22,7 @@ __all__ = [
     "Sentence",
     "Timing",
     "a_publication",
+    "an_outlet",
     "dateline_agency",
     "extract",
     "looks_english",

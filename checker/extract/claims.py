@@ -29,7 +29,7 @@ from checker.extract.measures import ARTICLE_MEASURE, TURNOUT, TURNOUT_MEASURES
 from checker.extract.periods import counted_over
 from checker.extract.quantities import find_quantities
 from checker.extract.segment import Sentence, split_sentences
-from checker.extract.sources import a_publication, same_source
+from checker.extract.sources import a_publication, an_outlet, same_source
 from checker.extract.timeline import Placed, TimeCue, place, stated_at
 from checker.extract.timing import Timing, timing
 from checker.models import Claim, Commitment, DateMention, Document, Precision, Quantity, Stance, StatedAt
@@ -207,10 +207,22 @@ def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list
         draft.retracts = _retraction(draft)
         draft.described = references.described_report(tokens) or _told_by_another(tokens, found)
         drafts.append(draft)
+    _outlets_in_their_own_name(drafts, speakers)
     _link_answers(drafts)
     drafts = _with_described_reports(doc, drafts)
     _inherit_measures(drafts)
     return drafts
+
+
+def _outlets_in_their_own_name(drafts: list[_Draft], speakers: Speakers) -> None:
+    """An outlet reporting in its own name ("CNBC says", "Re/code says ...", before "told Re/code" names it
+    an outlet further down) is the channel of what it says as well as its speaker."""
+    for draft in drafts:
+        found = draft.attribution
+        if found is None or found.cited_source or not found.speaker or speakers.is_person(found.speaker):
+            continue
+        if an_outlet(found.speaker) or any(same_source(found.speaker, o) for o in speakers.outlets):
+            draft.attribution = replace(found, cited_source=found.speaker)
 
 
 def _told_by_another(tokens: Doc, found: Attribution | None) -> references.Described | None:

@@ -20,6 +20,32 @@ DATELINE = re.compile(
 AGENCY = re.compile(r"\((?P<agency>[A-Z][\w .&/-]{0,30})\)")
 # What a report, not a person or body, puts forward: "a news report", "media reports", "the newspaper".
 PUBLICATIONS = frozenset({"report", "story", "article", "newspaper", "paper", "outlet", "media", "medium"})
+# The head words of news outlets' names ("the Chicago Tribune", "Fox News", "Time magazine", "Press TV"):
+# a name ending in one names an outlet, whichever outlet it is.
+OUTLET_HEADS = frozenset(
+    {
+        "news", "times", "post", "journal", "herald", "tribune", "gazette", "telegraph", "daily", "mail", "chronicle",
+        "observer", "guardian", "magazine", "tv", "television", "radio", "channel", "broadcaster", "newswire",
+        "wire", "newsweek", "bulletin", "dispatch", "examiner", "inquirer", "courier", "sun", "star", "register",
+        "independent", "standard", "monitor",
+    }
+)  # fmt: skip
+# Head words other bodies share ("the Haqqani Network", "the International Energy Agency"): an outlet's
+# only with "news" or "TV" in the name ("Kyodo News agency", "Cable News Network").
+SHARED_HEADS = frozenset({"agency", "press", "network", "broadcasting", "service"})
+NEWS_WORDS = frozenset({"news", "tv"})
+# Outlets known by a short name with no such head: wire services and broadcasters most stories cite.
+KNOWN_OUTLETS = frozenset(
+    {
+        "reuters", "associated press", "ap", "afp", "agence france-presse", "bloomberg", "xinhua", "tass",
+        "interfax", "ria novosti", "kyodo", "yonhap", "kcna", "pti", "ani", "ians", "dpa", "efe", "ansa",
+        "bernama", "antara", "wafa", "irna", "bbc", "cnn", "cnbc", "msnbc", "nbc", "cbs", "abc", "npr", "pbs",
+        "al jazeera", "rt", "sputnik", "deutsche welle", "dw", "france 24", "euronews", "ndtv", "tmz", "politico",
+        "axios", "buzzfeed", "huffpost", "huffington post", "wsj", "nyt", "forbes", "fortune", "variety",
+        "techcrunch", "engadget", "the verge", "wired", "mashable", "gizmodo", "re/code", "recode",
+    }
+)  # fmt: skip
+WEB_ADDRESS = re.compile(r"\.(?:com|net|org|co\.uk|in)$")
 ROLE_TAIL = re.compile(r"\s+(?:of|for|at|to|in|with|from|on)\s+")  # "ambassador | to the UN": the head comes first
 
 
@@ -54,6 +80,31 @@ def a_publication(name: str | None) -> bool:
     speculation ("might make an offer") is what it alleges."""
     words = _source_words(name or "")
     return bool(words) and (words[-1] in PUBLICATIONS or words[-1].removesuffix("s") in PUBLICATIONS)
+
+
+def an_outlet(name: str | None) -> bool:
+    """Whether a source names a news outlet: the press described ("the newspaper", "local media"), a wire
+    service or broadcaster known by its short name ("Reuters", "CNBC"), a web address ("Vox.com"), or a
+    name ending in an outlet's head word ("the Chicago Tribune", "WCVB-TV", "Daily Monitor")."""
+    words = _source_words(name or "")
+    if not words:
+        return False
+    if a_publication(name) or " ".join(words) in KNOWN_OUTLETS or WEB_ADDRESS.search(words[-1]):
+        return True
+    if not any(word[:1].isupper() for word in (name or "").split()):
+        return False  # "local police", "the agency": described, and no outlet's description
+    head = _singular(words[-1].rsplit("-", 1)[-1])  # "WCVB-TV", "South Korean news agencies"
+    if head in SHARED_HEADS:
+        return bool(NEWS_WORDS & set(words))
+    return head in OUTLET_HEADS
+
+
+def _singular(word: str) -> str:
+    if word in OUTLET_HEADS:
+        return word  # "news", "times"
+    if word.endswith("ies"):
+        return word[: -len("ies")] + "y"
+    return word.removesuffix("s")
 
 
 def dateline_agency(text: str) -> str | None:

@@ -380,7 +380,7 @@ def test_a_person_named_in_the_possessive_is_known_later_by_surname_and_title() 
 @pytest.mark.parametrize(
     ("text", "speaker", "cited", "stance"),
     [
-        ("North Korean state media would not confirm the reports.", "North Korean state media", None, Stance.NOT_CONFIRMED),
+        ("North Korean state media would not confirm the reports.", "North Korean state media", "North Korean state media", Stance.NOT_CONFIRMED),
         ("Officials, who could not confirm it at first, said on Friday that two men were held.", "Officials", None, Stance.ASSERTS),
         ("CNBC is reporting Tesla has chosen Nevada for its factory.", "CNBC", "CNBC", Stance.ASSERTS),
         ("The firm will close the plant, the Journal said in a report, citing people familiar with the matter.", "people familiar with the matter", "Journal", Stance.ASSERTS),
@@ -571,3 +571,11 @@ def test_a_country_is_not_the_person_whose_first_name_it_is() -> None:
 def test_an_informant_whose_role_differs_from_the_last_speakers_is_someone_else() -> None:
     text = "Mary Jones, a witness, said 20 people died in the crash. The police official said 30 people died."
     assert [c.speaker for c in claims(text)] == ["Mary Jones", "the police official"]
+
+
+def test_an_outlet_named_as_one_later_in_the_article_is_the_channel_of_what_it_says() -> None:
+    first, second = claims(
+        "Tech site Pando says Apple has bought the startup. An Apple spokesman told Pando the report is wrong."
+    )
+    assert (first.speaker, first.cited_source) == ("Pando", "Pando")
+    assert second.cited_source == "Pando"

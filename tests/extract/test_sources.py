@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.extract import a_publication, dateline_agency, same_source, speaks_for
+from checker.extract import a_publication, an_outlet, dateline_agency, same_source, speaks_for
 
 
 @pytest.mark.parametrize(
@@ -67,3 +67,24 @@ def test_a_publication_is_a_report_or_the_press(name: str | None, expected: bool
 )
 def test_the_agency_a_dateline_names(text: str, agency: str | None) -> None:
     assert dateline_agency(text) == agency
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("CNBC", True),
+        ("the Chicago Tribune", True),
+        ("WCVB-TV", True),
+        ("Vox.com", True),
+        ("Kyodo News agency", True),
+        ("South Korean news agencies", True),
+        ("local media", True),
+        ("the Haqqani Network", False),
+        ("the International Energy Agency", False),
+        ("the agency", False),
+        ("Apple", False),
+        (None, False),
+    ],
+)
+def test_an_outlet_by_its_name_or_its_head_word(name: str | None, expected: bool) -> None:
+    assert an_outlet(name) is expected
