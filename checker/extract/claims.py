@@ -29,12 +29,13 @@ from checker.extract.measures import ARTICLE_MEASURE, TURNOUT, TURNOUT_MEASURES
 from checker.extract.periods import counted_over
 from checker.extract.quantities import find_quantities
 from checker.extract.segment import Sentence, split_sentences
-from checker.extract.sources import a_publication, an_outlet, same_source
+from checker.extract.sources import POSSESSIVE_PRONOUNS, a_publication, an_outlet, same_source
 from checker.extract.timeline import Placed, TimeCue, place, stated_at
 from checker.extract.timing import Timing, timing
 from checker.models import Claim, Commitment, DateMention, Document, Precision, Quantity, Stance, StatedAt
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+OWNER = re.compile(r"^(?:the\s+)?(?P<owner>[^'’]+?)['’]s\s+(?P<owned>\S.*)$", re.IGNORECASE)  # "the WSJ's sources"
 # Where a count happened is said with a preposition of place ("killed in Iran", "organizers in Boston");
 # a dateline ("ISLAMABAD (Reuters)"), a name ("the Pakistani Taliban") or a bearing ("near the border
 # with Afghanistan") does not say where it was counted.
@@ -216,13 +217,25 @@ def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list
 
 def _outlets_in_their_own_name(drafts: list[_Draft], speakers: Speakers) -> None:
     """An outlet reporting in its own name ("CNBC says", "Re/code says ...", before "told Re/code" names it
-    an outlet further down) is the channel of what it says as well as its speaker."""
+    an outlet further down) is the channel of what it says as well as its speaker; an outlet's reporter or
+    sources ("the WSJ's sources", "CNN's Barbara Starr") speak through it."""
     for draft in drafts:
         found = draft.attribution
         if found is None or found.cited_source or not found.speaker or speakers.is_person(found.speaker):
             continue
-        if an_outlet(found.speaker) or any(same_source(found.speaker, o) for o in speakers.outlets):
+        owner = OWNER.match(found.speaker)
+        if owner is not None and _outlet_of(owner["owner"], speakers):
+            draft.attribution = replace(found, speaker=owner["owned"], cited_source=owner["owner"])
+        elif _outlet_of(found.speaker, speakers):
             draft.attribution = replace(found, cited_source=found.speaker)
+
+
+def _outlet_of(name: str, speakers: Speakers) -> bool:
+    """A news outlet by its name, or one the article names as a channel anywhere ("told Re/code"); "their
+    story" is nobody's the sentence names."""
+    if name.split()[0].lower() in POSSESSIVE_PRONOUNS:
+        return False
+    return an_outlet(name) or any(same_source(name, outlet) for outlet in speakers.outlets)
 
 
 def _told_by_another(tokens: Doc, found: Attribution | None) -> references.Described | None:
