@@ -1,5 +1,5 @@
 """The span of time a claim counts its figures over, when it gives one: "for the fourth quarter",
-"annually", "a day", "in 2016". Figures counted over spans of different lengths (a quarter's shipments,
+"annually", "a day", "in 2016", or an earlier time than the story's ("last August", "two years ago"). Figures counted over spans of different lengths (a quarter's shipments,
 a year's) are different counts (the numeric rule reads `Analysis.periods`).
 
 Read in what is said, not in who says it ("the annual march's organiser put the turnout at 510,000"
@@ -13,6 +13,14 @@ import re
 
 from spacy.tokens import Doc, Token
 
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# An earlier time than the story's own ("last August", "last month", "two years ago", "a month earlier"):
+# figures told of it count an earlier event, as a year's count does another span.
+EARLIER = re.compile(
+    rf"\b(?:last|past|previous)\s+(?:month|{MONTHS}|spring|summer|autumn|fall|winter)\b"
+    r"|\b(?:\w+|\d+)\s+(?:years?|months?)\s+(?:ago|earlier|before)\b",
+    re.IGNORECASE,
+)
 # The span a figure is counted over, when the sentence gives one: "for the fourth quarter", "annually",
 # "a day" (not "a day earlier", which dates an event). Figures counted over different spans (a quarter's
 # shipments, a year's) are different counts.
@@ -24,6 +32,7 @@ PERIODS = {
         r"|\b(?:last|past|previous)\s+year\b",
         re.IGNORECASE,
     ),
+    "earlier": EARLIER,
     "month": re.compile(r"\bmonthly\b|\b(?:a|per|each|every)\s+month\b", re.IGNORECASE),
     "week": re.compile(rf"\bweekly\b|\b(?:a|per|each|every)\s+week\b{NOT_DATING}", re.IGNORECASE),
     "day": re.compile(rf"\bdaily\b|\b(?:a|per|each|every)\s+day\b{NOT_DATING}", re.IGNORECASE),

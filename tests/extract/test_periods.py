@@ -22,6 +22,10 @@ def periods(text: str) -> frozenset[str]:
         ("Forty people were killed in the flood zone a day earlier.", set()),
         ("The turnout was as low as 22, half of the polling reported in 1993 elections.", set()),
         ("Police said 20,000 people joined the march.", set()),
+        # an earlier time than the story's: another event's count
+        ("Last August nearly 30 people were killed in a garbage slide.", {"earlier"}),
+        ("Officials vowed a review after airstrikes killed 15 children last month.", {"earlier"}),
+        ("Two years ago a similar flood killed 40 people.", {"earlier"}),
     ],
 )
 def test_the_span_a_figure_is_counted_over(text: str, expected: set[str]) -> None:

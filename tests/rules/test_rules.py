@@ -455,6 +455,15 @@ def test_an_event_s_toll_is_not_a_year_s_statistic(real_embedder: Embedder) -> N
     assert pairs_found("numeric", text, real_embedder) == []
 
 
+def test_a_toll_of_an_earlier_disaster_is_no_rival_count(real_embedder: Embedder) -> None:
+    text = (
+        "Officials said 14 people were killed when the landslide buried the village. "
+        "Local radio said 30 people were killed in the landslide. "
+        "Last August nearly 30 people were killed in a landslide in the same district."
+    )
+    assert pairs_found("numeric", text, real_embedder) == [(0, 1)]
+
+
 def test_what_a_count_includes_is_a_part_of_it(real_embedder: Embedder) -> None:
     text = (
         "Local officials said 80 people were killed in the floods. "
