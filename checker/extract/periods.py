@@ -1,6 +1,7 @@
 """The span of time a claim counts its figures over, when it gives one: "for the fourth quarter",
-"annually", "a day", "in 2016", or an earlier time than the story's ("last August", "two years ago"). Figures counted over spans of different lengths (a quarter's shipments,
-a year's) are different counts (the numeric rule reads `Analysis.periods`).
+"annually", "a day", "in 2016", or an earlier time than the story's ("last August", "two years ago").
+Figures counted over spans of different lengths (a quarter's shipments, a year's), or of different
+times, are different counts (the numeric rule reads `Analysis.periods`).
 
 Read in what is said, not in who says it ("the annual march's organiser put the turnout at 510,000"
 counts one march), and by the parse: a year written before a noun dates that noun ("half the polling
