@@ -39,7 +39,7 @@ FOUND_SO_FAR = frozenset({"body", "corpse", "remains"})
 RECOVERY_VERBS = frozenset({"recover", "retrieve", "exhume"})
 FOUND_ROLES = frozenset({"dobj", "nsubjpass"})  # "recovered 12 people", "12 were recovered"; not "12 recovered from"
 INCREMENT_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.IGNORECASE)
-INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|further)\b(?!\s+than)", re.IGNORECASE)
+INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|further|other)\b(?!\s+than)", re.IGNORECASE)
 ONLY_HERE = frozenset({"alone"})  # "in his province alone": a part of the whole, by place
 COUNTED_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
 DESCRIBING_CLAUSES = frozenset({"relcl", "acl"})  # "the attack, in which ...", "floods that left 300 dead"
@@ -301,7 +301,7 @@ def _countable(match: _Match, symbol: str | None) -> bool:
 
 
 def _increment(text: str, match: _Match) -> bool:
-    """ "One more person was killed", "another 430 were rescued", "an additional 12": what was added to
+    """ "One more person was killed", "another 430 were rescued", "170 other people": what was added to
     a count, a part of the total, not a rival total."""
     return bool(INCREMENT_BEFORE.search(text, 0, match.start) or INCREMENT_AFTER.match(text, match.end))
 

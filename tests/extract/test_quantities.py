@@ -121,6 +121,7 @@ def test_a_figure_told_about_another_dated_event_carries_its_date(text: str, eve
         ("The remains of six people were pulled from the rubble.", "part"),
         ("Firefighters found dozens of bodies in the basement.", "part"),
         ("One more person was killed in the storm.", "part"),
+        ("An estimated 170 other people were killed elsewhere in the region.", "part"),
         ("Another 430 passengers were rescued.", "part"),
         ("The count of 63 dead includes 21 bodies and 42 people reported missing.", "part"),
         ("At least 19 people were killed.", None),
