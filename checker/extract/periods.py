@@ -18,8 +18,8 @@ MONTHS = "January|February|March|April|May|June|July|August|September|October|No
 # An earlier time than the story's own ("last August", "last month", "two years ago", "a month earlier"):
 # figures told of it count an earlier event, as a year's count does another span.
 EARLIER = re.compile(
-    rf"\b(?:last|past|previous)\s+(?:month|{MONTHS}|spring|summer|autumn|fall|winter)\b"
-    r"|\b(?:\w+|\d+)\s+(?:years?|months?)\s+(?:ago|earlier|before)\b",
+    rf"\b(?:last|previous)\s+(?:month|{MONTHS}|spring|summer|autumn|fall|winter)\b"
+    r"|\b\w+\s+(?:years?|months?)\s+(?:ago|earlier|before)\b",
     re.IGNORECASE,
 )
 # The span a figure is counted over, when the sentence gives one: "for the fourth quarter", "annually",

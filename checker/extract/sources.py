@@ -41,7 +41,7 @@ KNOWN_OUTLETS = frozenset(
         "bernama", "antara", "wafa", "irna", "bbc", "cnn", "cnbc", "msnbc", "nbc", "cbs", "abc", "npr", "pbs",
         "al jazeera", "rt", "sputnik", "deutsche welle", "dw", "france 24", "euronews", "ndtv", "tmz", "politico",
         "axios", "buzzfeed", "huffpost", "huffington post", "wsj", "nyt", "forbes", "fortune", "variety",
-        "techcrunch", "engadget", "the verge", "wired", "mashable", "gizmodo", "re/code", "recode",
+        "techcrunch", "engadget", "the verge", "wired", "mashable", "gizmodo",
     }
 )  # fmt: skip
 POSSESSIVE_PRONOUNS = frozenset({"their", "its", "his", "her", "our", "my", "your"})
@@ -85,7 +85,7 @@ def a_publication(name: str | None) -> bool:
 def an_outlet(name: str | None) -> bool:
     """Whether a source names a news outlet: the press described ("the newspaper", "local media"), a wire
     service or broadcaster known by its short name ("Reuters", "CNBC"), a web address ("Vox.com"), or a
-    name ending in an outlet's head word ("the Chicago Tribune", "WCVB-TV", "Daily Monitor")."""
+    name ending in an outlet's head word ("the Chicago Tribune", "WCVB-TV", "China Daily")."""
     name = ROLE_TAIL.split(name or "", maxsplit=1)[0]  # "the Times of India"; "a writer at Vox.com" is a writer
     words = _source_words(name)
     if not words or words[0] in POSSESSIVE_PRONOUNS:
