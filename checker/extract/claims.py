@@ -29,7 +29,7 @@ from checker.extract.measures import ARTICLE_MEASURE, TURNOUT, TURNOUT_MEASURES
 from checker.extract.periods import counted_over
 from checker.extract.quantities import find_quantities
 from checker.extract.segment import Sentence, split_sentences
-from checker.extract.sources import POSSESSIVE_PRONOUNS, a_publication, an_outlet, same_source
+from checker.extract.sources import POSSESSIVE_PRONOUNS, a_publication, an_outlet, dated_dateline_end, same_source
 from checker.extract.timeline import Placed, TimeCue, place, stated_at
 from checker.extract.timing import Timing, timing
 from checker.models import Claim, Commitment, DateMention, Document, Precision, Quantity, Stance, StatedAt
@@ -166,6 +166,7 @@ def extract(documents: list[Document], on_document: Callable[[list[str]], None] 
 
 
 def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list[_Draft]:
+    doc = _dated(doc)
     sentences, parsed, clauses = _clauses(sentences, parsed)
     speakers = Speakers()
     attributions: list[Attribution | None] = []
@@ -213,6 +214,14 @@ def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list
     drafts = _with_described_reports(doc, drafts)
     _inherit_measures(drafts)
     return drafts
+
+
+def _dated(doc: Document) -> Document:
+    """The document as its dates are read: an undated one takes the date its text gives itself
+    (`dates.reference_in`), so that "launch on April 11" and "on March 27" are dates that can clash."""
+    if doc.published is not None:
+        return doc
+    return doc.model_copy(update={"published": dates.reference_in(doc.text)})
 
 
 def _outlets_in_their_own_name(drafts: list[_Draft], speakers: Speakers) -> None:
@@ -649,6 +658,7 @@ def _draft(
     text = tokens.text
     all_dates = dates.find_dates(text, doc.published)
     lead_end = found.content_start if found is not None and not found.closing else _lead_end(text)
+    lead_end = max(lead_end, dated_dateline_end(text))  # "MOSCOW, March 20, 2014 -": when it was filed
     lead = [d for d in all_dates if d.end <= lead_end]
     mentions = [dates.to_mention(d, sentence.start, text) for d in all_dates if d.end > lead_end]
     cue = _cue(text, lead, doc, found, drafts)

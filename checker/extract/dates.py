@@ -96,6 +96,17 @@ def find_dates(text: str, reference: dt.date | None) -> list[Found]:
     return sorted(found, key=lambda f: f.start)
 
 
+def reference_in(text: str) -> dt.date | None:
+    """The date an undated article gives itself: its first full date with a year ("MOSCOW (Sputnik - 28th
+    November, 2020)", "On March 3, 2014 the ministry said"), else the latest month it names with a year.
+    Dates without a year ("on April 11") take theirs from it, as from a publication date."""
+    written = [f for f in find_dates(text, None) if f.has_year]
+    days = [f for f in written if f.precision is Precision.DAY]
+    if days:
+        return days[0].date_from
+    return max((f.date_to for f in written), default=None)
+
+
 def _season(match: re.Match[str], reference: dt.date | None) -> Found | None:
     """ "the second half of the year" (July to December), "in the spring" (March to May), "next summer"."""
     written = match["year"] or match["season_year"]

@@ -17,6 +17,12 @@ DATELINE = re.compile(
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}\s*\([A-Z][\w .&/-]{0,30}\)\s*[-—–:]{0,2}\s*"
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*\([A-Z][\w .&/-]{0,30}\)\s*(?:[—–:]|-{1,2}\s)\s*)"
 )
+# A dateline that dates the story: "MOSCOW, March 20, 2014 -", "BAIKONUR/MOSCOW (UrduPoint News / Sputnik -
+# 11th July, 2019)". Its date is when the story was filed, no date of what it reports.
+DATED_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'’/ -]*[A-Z](?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
+    r"(?:\s*\([^()]{0,80}\b(?:19|20)\d\d\)\s*[-—–:]{0,2}|,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2},?\s+(?:19|20)\d\d\s*[-—–:]{1,2})\s*"
+)
 AGENCY = re.compile(r"\((?P<agency>[A-Z][\w .&/-]{0,30})\)")
 # What a report, not a person or body, puts forward: "a news report", "media reports", "the newspaper".
 PUBLICATIONS = frozenset({"report", "story", "article", "newspaper", "paper", "outlet", "media", "medium"})
@@ -106,6 +112,12 @@ def _singular(word: str) -> str:
     if word.endswith("ies"):
         return word[: -len("ies")] + "y"
     return word.removesuffix("s")
+
+
+def dated_dateline_end(text: str) -> int:
+    """Where a leading dateline that carries a date ends (0 without one)."""
+    match = DATED_DATELINE.match(text)
+    return match.end() if match else 0
 
 
 def dateline_agency(text: str) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from checker.extract import Timing
 from checker.models import DateMention, Severity
@@ -12,6 +13,14 @@ from checker.rules.registry import rule
 
 SCHEDULE_MATTER_MIN = 0.5
 DEICTIC = frozenset({"today", "yesterday", "tomorrow"})
+# The plan a claim tells as given up ("the launch, initially scheduled for June 21, will be carried out on
+# July 12"): its date is history, no date the claim puts forward.
+FORMER_PLAN = re.compile(
+    r"\b(?:initially|originally|previously|first|once)\s+(?:scheduled|planned|set|slated|due|expected|meant)"
+    r"(?:\s+(?:for|on|to|in))?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+PLAN_WINDOW = 40  # characters before a date searched for its former plan
 
 
 @rule(
@@ -55,7 +64,13 @@ def _dates_meet(context: RuleContext, a: int, b: int) -> bool:
 
 
 def _event_dates(context: RuleContext, index: int) -> list[DateMention]:
-    return [m for m in context.claim(index).mentions if m.text.lower() not in DEICTIC]
+    claim = context.claim(index)
+    return [m for m in claim.mentions if m.text.lower() not in DEICTIC and not _former_plan(claim.text, claim.start, m)]
+
+
+def _former_plan(text: str, offset: int, mention: DateMention) -> bool:
+    start = mention.start - offset
+    return FORMER_PLAN.search(text[max(0, start - PLAN_WINDOW) : start]) is not None
 
 
 def _window(mention: DateMention) -> tuple[dt.date, dt.date]:

@@ -4,7 +4,14 @@ import datetime as dt
 
 import pytest
 
-from checker.extract.dates import Relative, as_statement_date, find_dates, find_deictic, relative_marker
+from checker.extract.dates import (
+    Relative,
+    as_statement_date,
+    find_dates,
+    find_deictic,
+    reference_in,
+    relative_marker,
+)
 from checker.models import Precision
 
 PUBLISHED = dt.date(2024, 10, 28)
@@ -65,3 +72,18 @@ def test_today_is_the_reference_day() -> None:
 )
 def test_relative_markers(text: str, expected: Relative | None) -> None:
     assert relative_marker(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "MOSCOW (Sputnik - 28th November, 2020) The launch was put off. It was due on December 3.",
+            dt.date(2020, 11, 28),
+        ),
+        ("In February 2011 the paper asked about the date. In June 2013 the agency answered.", dt.date(2013, 6, 30)),
+        ("The launch is due on April 11, the company said.", None),
+    ],
+)
+def test_an_undated_article_s_own_date(text: str, expected: dt.date | None) -> None:
+    assert reference_in(text) == expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.extract import a_publication, an_outlet, dateline_agency, same_source, speaks_for
+from checker.extract.sources import dated_dateline_end
 
 
 @pytest.mark.parametrize(
@@ -88,3 +89,16 @@ def test_the_agency_a_dateline_names(text: str, agency: str | None) -> None:
 )
 def test_an_outlet_by_its_name_or_its_head_word(name: str | None, expected: bool) -> None:
     assert an_outlet(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("MOSCOW, March 20, 2014 - Samsung said", "MOSCOW, March 20, 2014 - "),
+        ("BAIKONUR/MOSCOW (UrduPoint News / Sputnik - 11th July, 2019) The launch", "BAIKONUR/MOSCOW (UrduPoint News / Sputnik - 11th July, 2019) "),
+        ("WASHINGTON (Reuters) - The army said", ""),
+        ("Officials said on March 3, 2014 - no more", ""),
+    ],
+)  # fmt: skip
+def test_a_dateline_that_dates_the_story(text: str, dateline: str) -> None:
+    assert text[: dated_dateline_end(text)] == dateline

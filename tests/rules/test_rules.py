@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from checker.embed.base import Embedder
 from checker.errors import UsageError
-from checker.models import Severity
+from checker.extract import extract
+from checker.models import Document, Severity
 from checker.rules import all_rules, run, select
 from checker.rules.base import Finding, RuleContext
 from checker.rules.registry import REGISTRY
@@ -552,6 +555,27 @@ def test_a_delay_to_the_date_the_other_side_keeps_is_no_conflict(real_embedder: 
         "The contractor said the bridge opening was on schedule for 30 May 2025."
     )
     assert pairs_found("schedule", text, real_embedder) == []
+
+
+def test_a_plan_given_up_is_no_rival_date(real_embedder: Embedder) -> None:
+    text = (
+        "The space agency said the launch, initially scheduled for June 21, will be carried out on July 12. "
+        "A source at the launch site said the launch would take place on July 12."
+    )
+    assert pairs_found("schedule", text, real_embedder) == []
+
+
+def test_an_undated_article_s_dates_clash_in_the_year_its_text_gives(real_embedder: Embedder) -> None:
+    text = (
+        "SEOUL, March 20, 2014 - Korean media reported that Samsung will launch the Galaxy S5 in Korea on March 27. "
+        "Samsung chief JK Shin said that Samsung will launch the Galaxy S5 in Korea on April 11."
+    )
+    analyses = extract([Document(id="d1", text=text)])
+    context = RuleContext(
+        analyses, real_embedder.encode([a.content for a in analyses]), ["T1", "T1"], real_embedder.encode
+    )
+    assert [pair for pair, _ in judged("schedule", context)] == [(0, 1)]
+    assert [m.date_from for m in analyses[0].claim.mentions] == [dt.date(2014, 3, 27)]
 
 
 def test_the_reporter_s_own_caveat_is_no_source_s_caution(real_embedder: Embedder) -> None:
