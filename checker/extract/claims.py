@@ -29,7 +29,15 @@ from checker.extract.measures import ARTICLE_MEASURE, TURNOUT, TURNOUT_MEASURES
 from checker.extract.periods import counted_over
 from checker.extract.quantities import find_quantities
 from checker.extract.segment import Sentence, split_sentences
-from checker.extract.sources import POSSESSIVE_PRONOUNS, a_publication, an_outlet, dated_dateline_end, same_source
+from checker.extract.sources import (
+    POSSESSIVE_PRONOUNS,
+    a_publication,
+    an_outlet,
+    dated_dateline_end,
+    pointing_publication,
+    publication_outlet,
+    same_source,
+)
 from checker.extract.timeline import Placed, TimeCue, place, stated_at
 from checker.extract.timing import Timing, timing
 from checker.models import Claim, Commitment, DateMention, Document, Precision, Quantity, Stance, StatedAt
@@ -226,17 +234,30 @@ def _dated(doc: Document) -> Document:
 
 def _outlets_in_their_own_name(drafts: list[_Draft], speakers: Speakers) -> None:
     """An outlet reporting in its own name ("CNBC says", "Re/code says ...", before "told Re/code" names it
-    an outlet further down) is the channel of what it says as well as its speaker; an outlet's reporter or
-    sources ("the WSJ's sources", "CNN's Barbara Starr") speak through it."""
+    an outlet further down) is the channel of what it says as well as its speaker, and so is the outlet of
+    a publication ("a story in Quartz", "a CNN report", and "the story" or "their post" after one was
+    named); an outlet's reporter or sources ("the WSJ's sources", "CNN's Barbara Starr") speak through it."""
+    latest: str | None = None  # the outlet named last: whose "the story" is
     for draft in drafts:
         found = draft.attribution
-        if found is None or found.cited_source or not found.speaker or speakers.is_person(found.speaker):
-            continue
-        owner = OWNER.match(found.speaker)
-        if owner is not None and _outlet_of(owner["owner"], speakers):
-            draft.attribution = replace(found, speaker=owner["owned"], cited_source=owner["owner"])
-        elif _outlet_of(found.speaker, speakers):
-            draft.attribution = replace(found, cited_source=found.speaker)
+        own = found is not None and found.cited_source in (None, found.speaker)  # "according to their story"
+        if found is not None and found.speaker and own and not speakers.is_person(found.speaker):
+            draft.attribution = found = _through_outlet(found, speakers, latest)
+        if found is not None and found.cited_source:
+            latest = found.cited_source
+
+
+def _through_outlet(found: Attribution, speakers: Speakers, latest: str | None) -> Attribution:
+    speaker = found.speaker or ""
+    outlet = publication_outlet(speaker) or (latest if pointing_publication(speaker) else None)
+    if outlet is not None:
+        return replace(found, speaker=outlet, cited_source=outlet)
+    owner = OWNER.match(speaker)
+    if owner is not None and _outlet_of(owner["owner"], speakers):
+        return replace(found, speaker=owner["owned"], cited_source=owner["owner"])
+    if _outlet_of(speaker, speakers):
+        return replace(found, cited_source=speaker)
+    return found
 
 
 def _outlet_of(name: str, speakers: Speakers) -> bool:

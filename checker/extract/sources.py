@@ -52,6 +52,19 @@ KNOWN_OUTLETS = frozenset(
 )  # fmt: skip
 POSSESSIVE_PRONOUNS = frozenset({"their", "its", "his", "her", "our", "my", "your"})
 WEB_ADDRESS = re.compile(r"\.(?:com|net|org|co\.uk|in)$")
+_PUBLICATION = r"(?:report|story|article|piece|post|column)s?"
+# "a story in Quartz", "an article published by the Times": the outlet follows the publication.
+CARRIED_BY = re.compile(
+    rf"^(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?{_PUBLICATION}\s+(?:(?:published|carried|run)\s+)?(?:in|by|from|on)\s+"
+    r"(?:the\s+)?(?P<outlet>\S.*)$",
+    re.IGNORECASE,
+)
+# "a CNN report", "the Journal's story": the outlet comes before it.
+OWNED_BY = re.compile(
+    rf"^(?:an?\s+|the\s+)?(?P<outlet>[A-Z][\w.&/-]*(?:\s+[A-Z][\w.&/-]*){{0,3}})(?:['’]s)?\s+{_PUBLICATION}$"
+)
+# "their story", "its report": whose, only the outlet named before can say ("the report" stays as written).
+POINTING_PUBLICATION = re.compile(rf"^(?:their|its)\s+(?:latest\s+|original\s+)?{_PUBLICATION}$", re.IGNORECASE)
 ROLE_TAIL = re.compile(r"\s+(?:of|for|at|to|in|with|from|on)\s+")  # "ambassador | to the UN": the head comes first
 
 
@@ -104,6 +117,21 @@ def an_outlet(name: str | None) -> bool:
     if head in SHARED_HEADS:
         return bool(NEWS_WORDS & set(words))
     return head in OUTLET_HEADS
+
+
+def publication_outlet(phrase: str) -> str | None:
+    """The outlet a publication phrase names: "a story in Quartz", "a report by Reuters", "a CNN report",
+    "the Journal's story" (None for "a German media report" or "the report")."""
+    carried = CARRIED_BY.match(phrase)
+    if carried is not None and carried["outlet"][:1].isupper():
+        return carried["outlet"]
+    owned = OWNED_BY.match(phrase)
+    return owned["outlet"] if owned is not None and an_outlet(owned["outlet"]) else None
+
+
+def pointing_publication(phrase: str) -> bool:
+    """ "their story", "its report": a publication of an outlet named before, not named here."""
+    return POINTING_PUBLICATION.match(phrase) is not None
 
 
 def _singular(word: str) -> str:

@@ -579,3 +579,11 @@ def test_an_outlet_named_as_one_later_in_the_article_is_the_channel_of_what_it_s
     )
     assert (first.speaker, first.cited_source) == ("Pando", "Pando")
     assert second.cited_source == "Pando"
+
+
+def test_a_publication_speaks_for_its_outlet() -> None:
+    _, second = claims(
+        "Vox published a story arguing that the gesture spread from Ferguson. "
+        "According to their story, the gesture was a deliberate show of solidarity."
+    )
+    assert (second.speaker, second.cited_source) == ("Vox", "Vox")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.extract import a_publication, an_outlet, dateline_agency, same_source, speaks_for
-from checker.extract.sources import dated_dateline_end
+from checker.extract.sources import dated_dateline_end, pointing_publication, publication_outlet
 
 
 @pytest.mark.parametrize(
@@ -102,3 +102,25 @@ def test_an_outlet_by_its_name_or_its_head_word(name: str | None, expected: bool
 )  # fmt: skip
 def test_a_dateline_that_dates_the_story(text: str, dateline: str) -> None:
     assert text[: dated_dateline_end(text)] == dateline
+
+
+@pytest.mark.parametrize(
+    ("phrase", "outlet"),
+    [
+        ("a story in Quartz", "Quartz"),
+        ("a report by Reuters", "Reuters"),
+        ("an article published in the Straits Times", "Straits Times"),
+        ("a CNN report", "CNN"),
+        ("the Journal's story", "Journal"),
+        ("a German media report", None),
+        ("a report in the local newspaper", None),
+        ("the report", None),
+    ],
+)
+def test_the_outlet_a_publication_names(phrase: str, outlet: str | None) -> None:
+    assert publication_outlet(phrase) == outlet
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [("their story", True), ("its report", True), ("the report", False)])
+def test_a_publication_of_an_outlet_named_before(phrase: str, expected: bool) -> None:
+    assert pointing_publication(phrase) is expected
