@@ -174,7 +174,7 @@ def extract(documents: list[Document], on_document: Callable[[list[str]], None] 
 
 
 def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list[_Draft]:
-    doc = _dated(doc)
+    reference = doc.published or dates.reference_in(doc.text)  # what yearless dates take their year from
     sentences, parsed, clauses = _clauses(sentences, parsed)
     speakers = Speakers()
     attributions: list[Attribution | None] = []
@@ -195,7 +195,7 @@ def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list
     lead: tuple[Attribution, int] | None = None  # "Fox News reports:" and the paragraph it stands in
     for index, (sentence, tokens, found) in enumerate(zip(sentences, parsed, attributions, strict=True)):
         if found is not None and found.is_meta:
-            _apply_meta(drafts, found, tokens, doc)
+            _apply_meta(drafts, found, tokens, doc, reference)
             if found.speaker and found.cited_source:
                 relayed_by[found.speaker] = found.cited_source
             continue
@@ -209,7 +209,7 @@ def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list
             found = _led(lead, found, sentence, tokens)
         if found is not None and found.speaker in relayed_by and found.cited_source is None:
             found = replace(found, cited_source=relayed_by[found.speaker])
-        draft = _draft(doc, sentence, tokens, found, drafts, index)
+        draft = _draft(doc, sentence, tokens, found, drafts, index, reference)
         draft.body = speakers.body_of(found.speaker) if found is not None and found.speaker else None
         clause = clauses[index]
         draft.continues_sentence = clause is not None and clause.start > 0
@@ -219,17 +219,9 @@ def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list
         drafts.append(draft)
     _outlets_in_their_own_name(drafts, speakers)
     _link_answers(drafts)
-    drafts = _with_described_reports(doc, drafts)
+    drafts = _with_described_reports(doc, drafts, reference)
     _inherit_measures(drafts)
     return drafts
-
-
-def _dated(doc: Document) -> Document:
-    """The document as its dates are read: an undated one takes the date its text gives itself
-    (`dates.reference_in`), so that "launch on April 11" and "on March 27" are dates that can clash."""
-    if doc.published is not None:
-        return doc
-    return doc.model_copy(update={"published": dates.reference_in(doc.text)})
 
 
 def _outlets_in_their_own_name(drafts: list[_Draft], speakers: Speakers) -> None:
@@ -291,7 +283,7 @@ def _inherit_measures(drafts: list[_Draft]) -> None:
         ]
 
 
-def _with_described_reports(doc: Document, drafts: list[_Draft]) -> list[_Draft]:
+def _with_described_reports(doc: Document, drafts: list[_Draft], reference: dt.date | None) -> list[_Draft]:
     """A report the article tells only inside the claim that contests it ("Leeds United denied media
     reports that McDermott had been sacked") becomes a claim of its own, in its own offsets, which the
     contesting claim answers. A claim that already answers another claim gets none."""
@@ -312,7 +304,7 @@ def _with_described_reports(doc: Document, drafts: list[_Draft]) -> list[_Draft]
                 draft.refers_to = told  # "denied an earlier report that ..." / "Earlier, Metro TV reported that ..."
             continue
         described[len(out) - 1] = len(out)
-        told_there = _report_draft(doc, draft, found, out)
+        told_there = _report_draft(doc, draft, found, out, reference)
         draft.figures = _figures_outside(draft, found.content_start, found.content_end)  # the report's are its own
         told_there.figures = _measured_like(told_there.figures, draft.figures)
         out.append(told_there)
@@ -373,7 +365,9 @@ def _named_terms(tokens: Doc, start: int, end: int) -> frozenset[str]:
     return _terms(tokens, start, end) | names
 
 
-def _report_draft(doc: Document, host: _Draft, found: references.Described, before: list[_Draft]) -> _Draft:
+def _report_draft(
+    doc: Document, host: _Draft, found: references.Described, before: list[_Draft], reference: dt.date | None
+) -> _Draft:
     """The described report as a draft: its source (the outlet that made it, or "media reports") reports
     what the clause says."""
     whole = host.parsed
@@ -391,7 +385,7 @@ def _report_draft(doc: Document, host: _Draft, found: references.Described, befo
         found.content_start - offset,
         found.content_end - offset,
     )
-    draft = _draft(doc, sentence, tokens, said, before, host.index)
+    draft = _draft(doc, sentence, tokens, said, before, host.index, reference)
     draft.figures = _figures(draft, [])
     return draft
 
@@ -659,9 +653,11 @@ def _continuation(drafts: list[_Draft], sentence: Sentence, tokens: Doc) -> Attr
     return replace(previous.attribution, content_start=0, content_end=len(tokens.text), closing=False)
 
 
-def _apply_meta(drafts: list[_Draft], found: Attribution, tokens: Doc, doc: Document) -> None:
+def _apply_meta(
+    drafts: list[_Draft], found: Attribution, tokens: Doc, doc: Document, reference: dt.date | None
+) -> None:
     """ "He said this at a briefing on 28 October" dates and sources the speaker's earlier claims."""
-    stated = dates.find_dates(tokens.text, doc.published)
+    stated = dates.find_dates(tokens.text, reference)
     for draft in reversed(drafts):
         if draft.attribution is None or draft.attribution.speaker != found.speaker:
             break
@@ -674,10 +670,18 @@ def _apply_meta(drafts: list[_Draft], found: Attribution, tokens: Doc, doc: Docu
 
 
 def _draft(
-    doc: Document, sentence: Sentence, tokens: Doc, found: Attribution | None, drafts: list[_Draft], index: int
+    doc: Document,
+    sentence: Sentence,
+    tokens: Doc,
+    found: Attribution | None,
+    drafts: list[_Draft],
+    index: int,
+    reference: dt.date | None,
 ) -> _Draft:
+    """One claim as first read. `reference` gives yearless dates their year: the publication date, else
+    the date the text gives itself (`dates.reference_in`); only a publication date bounds when it was said."""
     text = tokens.text
-    all_dates = dates.find_dates(text, doc.published)
+    all_dates = dates.find_dates(text, reference)
     lead_end = found.content_start if found is not None and not found.closing else _lead_end(text)
     lead_end = max(lead_end, dated_dateline_end(text))  # "MOSCOW, March 20, 2014 -": when it was filed
     lead = [d for d in all_dates if d.end <= lead_end]

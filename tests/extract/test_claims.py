@@ -314,3 +314,14 @@ def test_a_clause_that_only_reports_stays_whole() -> None:
 def test_in_the_passive_the_agent_says_it(text: str, speaker: str, cited: str | None, stance: Stance) -> None:
     claim = claims(text)[0]
     assert (claim.speaker, claim.cited_source, claim.stance) == (speaker, cited, stance)
+
+
+def test_an_undated_article_dates_by_the_date_it_gives_itself() -> None:
+    text = (
+        "WASHINGTON, March 20, 2014 - The agency said the launch would be on April 11.\n\n"
+        "On March 25, officials said the launch would slip to May 2."
+    )
+    first, second = [a.claim for a in extract([Document(id="d", text=text)])]
+    assert [m.date_from for m in first.mentions] == [dt.date(2014, 4, 11)]
+    assert second.stated_at.date == dt.date(2014, 3, 25)  # not rolled back: March 20 is no publication date
+    assert [m.date_from for m in second.mentions] == [dt.date(2014, 5, 2)]
