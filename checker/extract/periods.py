@@ -10,11 +10,12 @@ reported in 1993 elections"), it sets no span for the figures.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from spacy.tokens import Doc, Token
 
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTHS = "|".join(calendar.month_name[1:])
 # An earlier time than the story's own ("last August", "last month", "two years ago", "a month earlier"):
 # figures told of it count an earlier event, as a year's count does another span.
 EARLIER = re.compile(
