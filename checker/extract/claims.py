@@ -113,6 +113,7 @@ class Analysis:
     timing: Timing | None = None  # says its event is delayed, or on schedule
     retracts: bool = False  # takes back what its source published ("Vox later corrected their post")
     periods: frozenset[str] = frozenset()  # the spans its figures are counted over ("quarter", "year": `periods`)
+    holderless: bool = False  # names nobody who holds it: "could not be verified", "it is not clear" (`_holderless`)
 
 
 @dataclass
@@ -777,7 +778,28 @@ def _analysis(
         timing(tokens, c_start, c_end),
         draft.retracts,
         counted_over(tokens, c_start, c_end),
+        found is None and _holderless(tokens),
     )
+
+
+def _holderless(tokens: Doc) -> bool:
+    """A sentence in the article's own voice whose main clause names nobody who holds what it says: a
+    passive with no agent ("The claims could not be independently verified"), an expletive subject ("It
+    was not immediately clear ...", "There was no confirmation"), or no subject. "The army was not able to
+    verify the account" names the army; "NBC News cannot verify the recording" names NBC News."""
+    root = next((t for t in tokens if t.dep_ == "ROOT"), None)
+    if root is None:
+        return True
+    subjects = [child for child in root.children if child.dep_ in SUBJECT_DEPS]
+    if any(child.dep_ == AGENT_DEP for child in root.children):
+        return False
+    return not subjects or all(s.dep_ in HOLDERLESS_SUBJECTS or s.lower_ in EXPLETIVES for s in subjects)
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+HOLDERLESS_SUBJECTS = frozenset({"nsubjpass", "expl", "csubj"})  # the thing verified, or "it"/"there"
+EXPLETIVES = frozenset({"it", "there"})
+AGENT_DEP = "agent"  # "could not be confirmed by the ministry" names the ministry
 
 
 def _stance(tokens: Doc, found: Attribution | None, start: int, end: int) -> Stance:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from checker.extract import dateline_agency
+from checker.extract import an_outlet, dateline_agency
 from checker.models import Commitment, Severity, Stance
 from checker.rules.base import Finding, RuleContext
 from checker.rules.matching import answers_another, independent, same_matter
@@ -51,25 +51,28 @@ def confirmation(context: RuleContext, a: int, b: int) -> Finding | None:
 
 def _own_caveat(context: RuleContext, pending: int, confirmed: int) -> bool:
     """The article's own caution about what it reports: "it was not immediately clear how officials arrived
-    at the number", or the outlet that filed it ("ISLAMABAD (Reuters) - ..." / "Reuters was not able to
-    verify the accounts"). The reporter's caveat, no source's."""
+    at the number", "the claims could not be independently verified" (a caution that names nobody who
+    holds it: `Analysis.holderless`), or the outlet that filed it ("ISLAMABAD (Reuters) - ..." / "Reuters
+    was not able to verify the accounts"). The reporter's caveat, no source's."""
     caution = context.claim(pending)
     if not caution.unattributed or caution.doc_id != context.claim(confirmed).doc_id:
         return False  # "ISAF is aware of the reports, but could not confirm who was killed": ISAF's caution
     first = context.claim(context.by_document[caution.doc_id][0])
     reporters = {name for name in (context.analyses[pending].doc_source, dateline_agency(first.text)) if name}
-    return UNCLEAR.search(caution.text) is not None or any(caution.text.startswith(name) for name in reporters)
+    unclear = UNCLEAR.search(caution.text) is not None or context.analyses[pending].holderless
+    return unclear or any(caution.text.startswith(name) for name in reporters)
 
 
 def _vouched(context: RuleContext, index: int, pending: int) -> bool:
     """Confirmed, or asserted by a named source, in its own words or handed on at a distance ("hackers
     claimed to have breached the network": their claim, the reporter's distance), not the article's own
-    voice ("reportedly") nor a source's speculation; or a source's claim the caution names as what it
-    cannot confirm ("A group claimed responsibility" / "officials could not authenticate the claim"),
-    however the reporter kept it at a distance."""
+    voice ("reportedly"), a source's speculation, nor what the press reports ("Al-Arabiya TV reported",
+    "some reports say": a caution about a report is a careful reporter's, no dispute with it); or a
+    source's claim the caution names as what it cannot confirm ("A group claimed responsibility" /
+    "officials could not authenticate the claim"), however the reporter kept it at a distance."""
     claim = context.claim(index)
     named = context.answer(pending, index) and claim.speaker is not None
     if named and claim.stance in {Stance.ASSERTS, Stance.CONFIRMS, Stance.HEDGED}:
         return True
     asserted = claim.stance is Stance.ASSERTS and claim.commitment is not Commitment.SPECULATIVE
-    return claim.stance is Stance.CONFIRMS or (asserted and claim.speaker is not None)
+    return claim.stance is Stance.CONFIRMS or (asserted and claim.speaker is not None and not an_outlet(claim.speaker))

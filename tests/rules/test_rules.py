@@ -135,9 +135,12 @@ def test_a_bare_negation_that_names_reports_is_not_matched_loosely(real_embedder
 
 
 def test_a_comment_withheld_meets_what_an_outlet_carries_not_every_statement(real_embedder: Embedder) -> None:
+    """A no-comment answers a source's account an outlet carried; not the firm's own chief's long-held line,
+    nor the outlet's report itself (a caution about a report is the gold's `unverified` trap)."""
     for statement, expected in (
         ("Chief executive Meg Hart has said since 2012 that the firm will move its supply chain to Vietnam.", False),
-        ("The Daily Ledger reported that the firm will move its supply chain to Vietnam.", True),
+        ("A former manager told the Daily Ledger that the firm will move its supply chain to Vietnam.", True),
+        ("Reuters reported that the firm will move its supply chain to Vietnam.", False),
     ):
         text = f"{statement} The firm declined to comment on moving its supply chain to Vietnam."
         assert bool(pairs_found("confirmation", text, real_embedder)) is expected, statement
