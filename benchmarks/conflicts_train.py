@@ -57,7 +57,7 @@ def main() -> int:
         report = check([Document(id=body_id, text=text)])
         reported = reported_conflicts(report, body_id)
         score(body_id, entry, reported, counts, by_kind, args.errors)
-    print("| figure | FNC-1 training bodies (development, %d bodies) |" % len(gold))
+    print(f"| figure | FNC-1 training bodies (development, {len(gold)} bodies) |")
     print("|---|---|")
     print(f"| conflict recall | {ratio(counts['found'], counts['gold'])} |")
     print(f"| conflict precision | {ratio(counts['matched'], counts['reported'])} |")
