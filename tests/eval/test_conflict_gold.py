@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 from collections import Counter
 
@@ -61,3 +62,30 @@ def test_every_gold_span_aligns_with_the_real_text() -> None:
             span = texts[doc_id][claim.claim.start : claim.claim.end]
             for quantity in claim.claim.quantities:
                 assert quantity.text in span, (doc_id, claim.id, quantity.text)
+
+
+TRAIN_GOLD_FILE = ROOT / "fixtures" / "gold" / "conflicts_train.json"
+TRAIN_BODIES = DATASETS / "fnc1-train" / "bodies-train.csv"
+KINDS = {"denial", "confirmation", "numeric", "schedule"}
+
+
+def test_the_development_gold_names_bodies_by_id_and_offsets_only() -> None:
+    documents = json.loads(TRAIN_GOLD_FILE.read_text(encoding="utf-8"))["documents"]
+    assert len(documents) >= MIN_BODIES
+    for body_id, entry in documents.items():
+        assert set(entry) == {"length", "sha", "annotator", "conflicts", "traps"}, body_id
+        for item in (*entry["conflicts"], *entry["traps"]):
+            assert len(item["sides"]) == 2 and all(item["sides"]), body_id
+            assert all(0 <= start < end <= entry["length"] for side in item["sides"] for start, end in side), body_id
+        assert {c["kind"] for c in entry["conflicts"]} <= KINDS, body_id
+
+
+@pytest.mark.skipif(not TRAIN_BODIES.exists(), reason="FNC-1 training bodies not available")
+def test_the_development_gold_fits_the_fnc1_training_text() -> None:
+    documents = json.loads(TRAIN_GOLD_FILE.read_text(encoding="utf-8"))["documents"]
+    with TRAIN_BODIES.open(encoding="utf-8", newline="") as handle:
+        texts = {row["Body ID"]: row["articleBody"] for row in csv.DictReader(handle)}
+    for body_id, entry in documents.items():
+        text = texts[body_id]
+        assert len(text) == entry["length"], body_id
+        assert hashlib.sha256(text.encode("utf-8")).hexdigest()[:12] == entry["sha"], body_id
