@@ -45,6 +45,7 @@ COUNTED_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
 DESCRIBING_CLAUSES = frozenset({"relcl", "acl"})  # "the attack, in which ...", "floods that left 300 dead"
 YEAR_DIGITS = 4
 CURRENCIES = {"$": "usd", "€": "eur", "£": "gbp"}
+MONEY = frozenset(CURRENCIES.values())
 PERCENT_UNIT = "percent"
 PERCENT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 # Nouns naming a share: a bare figure said to be one ("the voting percentage was as low as 22") is a
@@ -276,7 +277,7 @@ def _to_quantity(doc: Doc, match: _Match, starts: list[int], names: list[Span]) 
         approx=match.approx,
         unit=symbol or (unit.text.lower() if unit is not None else None),
         qualifiers=_qualifiers(names, unit) if unit is not None else [],
-        event=_event(unit) if unit is not None else None,
+        event=_event(unit) if unit is not None else _priced(figure) if symbol in MONEY and figure is not None else None,
         measure=measure_of(figure, unit) if figure is not None and _countable(match, symbol) else None,
         scope=PART_SCOPE if _increment(doc.text, match) else _scope(figure) if figure is not None else None,
         event_date=_event_date(figure) if figure is not None else None,
@@ -432,6 +433,22 @@ def _event(unit: Token) -> str | None:
         if token.head is token:
             break
         token = token.head
+        if token.pos_ == "VERB":
+            return _light_verb_object(token) or token.lemma_.lower()
+    return None
+
+
+def _priced(figure: Token) -> str | None:
+    """What a sum of money is the price or value of, as a lemma: the noun it qualifies ("the $300,000
+    dinner", "a price tag upward of $15,000": tag) or the verb it completes ("priced at $500", "offered $4
+    billion"). Two sums of one story are rival figures only when they price the same thing."""
+    token = figure
+    for _ in range(MAX_HEAD_STEPS):
+        if token.head is token:
+            return None
+        token = token.head
+        if token.pos_ == "NOUN":
+            return token.lemma_.lower()
         if token.pos_ == "VERB":
             return _light_verb_object(token) or token.lemma_.lower()
     return None

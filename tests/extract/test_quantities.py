@@ -70,6 +70,21 @@ def test_qualifiers_and_event() -> None:
     assert quantity.event == "train"
 
 
+@pytest.mark.parametrize(
+    ("text", "priced"),
+    [
+        ("The person behind the $300,000 dinner has been revealed.", "dinner"),
+        ("The watch will be priced at $500.", "price"),
+        ("Rivals offered $4 billion for the company.", "offer"),
+    ],
+)
+def test_a_sum_of_money_names_what_it_prices(text: str, priced: str) -> None:
+    (doc,) = parse([text])
+    (quantity,) = find_quantities(doc, [])
+    assert quantity.unit == "usd"
+    assert quantity.event == priced
+
+
 def test_dates_are_skipped() -> None:
     text = "troops arrive on 27-28 October."
     (doc,) = parse([text])

@@ -602,6 +602,19 @@ def test_the_article_s_own_telling_of_a_plan_is_no_side_of_a_schedule_dispute(re
     assert pairs_found("schedule", text, real_embedder) == []
 
 
+def test_sums_that_price_different_things_are_no_rival_figures(real_embedder: Embedder) -> None:
+    other_things = (
+        "The newspaper said the dinner at the steakhouse cost $300,000. "
+        "The casino's chief executive said the dinner included wine with a price tag of $15,000 per bottle."
+    )
+    assert pairs_found("numeric", other_things, real_embedder) == []
+    one_thing = (
+        "The newspaper said the dinner at the steakhouse cost $300,000. "
+        "The casino's chief executive said the dinner at the steakhouse cost $150,000."
+    )
+    assert pairs_found("numeric", one_thing, real_embedder) == [(0, 1)]
+
+
 def test_a_share_is_no_count(real_embedder: Embedder) -> None:
     text = "Organisers said 30 percent of the city's workers joined the strike. Police said 30,000 workers joined the strike."
     assert pairs_found("numeric", text, real_embedder) == []
