@@ -16,12 +16,15 @@ NOT_CONFIRMED = re.compile(
     r"(?:\b(?:not|never|unable|cannot|no\s+way\s+to)\b|n't\b)(?:\W+\w+){0,4}?\W+(?:confirm|verif|corroborat)\w*"
     r"|\bunconfirmed\b|\bunverified\b|\bno\s+(?:official\s+)?confirmation\b"
     r"|\b(?:declined|refused)\s+to\s+(?:confirm|comment)\b|\b(?:does|did|do|would|will)(?:\s+not|n['’]t)\s+comment\b"
-    r"|\bno\s+comment\b",
+    r"|\bno\s+comment\b"
+    # "neither confirmed nor denied the report": a comment withheld, no denial.
+    r"|\bneither\s+(?:\w+\s+)?confirm\w*\s+(?:\w+\s+)?nor\s+den(?:y|ie[sd]|ying)\b"
+    r"|\bconfirm\w*\s+or\s+deny\b",
     re.IGNORECASE,
 )
 # The negated forms must carry a negation; guard the bare "has confirmed" case.
 NEGATION = re.compile(
-    r"\b(?:not|cannot|never|unable|no|unconfirmed|unverified|declined|refused)\b|n['’]t\b", re.IGNORECASE
+    r"\b(?:not|cannot|never|neither|unable|no|unconfirmed|unverified|declined|refused)\b|n['’]t\b", re.IGNORECASE
 )
 # Not settled yet, in the guideline's other forms: "it wasn't immediately clear what ...", "working as
 # quickly as possible to determine its authenticity".
@@ -57,7 +60,17 @@ DENYING_VERB = re.compile(r"^(?:den|refut|disput|reject|dismiss|rebut|contradict
 # A source taking back what it published denies it: "retracted the story", "corrected their post"
 # (the attribution keeps these verbs only with something said or published as their object).
 RETRACTING_VERB = re.compile(r"^(?:retract|withdr[ae]w|correct)", re.IGNORECASE)
-NEGATED_CUE = re.compile(r"(?:\b(?:not|no|never|neither)|n't)\s+(?:a\s+|an\s+)?$", re.IGNORECASE)
+# "not fake", "no hoax", "have not yet ruled out": the cue itself negated, an adverb or article between.
+NEGATED_CUE = re.compile(
+    r"(?:\b(?:not|no|never|neither)|n't)\s+(?:(?:a|an|yet|ever|entirely|completely|fully|been)\s+)*$", re.IGNORECASE
+)
+# A denial cue in a condition or an open question denies nothing: "if the story is confirmed or denied".
+CONDITION_BEFORE = re.compile(r"\b(?:if|whether|unless)\b[^,;:.]*$", re.IGNORECASE)
+CONDITION_WINDOW = 60
+# Negations that deny nothing: "This isn't the first time we've heard this rumor" counts occasions, and
+# "authorities have not yet ruled out a second shooter" leaves it open (a hedge).
+NOT_THE_FIRST = re.compile(r"(?:\bnot|n['’]t)\s+(?:the\s+)?(?:first|only)\s+(?:time|occasion)\b", re.IGNORECASE)
+NOT_RULED_OUT = re.compile(r"(?:\bnot|n['’]t)\s+(?:\w+\s+){0,2}?rul(?:e|es|ed|ing)\s+out\b", re.IGNORECASE)
 NEGATION_WINDOW = 12
 QUESTION = re.compile(r"\?[\"”’']?\s*$")
 # The reporter keeps a distance from what a source says: "Reports say", "X claims", "sources".
@@ -124,11 +137,14 @@ def classify(
     stance of the source's: see `commitment`.
     """
     lowered_verb = (verb or "").lower()
+    if NOT_RULED_OUT.search(text):
+        return Stance.HEDGED
+    negated = negated and not NOT_THE_FIRST.search(text)
     if withheld or UNSETTLED.search(text) or (NOT_CONFIRMED.search(text) and NEGATION.search(text)):
         return Stance.NOT_CONFIRMED
     if DENYING_VERB.match(lowered_verb) or RETRACTING_VERB.match(lowered_verb) or says_false(text) or negated:
         return Stance.DENIES
-    if lowered_verb.startswith("confirm") or CONFIRMS.search(text):
+    if lowered_verb.startswith("confirm") or _unconditional(CONFIRMS, text):
         return Stance.CONFIRMS
     if HEDGED.search(text) or HEDGING_VERB.match(lowered_verb):
         return Stance.HEDGED
@@ -138,10 +154,24 @@ def classify(
 def says_false(text: str) -> bool:
     """Whether the sentence denies in words ("denied", "not true", "a hoax"), not only by negating its
     verb ("she wouldn't reveal his name"): a denial cue that is not itself negated ("not fake" and "no
-    hoax" affirm). A question denies nothing ("is it real or a hoax?")."""
+    hoax" affirm, "have not yet ruled out" leaves open) nor put as a condition ("if the story is confirmed
+    or denied"). A question denies nothing ("is it real or a hoax?")."""
     if QUESTION.search(text):
         return False
-    for match in DENIES.finditer(text):
-        if not NEGATED_CUE.search(text[max(0, match.start() - NEGATION_WINDOW) : match.start()]):
-            return True
-    return False
+    return any(
+        not NEGATED_CUE.search(text[max(0, match.start() - NEGATION_WINDOW) : match.start()])
+        for match in _unconditional_matches(DENIES, text)
+    )
+
+
+def _unconditional_matches(cue: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """The cue's matches outside a condition or an open question ("if it is confirmed", "whether ...")."""
+    return [
+        match
+        for match in cue.finditer(text)
+        if not CONDITION_BEFORE.search(text[max(0, match.start() - CONDITION_WINDOW) : match.start()])
+    ]
+
+
+def _unconditional(cue: re.Pattern[str], text: str) -> bool:
+    return bool(_unconditional_matches(cue, text))

@@ -146,3 +146,19 @@ def test_a_side_clause_of_time_contrast_or_cause_sets_no_stance(text: str, expec
 )
 def test_says_false_tells_a_denial_in_words_from_a_bare_negation(text: str, expected: bool) -> None:
     assert says_false(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "expected"),
+    [
+        ("In a statement, a company spokeswoman neither confirmed nor denied the rumor.", False, Stance.NOT_CONFIRMED),
+        ("The ministry said it would neither confirm nor deny reports at this stage.", False, Stance.NOT_CONFIRMED),
+        ("A link will be added if the story is officially confirmed or denied.", False, Stance.HEDGED),
+        ("Authorities have not yet ruled out the possibility of a second gunman.", True, Stance.HEDGED),
+        ("This isn't the first time we've heard this rumor.", True, Stance.HEDGED),
+        ("Police ruled out foul play.", False, Stance.DENIES),
+        ("The spokesman denied the report.", False, Stance.DENIES),
+    ],
+)
+def test_negations_and_conditions_that_deny_nothing(text: str, negated: bool, expected: Stance) -> None:
+    assert classify(text, negated=negated) is expected
