@@ -786,7 +786,10 @@ def _holderless(tokens: Doc) -> bool:
     """A sentence in the article's own voice whose main clause names nobody who holds what it says: a
     passive with no agent ("The claims could not be independently verified"), an expletive subject ("It
     was not immediately clear ...", "There was no confirmation"), or no subject. "The army was not able to
-    verify the account" names the army; "NBC News cannot verify the recording" names NBC News."""
+    verify the account" names the army, "NBC News cannot verify the recording" NBC News, and "There was no
+    confirmation from the rebels" the rebels."""
+    if any(t.lower_ in HOLDER_PREPOSITIONS and t.head.lemma_.lower() in ANSWER_NOUNS for t in tokens):
+        return False  # "There was no immediate confirmation from the rebels" names the rebels
     root = next((t for t in tokens if t.dep_ == "ROOT"), None)
     if root is None:
         return True
@@ -800,6 +803,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 HOLDERLESS_SUBJECTS = frozenset({"nsubjpass", "expl", "csubj"})  # the thing verified, or "it"/"there"
 EXPLETIVES = frozenset({"it", "there"})
 AGENT_DEP = "agent"  # "could not be confirmed by the ministry" names the ministry
+HOLDER_PREPOSITIONS = frozenset({"from", "by"})
+ANSWER_NOUNS = frozenset({"confirmation", "comment", "word", "response", "verification", "statement"})
 
 
 def _stance(tokens: Doc, found: Attribution | None, start: int, end: int) -> Stance:

@@ -14,7 +14,7 @@ NOT_CONFIRMED = re.compile(
     # A negation a few words before "confirm"/"verify": "has not yet confirmed", "isn't able to confirm",
     # "could not immediately verify", "not in a position to confirm", "would not confirm".
     r"(?:\b(?:not|never|unable|cannot|no\s+way\s+to)\b|n't\b)(?:\W+\w+){0,4}?\W+(?:confirm|verif|corroborat)\w*"
-    r"|\bunconfirmed\b|\bunverified\b|\bno\s+(?:official\s+)?confirmation\b"
+    r"|\bunconfirmed\b|\bunverified\b|\bno\s+(?:\w+\s+)?confirmation\b"
     r"|\b(?:declined|refused)\s+to\s+(?:confirm|comment)\b|\b(?:does|did|do|would|will)(?:\s+not|n['’]t)\s+comment\b"
     r"|\bno\s+comment\b"
     # "neither confirmed nor denied the report": a comment withheld, no denial.

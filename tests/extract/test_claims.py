@@ -325,3 +325,17 @@ def test_an_undated_article_dates_by_the_date_it_gives_itself() -> None:
     assert [m.date_from for m in first.mentions] == [dt.date(2014, 4, 11)]
     assert second.stated_at.date == dt.date(2014, 3, 25)  # not rolled back: March 20 is no publication date
     assert [m.date_from for m in second.mentions] == [dt.date(2014, 5, 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "holderless"),
+    [
+        ("The claims could not be immediately independently verified.", True),
+        ("It was not immediately clear how many people were hurt.", True),
+        ("There was no immediate confirmation from the rebels.", False),
+        ("The army was not able to verify the rebel group's account.", False),
+    ],
+)
+def test_a_caution_that_names_nobody_who_holds_it_is_holderless(text: str, holderless: bool) -> None:
+    (analysis,) = extract([Document(id="d", text=text)])
+    assert analysis.holderless is holderless
