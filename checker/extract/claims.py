@@ -811,7 +811,9 @@ def _stance(tokens: Doc, found: Attribution | None, start: int, end: int) -> Sta
     verb = found.verb if found else None
     text = _stance_text(tokens, start, end)
     negated = _negated(tokens, start, end)
-    withheld = _withheld(tokens, start, end) or _withholds(tokens, found)
+    withheld = (
+        _withheld(tokens, start, end) or _withholds(tokens, found) or stance.neither_confirms_nor_denies(tokens.text)
+    )
     return stance.classify(text, verb, frame=_frame(found), negated=negated, withheld=withheld)
 
 

@@ -10,16 +10,15 @@ import re
 
 from checker.models import Commitment, Stance
 
+# "neither confirmed nor denied the report": a comment withheld, no denial.
+NEITHER_NOR = re.compile(r"\bneither\s+(?:\w+\s+)?confirm\w*\s+(?:\w+\s+)?nor\s+den(?:y|ie[sd]|ying)\b", re.IGNORECASE)
 NOT_CONFIRMED = re.compile(
     # A negation a few words before "confirm"/"verify": "has not yet confirmed", "isn't able to confirm",
     # "could not immediately verify", "not in a position to confirm", "would not confirm".
     r"(?:\b(?:not|never|unable|cannot|no\s+way\s+to)\b|n't\b)(?:\W+\w+){0,4}?\W+(?:confirm|verif|corroborat)\w*"
     r"|\bunconfirmed\b|\bunverified\b|\bno\s+(?:\w+\s+)?confirmation\b"
     r"|\b(?:declined|refused)\s+to\s+(?:confirm|comment)\b|\b(?:does|did|do|would|will)(?:\s+not|n['’]t)\s+comment\b"
-    r"|\bno\s+comment\b"
-    # "neither confirmed nor denied the report": a comment withheld, no denial.
-    r"|\bneither\s+(?:\w+\s+)?confirm\w*\s+(?:\w+\s+)?nor\s+den(?:y|ie[sd]|ying)\b"
-    r"|\bconfirm\w*\s+or\s+deny\b",
+    r"|\bno\s+comment\b|\bconfirm\w*\s+or\s+deny\b|" + NEITHER_NOR.pattern,
     re.IGNORECASE,
 )
 # The negated forms must carry a negation; guard the bare "has confirmed" case.
@@ -107,6 +106,12 @@ SPECULATION = re.compile(
     r"|in\s+talks|consider(?:s|ed|ing)?|looking\s+to|mulls?|plans?\s+to|would|if|whether)\b|\?\s*$",
     re.IGNORECASE,
 )
+
+
+def neither_confirms_nor_denies(sentence: str) -> bool:
+    """ "A spokeswoman neither confirmed nor denied the rumor": a comment withheld, whatever the attribution
+    took for its verb."""
+    return NEITHER_NOR.search(sentence) is not None
 
 
 def speculative(text: str) -> bool:

@@ -339,3 +339,10 @@ def test_an_undated_article_dates_by_the_date_it_gives_itself() -> None:
 def test_a_caution_that_names_nobody_who_holds_it_is_holderless(text: str, holderless: bool) -> None:
     (analysis,) = extract([Document(id="d", text=text)])
     assert analysis.holderless is holderless
+
+
+def test_neither_confirming_nor_denying_withholds_a_comment_whatever_the_attribution_verb() -> None:
+    (analysis,) = extract(
+        [Document(id="d", text="In a statement, a company spokeswoman neither confirmed nor denied the rumor.")]
+    )
+    assert analysis.claim.stance is Stance.NOT_CONFIRMED
