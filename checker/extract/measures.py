@@ -30,7 +30,18 @@ MEASURES: dict[str, str] = {
     **dict.fromkeys(["vote", "voting", "ballot", "voter", "poll", "polling"], "votes"),
     **dict.fromkeys(["turnout", "turn out"], "turnout"),  # votes at a poll, the crowd at a march: see TURNOUT
     **dict.fromkeys(
-        ["crowd", "attend", "attendance", "protester", "demonstrator", "rally", "protest", "march", "demonstrate"],
+        [
+            "crowd",
+            "attend",
+            "attendance",
+            "protester",
+            "demonstrator",
+            "rally",
+            "protest",
+            "march",
+            "demonstrate",
+            "demonstration",
+        ],
         "crowd",
     ),
     **dict.fromkeys(["join protest", "join march", "join rally", "join demonstration"], "crowd"),
@@ -61,7 +72,8 @@ GENERIC_COUNT_NOUNS = frozenset({"total", "figure", "number", "estimate", "count
 ARTICLE_MEASURE = "the article's measure"
 # Who turned out: voters at an election, the crowd at a march. The article says which (`claims._inherit_measures`).
 TURNOUT = "turnout"
-TURNOUT_MEASURES = ("votes", "crowd")  # what turnout is, in order of preference when the article says neither
+CROWD = "crowd"
+TURNOUT_MEASURES = ("votes", CROWD)  # what turnout is, in order of preference when the article says neither
 # "rose to 2,360", "stood at 80", "put it at 51.5 percent", "was 42": the figure hangs off a verb.
 FIGURE_PREPOSITIONS = frozenset({"to", "at", "of"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -197,7 +209,8 @@ def _count_noun_of(verb: Token) -> str | None:
             found = _count_measure(child)
             if found:
                 return found  # "police estimates put the demonstrators' numbers at 30,000": the numbers say
-    return None
+    gathering = any(child.dep_ in SUBJECTS and _measure(child) == CROWD for child in verb.children)
+    return CROWD if gathering else None  # "the demonstration reached 338,000", "the march drew one million"
 
 
 def _count_measure(noun: Token) -> str | None:

@@ -40,17 +40,45 @@ PERIODS = {
     "day": re.compile(rf"\bdaily\b|\b(?:a|per|each|every)\s+day\b{NOT_DATING}", re.IGNORECASE),
 }
 NAMING_DEPS = frozenset({"nummod", "compound"})  # "1993 elections": the year names the elections
+MAX_CLIMB = 4  # heads from a word to the verb of its clause
 
 
 def counted_over(tokens: Doc, start: int, end: int) -> frozenset[str]:
     """The spans the text `tokens.text[start:end]` counts its figures over."""
+    matches = [
+        (name, found) for name, pattern in PERIODS.items() for found in pattern.finditer(tokens.text, start, end)
+    ]
+    inside = [(match.start(), match.end()) for _, match in matches]
+    figures = {
+        _verb(token)
+        for token in tokens
+        if token.like_num and start <= token.idx < end and not any(s <= token.idx < e for s, e in inside)
+    }
     found: set[str] = set()
-    for name, pattern in PERIODS.items():
-        for match in pattern.finditer(tokens.text, start, end):
-            if not _dates_a_noun(_last_token(tokens, match.end())):
-                found.add(name)
-                break
+    for name, match in matches:
+        last = _last_token(tokens, match.end())
+        if name not in found and not _dates_a_noun(last) and _same_clause(last, figures):
+            found.add(name)
     return frozenset(found)
+
+
+def _verb(token: Token) -> Token | None:
+    """The verb whose clause a token stands in (a few heads up), if any."""
+    for _ in range(MAX_CLIMB):
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return token if token.pos_ in {"VERB", "AUX"} else None
+
+
+def _same_clause(token: Token | None, figures: set[Token | None]) -> bool:
+    """Whether a period stands in the clause of one of the figures ("58 died last month"), not in a side
+    clause of its own ("two million turned out, the biggest challenge since Hong Kong returned to Chinese
+    rule 22 years ago"). Without figures or a verb to go by, it counts."""
+    verb = _verb(token) if token is not None else None
+    return verb is None or not figures or None in figures or verb in figures
 
 
 def _last_token(tokens: Doc, end: int) -> Token | None:

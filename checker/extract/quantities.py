@@ -11,17 +11,20 @@ from functools import lru_cache
 from number_parser import parse_number
 from spacy.tokens import Doc, Span, Token
 
+from checker.extract.attribution import REPORTING_LEMMAS
 from checker.extract.measures import SUBJECTS, counted_noun, measure_of, verb_of
 from checker.models import PART_SCOPE, Quantity
 
 NEARLY_BAND = 0.05  # "nearly 11,000" sits just below 11,000, not anywhere below it
 ABOUT_BAND = 0.05  # "about 10,000" is a round figure give or take a few percent
 OPEN_UPPER_FACTOR = 2.0  # "more than 600": an upper bound the text never gives
+PLUS = re.compile(r"-?plus\b(?!\s*\d)", re.IGNORECASE)  # "1 million-plus", not "5 plus 3"
 WORD_NUMBER_CACHE = 4096
 MIN_WORD_NUMBER = 2  # "one" is usually a pronoun ("one of them"), not a figure
 ENTITY_LABELS = frozenset({"NORP", "GPE", "ORG", "LOC", "FAC", "PERSON"})
 LIGHT_VERBS = frozenset({"undergo", "be", "have", "get", "receive", "take", "make"})
 MAX_HEAD_STEPS = 3
+MAX_NESTED_CLAUSES = 1  # a date in a clause inside the figure's ("when a train derailed last year") still dates it
 ELIDED_ROLES = frozenset({"dobj", "attr"})  # "tallied more than 2,000": the noun is left out
 YEAR_CONTEXT = re.compile(r"\b(?:in|since|by|from|until|of|during|before|after)\s+$", re.IGNORECASE)
 YEARS = range(1900, 2101)
@@ -149,8 +152,13 @@ def _counted_ones(doc: Doc) -> list[_Match]:
     return [
         _with_approx(doc.text, token.idx, token.idx + len(token), 1.0)
         for token in doc
-        if token.lower_ == "one" and token.dep_ == "nummod" and token.head.pos_ == "NOUN"
+        if token.lower_ == "one" and token.dep_ == "nummod" and token.head.pos_ == "NOUN" and not _a_speaker(token.head)
     ]
+
+
+def _a_speaker(noun: Token) -> bool:
+    """ "..., said one protester": the one who speaks is no count."""
+    return noun.dep_ in SUBJECTS and noun.head.lemma_.lower() in REPORTING_LEMMAS
 
 
 def _dated_year(doc: Doc, match: _Match) -> bool:
@@ -197,8 +205,15 @@ def _numbers(text: str, vague: list[_Match]) -> list[_Match]:
         half = HALF.search(text, 0, start)
         if match["words"] and half is not None and half.end() == start:
             value, start = value / 2, half.start()  # "half a million"
-        found.append(_with_approx(text, start, match.end(), value))
+        found.append(_with_plus(text, _with_approx(text, start, match.end(), value)))
     return found
+
+
+def _with_plus(text: str, match: _Match) -> _Match:
+    """ "1 million-plus", "50-plus": a floor, like "more than"."""
+    if not PLUS.match(text, match.end):
+        return match
+    return _Match(match.start, match.end, match.value, match.value, match.value * OPEN_UPPER_FACTOR, True)
 
 
 def _value(match: re.Match[str]) -> float | None:
@@ -372,14 +387,26 @@ def _past(clause: Token) -> str | None:
     train derailed late last year", "two years ago, 40 died", "that of 1987, when at least 96 died"):
     background about an earlier event. "On Thursday" or "three days ago" dates the story's own count."""
     owner = clause.head if clause.dep_ in {"advcl", "relcl"} else None
-    tokens = [*clause.subtree, *([owner] if owner is not None else [])]
-    for token in tokens:
+    tokens = [t for t in clause.subtree if _clauses_between(t, clause) <= MAX_NESTED_CLAUSES]
+    for token in [*tokens, *([owner] if owner is not None else [])]:
         if token.ent_type_ not in DATE_ENTITIES:
             continue
         entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
         if PAST_DATE.search(entity.text) or (token is owner and token.like_num):
             return entity.text.lower()
     return None
+
+
+def _clauses_between(token: Token, clause: Token) -> int:
+    """How many verbs stand between a word and the verb of `clause` above it: "150 died when a train derailed
+    late last year" has one ("derailed"); "two million turned out to demand ... in what is becoming the
+    biggest challenge since Hong Kong returned 22 years ago" has three, and the date is none of the count's."""
+    count, current = 0, token
+    while current.i != clause.i and current.head.i != current.i:
+        current = current.head
+        if current.i != clause.i and current.pos_ in {"VERB", "AUX"}:
+            count += 1
+    return count
 
 
 def _with_symbol(text: str, start: int, end: int) -> tuple[int, int, str | None]:

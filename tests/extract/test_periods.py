@@ -26,6 +26,12 @@ def periods(text: str) -> frozenset[str]:
         ("Last August nearly 30 people were killed in a garbage slide.", {"earlier"}),
         ("Officials vowed a review after airstrikes killed 15 children last month.", {"earlier"}),
         ("Two years ago a similar flood killed 40 people.", {"earlier"}),
+        # a side clause's time is not the figure's
+        (
+            "Almost two million turned out on Sunday in what is becoming the biggest challenge to the"
+            " government since the city returned to Chinese rule 22 years ago.",
+            set(),
+        ),
     ],
 )
 def test_the_span_a_figure_is_counted_over(text: str, expected: set[str]) -> None:

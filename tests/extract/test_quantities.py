@@ -85,6 +85,14 @@ def test_a_sum_of_money_names_what_it_prices(text: str, priced: str) -> None:
     assert quantity.event == priced
 
 
+def test_a_plus_after_a_figure_is_a_floor_and_the_one_who_speaks_is_no_count() -> None:
+    assert quantities("An estimated 1 million-plus protesters marched.") == [
+        ("An estimated 1 million", 1_000_000.0, 2_000_000.0, True, "protesters")
+    ]
+    assert quantities('"Many more people," said one protester.') == []
+    assert quantities("Only one person was killed.") == [("one", 1.0, 1.0, False, "person")]
+
+
 def test_dates_are_skipped() -> None:
     text = "troops arrive on 27-28 October."
     (doc,) = parse([text])
