@@ -73,6 +73,8 @@ ARTICLE_MEASURE = "the article's measure"
 # Who turned out: voters at an election, the crowd at a march. The article says which (`claims._inherit_measures`).
 TURNOUT = "turnout"
 CROWD = "crowd"
+# Verbs by which a gathering gives its size: "the demonstration reached 338,000", "the march drew a million".
+GATHERING_VERBS = frozenset({"reach", "draw", "number", "swell", "top", "attract", "exceed", "total", "grow", "bring"})
 TURNOUT_MEASURES = ("votes", CROWD)  # what turnout is, in order of preference when the article says neither
 # "rose to 2,360", "stood at 80", "put it at 51.5 percent", "was 42": the figure hangs off a verb.
 FIGURE_PREPOSITIONS = frozenset({"to", "at", "of"})
@@ -210,7 +212,8 @@ def _count_noun_of(verb: Token) -> str | None:
             if found:
                 return found  # "police estimates put the demonstrators' numbers at 30,000": the numbers say
     gathering = any(child.dep_ in SUBJECTS and _measure(child) == CROWD for child in verb.children)
-    return CROWD if gathering else None  # "the demonstration reached 338,000", "the march drew one million"
+    drew = verb.lemma_.lower() in GATHERING_VERBS  # "the march lasted 3 hours" counts no one
+    return CROWD if gathering and drew else None  # "the demonstration reached 338,000", "the march drew one million"
 
 
 def _count_measure(noun: Token) -> str | None:

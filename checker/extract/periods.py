@@ -41,6 +41,7 @@ PERIODS = {
 }
 NAMING_DEPS = frozenset({"nummod", "compound"})  # "1993 elections": the year names the elections
 MAX_CLIMB = 4  # heads from a word to the verb of its clause
+DATE_ENTITIES = frozenset({"DATE", "TIME"})  # "in 1997", "22 years ago": times, not figures
 
 
 def counted_over(tokens: Doc, start: int, end: int) -> frozenset[str]:
@@ -49,11 +50,15 @@ def counted_over(tokens: Doc, start: int, end: int) -> frozenset[str]:
         (name, found) for name, pattern in PERIODS.items() for found in pattern.finditer(tokens.text, start, end)
     ]
     inside = [(match.start(), match.end()) for _, match in matches]
-    figures = {
+    verbs = (
         _verb(token)
         for token in tokens
-        if token.like_num and start <= token.idx < end and not any(s <= token.idx < e for s, e in inside)
-    }
+        if token.like_num
+        and token.ent_type_ not in DATE_ENTITIES
+        and start <= token.idx < end
+        and not any(s <= token.idx < e for s, e in inside)
+    )
+    figures = {verb for verb in verbs if verb is not None}
     found: set[str] = set()
     for name, match in matches:
         last = _last_token(tokens, match.end())
@@ -73,12 +78,12 @@ def _verb(token: Token) -> Token | None:
     return token if token.pos_ in {"VERB", "AUX"} else None
 
 
-def _same_clause(token: Token | None, figures: set[Token | None]) -> bool:
+def _same_clause(token: Token | None, figures: set[Token]) -> bool:
     """Whether a period stands in the clause of one of the figures ("58 died last month"), not in a side
     clause of its own ("two million turned out, the biggest challenge since Hong Kong returned to Chinese
     rule 22 years ago"). Without figures or a verb to go by, it counts."""
     verb = _verb(token) if token is not None else None
-    return verb is None or not figures or None in figures or verb in figures
+    return verb is None or not figures or verb in figures
 
 
 def _last_token(tokens: Doc, end: int) -> Token | None:

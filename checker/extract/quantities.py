@@ -466,12 +466,13 @@ def _event(unit: Token) -> str | None:
 
 
 def _priced(figure: Token) -> str | None:
-    """What a sum of money is the price or value of, as a lemma: the noun it qualifies ("the $300,000
-    dinner", "a price tag upward of $15,000": tag) or the verb it completes ("priced at $500", "offered $4
-    billion"). Two sums of one story are rival figures only when they price the same thing."""
+    """The word a sum of money is told by, as a lemma: the noun it qualifies ("the $300,000 dinner", "a
+    price tag upward of $15,000": tag) or the verb it completes ("priced at $500", "offered $4 billion").
+    Two sums of one story are rival figures only when these words are alike (the numeric rule's
+    `similar_words`), so a dinner's cost and a bottle's price tag are not compared."""
     token = figure
     for _ in range(MAX_HEAD_STEPS):
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
         if token.pos_ == "NOUN":

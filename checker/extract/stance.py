@@ -11,7 +11,7 @@ import re
 from checker.models import Commitment, Stance
 
 # "neither confirmed nor denied the report": a comment withheld, no denial.
-NEITHER_NOR = re.compile(r"\bneither\s+(?:\w+\s+)?confirm\w*\s+(?:\w+\s+)?nor\s+den(?:y|ie[sd]|ying)\b", re.IGNORECASE)
+NEITHER_NOR = re.compile(r"\bneither\s+(?:\w+\s+)?confirm\w*\s+(?:\w+\s+)?n?or\s+den(?:y|ie[sd]|ying)\b", re.IGNORECASE)
 NOT_CONFIRMED = re.compile(
     # A negation a few words before "confirm"/"verify": "has not yet confirmed", "isn't able to confirm",
     # "could not immediately verify", "not in a position to confirm", "would not confirm".
@@ -65,12 +65,12 @@ NEGATED_CUE = re.compile(
 )
 # A denial cue in a condition or an open question denies nothing: "if the story is confirmed or denied".
 CONDITION_BEFORE = re.compile(r"\b(?:if|whether|unless)\b[^,;:.]*$", re.IGNORECASE)
-CONDITION_WINDOW = 60
+CONDITION_WINDOW = 60  # about a clause of characters before the cue; a condition further back has closed
 # Negations that deny nothing: "This isn't the first time we've heard this rumor" counts occasions, and
 # "authorities have not yet ruled out a second shooter" leaves it open (a hedge).
 NOT_THE_FIRST = re.compile(r"(?:\bnot|n['’]t)\s+(?:the\s+)?(?:first|only)\s+(?:time|occasion)\b", re.IGNORECASE)
 NOT_RULED_OUT = re.compile(r"(?:\bnot|n['’]t)\s+(?:\w+\s+){0,2}?rul(?:e|es|ed|ing)\s+out\b", re.IGNORECASE)
-NEGATION_WINDOW = 12
+NEGATION_WINDOW = 24  # room for "not", an adverb or two and an article before the cue
 QUESTION = re.compile(r"\?[\"”’']?\s*$")
 # The reporter keeps a distance from what a source says: "Reports say", "X claims", "sources".
 DISTANCING = re.compile(
@@ -142,15 +142,16 @@ def classify(
     stance of the source's: see `commitment`.
     """
     lowered_verb = (verb or "").lower()
-    if NOT_RULED_OUT.search(text):
-        return Stance.HEDGED
-    negated = negated and not NOT_THE_FIRST.search(text)
+    left_open = NOT_RULED_OUT.search(text) is not None
+    negated = negated and not NOT_THE_FIRST.search(text) and not left_open
     if withheld or UNSETTLED.search(text) or (NOT_CONFIRMED.search(text) and NEGATION.search(text)):
         return Stance.NOT_CONFIRMED
     if DENYING_VERB.match(lowered_verb) or RETRACTING_VERB.match(lowered_verb) or says_false(text) or negated:
         return Stance.DENIES
     if lowered_verb.startswith("confirm") or _unconditional(CONFIRMS, text):
         return Stance.CONFIRMS
+    if left_open:
+        return Stance.HEDGED
     if HEDGED.search(text) or HEDGING_VERB.match(lowered_verb):
         return Stance.HEDGED
     return Stance.ASSERTS

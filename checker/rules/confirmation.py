@@ -2,8 +2,9 @@
 
 "The White House could not confirm the video" contests SITE's "the video is authentic" as much as
 a confirmation: a named source stating it as fact, or claiming it ("hackers claimed to have ..."). Against
-what the reporter alone keeps at a distance ("allegedly") or the article's own voice it is no conflict:
-nobody vouched for it.
+what the reporter alone keeps at a distance ("allegedly"), the article's own voice, or a press report
+("Al-Arabiya TV reported") it is no conflict: nobody vouched for it, and caution about a report is what a
+careful source owes it. Nor is the reporter's own caveat ("the claims could not be verified").
 """
 
 from __future__ import annotations

@@ -75,6 +75,7 @@ def test_the_development_gold_names_bodies_by_id_and_offsets_only() -> None:
     for body_id, entry in documents.items():
         assert set(entry) == {"length", "sha", "annotator", "conflicts", "traps"}, body_id
         for item in (*entry["conflicts"], *entry["traps"]):
+            assert set(item) <= {"kind", "type", "sides"}, body_id
             assert len(item["sides"]) == 2 and all(item["sides"]), body_id
             assert all(0 <= start < end <= entry["length"] for side in item["sides"] for start, end in side), body_id
         assert {c["kind"] for c in entry["conflicts"]} <= KINDS, body_id
