@@ -1,8 +1,9 @@
-"""Conflicts found in the 70 annotated FNC-1 training bodies, a development set (a script, not a test).
+"""Conflicts found in the annotated FNC-1 training bodies, a development set (a script, not a test).
 
-    python benchmarks/conflicts_train.py [--errors]
+    python benchmarks/conflicts_train.py [--errors] [--annotator A ...]
 
-Runs the real `checker.check` on each body of `fixtures/gold/conflicts_train.json` alone, as one document,
+Runs the real `checker.check` on each body of `fixtures/gold/conflicts_train.json` alone, as one document
+(or only those of the `--annotator` passes named),
 and prints conflict recall and precision, recall by kind and traps reported, scored as
 benchmarks/conflicts.py scores the main gold (a reported conflict matches when its two claims overlap the
 two annotated sides). These bodies only carry conflict sides, not claim fields. `--errors` lists misses,
@@ -40,6 +41,9 @@ def sides_of(entry: dict[str, list[list[list[int]]]]) -> Sides:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--errors", action="store_true", help="list misses and false alarms on stderr")
+    parser.add_argument(
+        "--annotator", action="append", default=[], help="only the bodies of this annotator pass (repeatable)"
+    )
     args = parser.parse_args()
     if not BODIES.exists():
         print(f"skipped: {BODIES} is not here", file=sys.stderr)
@@ -47,6 +51,8 @@ def main() -> int:
     with BODIES.open(encoding="utf-8", newline="") as handle:
         texts = {row["Body ID"]: row["articleBody"] for row in csv.DictReader(handle)}
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["documents"]
+    if args.annotator:
+        gold = {body_id: entry for body_id, entry in gold.items() if entry["annotator"] in args.annotator}
     counts = dict.fromkeys(("gold", "found", "reported", "matched", "traps", "trap_hits"), 0)
     by_kind = {kind: [0, 0] for kind in KINDS}
     for body_id, entry in gold.items():
