@@ -782,6 +782,14 @@ def _analysis(
     )
 
 
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+HOLDERLESS_SUBJECTS = frozenset({"nsubjpass", "expl", "csubj"})  # the thing verified, or "it"/"there"
+EXPLETIVES = frozenset({"it", "there"})
+AGENT_DEP = "agent"  # "could not be confirmed by the ministry" names the ministry
+HOLDER_PREPOSITIONS = frozenset({"from", "by"})
+ANSWER_NOUNS = frozenset({"confirmation", "comment", "word", "response", "verification", "statement"})
+
+
 def _holderless(tokens: Doc) -> bool:
     """A sentence in the article's own voice whose main clause names nobody who holds what it says: a
     passive with no agent ("The claims could not be independently verified"), an expletive subject ("It
@@ -797,14 +805,6 @@ def _holderless(tokens: Doc) -> bool:
     if any(child.dep_ == AGENT_DEP for child in root.children):
         return False
     return not subjects or all(s.dep_ in HOLDERLESS_SUBJECTS or s.lower_ in EXPLETIVES for s in subjects)
-
-
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
-HOLDERLESS_SUBJECTS = frozenset({"nsubjpass", "expl", "csubj"})  # the thing verified, or "it"/"there"
-EXPLETIVES = frozenset({"it", "there"})
-AGENT_DEP = "agent"  # "could not be confirmed by the ministry" names the ministry
-HOLDER_PREPOSITIONS = frozenset({"from", "by"})
-ANSWER_NOUNS = frozenset({"confirmation", "comment", "word", "response", "verification", "statement"})
 
 
 def _stance(tokens: Doc, found: Attribution | None, start: int, end: int) -> Stance:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+CROWD = "crowd"
 # lemma -> measure. Verbs name what happened to the counted people or things; nouns name the count.
 MEASURES: dict[str, str] = {
     **dict.fromkeys(
@@ -42,9 +43,9 @@ MEASURES: dict[str, str] = {
             "demonstrate",
             "demonstration",
         ],
-        "crowd",
+        CROWD,
     ),
-    **dict.fromkeys(["join protest", "join march", "join rally", "join demonstration"], "crowd"),
+    **dict.fromkeys(["join protest", "join march", "join rally", "join demonstration"], CROWD),
     **dict.fromkeys(["layoff", "job", "redundancy", "lay off"], "jobs"),
 }
 # Nouns that carry a figure without being the counted thing ("the toll", "the count", "the figure"):
@@ -72,7 +73,6 @@ GENERIC_COUNT_NOUNS = frozenset({"total", "figure", "number", "estimate", "count
 ARTICLE_MEASURE = "the article's measure"
 # Who turned out: voters at an election, the crowd at a march. The article says which (`claims._inherit_measures`).
 TURNOUT = "turnout"
-CROWD = "crowd"
 # Verbs by which a gathering gives its size: "the demonstration reached 338,000", "the march drew a million".
 GATHERING_VERBS = frozenset({"reach", "draw", "number", "swell", "top", "attract", "exceed", "total", "grow", "bring"})
 TURNOUT_MEASURES = ("votes", CROWD)  # what turnout is, in order of preference when the article says neither

@@ -15,6 +15,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from checker.extract.measures import verb_of
+
 MONTHS = "|".join(calendar.month_name[1:])
 # An earlier time than the story's own ("last August", "last month", "two years ago", "a month earlier"):
 # figures told of it count an earlier event, as a year's count does another span.
@@ -68,14 +70,8 @@ def counted_over(tokens: Doc, start: int, end: int) -> frozenset[str]:
 
 
 def _verb(token: Token) -> Token | None:
-    """The verb whose clause a token stands in (a few heads up), if any."""
-    for _ in range(MAX_CLIMB):
-        if token.pos_ in {"VERB", "AUX"}:
-            return token
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return token if token.pos_ in {"VERB", "AUX"} else None
+    """The verb whose clause a token stands in: itself, or the verb a few heads up (`measures.verb_of`)."""
+    return token if token.pos_ in {"VERB", "AUX"} else verb_of(token, MAX_CLIMB)
 
 
 def _same_clause(token: Token | None, figures: set[Token]) -> bool:
