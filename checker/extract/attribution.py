@@ -186,6 +186,9 @@ NAME_PARTICLES = frozenset({"al", "al-", "bin", "ibn", "de", "da", "di", "del", 
 STRANDED_DEPS = frozenset({"appos", "conj"})  # where a bad parse leaves a speaker's name
 CLIMB_LIMIT = 3  # clauses climbed to find the subject a participle leans on
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl"})
+# "X estimated the protest drew one million while police said 240,000": a source set against another
+# reports on its own, wherever the parser hung its clause.
+CONTRASTING_MARKS = frozenset({"while", "whereas"})
 EXPLETIVES = frozenset({"it", "there", "this", "that", "which", "who"})
 JOINING_POS = frozenset({"CCONJ", "PUNCT"})  # ", but" before a second predicate
 CONNECTIVE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ"})
@@ -863,10 +866,13 @@ def _completes(child: Token, dep: str, word: str | None) -> bool:
 
 
 def _is_main(token: Token) -> bool:
-    """The root, or a clause coordinated with or adverbial to it (a clause cut out of a sentence is its own root)."""
+    """The root, or a clause coordinated with or adverbial to it (a clause cut out of a sentence is its own
+    root), or a clause that sets its source against another ("while police said 240,000")."""
     if token.dep_ == "ROOT" or token.head is token:
         return True
     head = token.head
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRASTING_MARKS for c in token.children):
+        return True
     return token.dep_ in MAIN_CLAUSE_DEPS and (head.dep_ == "ROOT" or head.head is head)
 
 

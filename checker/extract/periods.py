@@ -41,6 +41,15 @@ PERIODS = {
     "week": re.compile(rf"\bweekly\b|\b(?:a|per|each|every)\s+week\b{NOT_DATING}", re.IGNORECASE),
     "day": re.compile(rf"\bdaily\b|\b(?:a|per|each|every)\s+day\b{NOT_DATING}", re.IGNORECASE),
 }
+# A stretch of a span, named by its length: "in the first half of the year", "the first seven months of
+# 2014", "the past 24 hours". Two stretches of different wording count different spans; each is its own
+# period, named by its words.
+STRETCH = re.compile(
+    r"\b(?:first|last|past|previous|next)\s+(?:half|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|\w+teen|\w+ty(?:-\w+)?)\s+(?:months|weeks|days|hours|years))\b",
+    re.IGNORECASE,
+)
+STRETCH_PREFIX = "stretch: "
 NAMING_DEPS = frozenset({"nummod", "compound"})  # "1993 elections": the year names the elections
 MAX_CLIMB = 4  # heads from a word to the verb of its clause
 DATE_ENTITIES = frozenset({"DATE", "TIME"})  # "in 1997", "22 years ago": times, not figures
@@ -51,6 +60,7 @@ def counted_over(tokens: Doc, start: int, end: int) -> frozenset[str]:
     matches = [
         (name, found) for name, pattern in PERIODS.items() for found in pattern.finditer(tokens.text, start, end)
     ]
+    matches += [(_stretch(found), found) for found in STRETCH.finditer(tokens.text, start, end)]
     inside = [(match.start(), match.end()) for _, match in matches]
     verbs = (
         _verb(token)
@@ -67,6 +77,10 @@ def counted_over(tokens: Doc, start: int, end: int) -> frozenset[str]:
         if name not in found and not _dates_a_noun(last) and _same_clause(last, figures):
             found.add(name)
     return frozenset(found)
+
+
+def _stretch(found: re.Match[str]) -> str:
+    return STRETCH_PREFIX + " ".join(found.group().lower().split())
 
 
 def _verb(token: Token) -> Token | None:

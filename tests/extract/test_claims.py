@@ -281,6 +281,14 @@ def test_a_reporting_clause_opening_with_while_is_its_own_claim() -> None:
     ]
 
 
+def test_a_source_set_against_another_with_while_is_its_own_claim_wherever_the_parse_hangs_it() -> None:
+    found = claims("Organisers estimated the rally drew 90,000 people while police said 12,000.")
+    assert [(c.speaker, c.text) for c in found] == [
+        ("Organisers", "Organisers estimated the rally drew 90,000 people"),
+        ("police", "police said 12,000."),
+    ]
+
+
 def test_a_clause_the_article_tells_before_a_source_speaks_is_the_articles() -> None:
     found = claims(
         "The official count stood at about 4,000 people, but a senior aid worker said the real number "

@@ -26,6 +26,10 @@ def periods(text: str) -> frozenset[str]:
         ("Last August nearly 30 people were killed in a garbage slide.", {"earlier"}),
         ("Officials vowed a review after airstrikes killed 15 children last month.", {"earlier"}),
         ("Two years ago a similar flood killed 40 people.", {"earlier"}),
+        # a stretch of a span, named by its words
+        ("The group said 1,300 civilians were killed in the first half of the year.", {"stretch: first half"}),
+        ("Monitors counted 2,700 deaths in the first eight months of 2019.", {"stretch: first eight months"}),
+        ("Rescuers pulled 45 survivors from the rubble over the past 24 hours.", {"stretch: past 24 hours"}),
         # a side clause's time is not the figure's
         (
             "Almost two million turned out on Sunday in what is becoming the biggest challenge to the"

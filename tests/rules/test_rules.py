@@ -270,6 +270,14 @@ NUMERIC = [
         None,
     ),
     (
+        # two stretches of one year are two counts
+        [
+            "A rights group said 1,300 civilians were killed in the province in the first half of the year.",
+            "A monitoring group said 2,900 civilians were killed in the province in the first nine months of the year.",
+        ],
+        None,
+    ),
+    (
         [
             "The analyst said the company will ship 6 million phones in 2016.",
             "The chief executive said the company will ship 10 million phones a year.",
