@@ -506,7 +506,7 @@ def _link_answers(drafts: list[_Draft]) -> None:
         draft.refers_to = references.referent(pointing, claim, views[:position], same_source)
         # An allegation told after the denial, for a denial that names none; one that tells what it denies
         # ("denied media reports that ...") is matched on that content (`_with_described_reports`).
-        if draft.refers_to is None and pointing.kind == "statement" and draft.described is None:
+        if draft.refers_to is None and pointing.kind == references.STATEMENT and draft.described is None:
             later = references.origin(claim, views[position + 1 :], same_source)
             draft.refers_to = None if later is None else position + 1 + later
 

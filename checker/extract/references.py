@@ -49,6 +49,13 @@ ABOUT = frozenset({"of", "about"})  # "accounts of the biopsy" still points at t
 # The small model sometimes labels a bare object noun "ccomp" ("refutes that claim").
 ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "ccomp"})
 OBJECT_DEPS = frozenset({"dobj"})  # outside what was said: "denied claims", not "in its statement"
+QUANTIFIER_POS = frozenset({"PRON", "DET", "NUM"})  # "any of the claims", "all of the reports"
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+DEMONSTRATIVES = frozenset({"this", "that"})
+COPULA = "be"  # "This is false": a verdict on what was said; "This shows ..." tells something new
+STATEMENT, FIGURE = "statement", "figure"
+JUST_SAID = "just said"  # a Pointer kind: "This is false." answers the claim just before it
 # Claims: "that toll" (or a statement noun where the story has no allegation) answers a figure or claim
 # given just before it, not one the story opened with.
 LOOK_BACK = 6
@@ -112,27 +119,49 @@ class Pointer:
 
 def pointer(tokens: Doc, start: int, end: int) -> Pointer | None:
     """What the content between `start` and `end` points back at, if it points back; failing that, the
-    object of the sentence's verb ("denied claims made by Mr Hale, saying ..."), outside the content."""
+    object of the sentence's verb ("denied claims made by Mr Hale, saying ..."), outside the content;
+    failing that, a demonstrative that a verdict is passed on ("This is false.", "That is not true")."""
     inside = _pointer(tokens, start, end, ARGUMENT_DEPS)
-    if inside is not None or (start == 0 and end >= len(tokens.text)):
-        return inside
-    return _pointer(tokens, 0, len(tokens.text), OBJECT_DEPS)
+    if inside is None and not (start == 0 and end >= len(tokens.text)):
+        inside = _pointer(tokens, 0, len(tokens.text), OBJECT_DEPS)
+    return inside or _demonstrative(tokens, start, end)
+
+
+def _demonstrative(tokens: Doc, start: int, end: int) -> Pointer | None:
+    """ "This is false.", "That is not true": a demonstrative subject of a verdict stands for what was
+    just said, not for the story's first allegation. (Not "it": "it is false that ..." says what is false.)"""
+    for token in tokens:
+        if start <= token.idx < end and token.dep_ in SUBJECT_DEPS and token.lower_ in DEMONSTRATIVES:
+            verdict = token.head
+            top = verdict.dep_ == "ROOT" or not start <= verdict.head.idx < end  # not "as this is not me"
+            if top and verdict.lemma_ == COPULA and not any(c.dep_ in CONTENT_CLAUSES for c in verdict.children):
+                return Pointer(JUST_SAID, None)
+    return None
 
 
 def _pointer(tokens: Doc, start: int, end: int, deps: frozenset[str]) -> Pointer | None:
     """The first statement or figure noun between `start` and `end`, in one of `deps`, that points back."""
     span = tokens.char_span(start, end, alignment_mode="expand") if end > start else None
     for token in span or ():
-        if not start <= token.idx < end or token.dep_ not in deps or _source_named(token):
+        if not start <= token.idx < end or not _argument(token, deps) or _source_named(token):
             continue
         lemma = token.lemma_.lower()
-        kind = "figure" if lemma in FIGURE_NOUNS else "statement" if lemma in STATEMENT_NOUNS else None
+        kind = FIGURE if lemma in FIGURE_NOUNS else STATEMENT if lemma in STATEMENT_NOUNS else None
         if kind is None:
             continue
         author = _author(token)
-        if _known(token, kind) and (kind == "figure" or not _own_matter(token, author)):
+        if _known(token, kind) and (kind == FIGURE or not _own_matter(token, author)):
             return Pointer(kind, author or _owner(token))
     return None
+
+
+def _argument(token: Token, deps: frozenset[str]) -> bool:
+    """In one of `deps`, itself or through a quantifier: "denied any of the claims", "rejected some of
+    the reports"."""
+    if token.dep_ in deps:
+        return True
+    of, quantifier = token.head, token.head.head
+    return token.dep_ == "pobj" and of.lower_ == "of" and quantifier.dep_ in deps and quantifier.pos_ in QUANTIFIER_POS
 
 
 def _owner(noun: Token) -> str | None:
@@ -152,7 +181,7 @@ def _known(noun: Token, kind: str) -> bool:
     the article may tell before or after."""
     definite = any(child.dep_ == "det" and child.lower_ in DEICTIC for child in noun.children)
     owned = any(child.dep_ == "poss" for child in noun.children)
-    return definite or owned or (kind == "statement" and (noun.tag_ == PLURAL_TAG or _singled_out_by_outlet(noun)))
+    return definite or owned or (kind == STATEMENT and (noun.tag_ == PLURAL_TAG or _singled_out_by_outlet(noun)))
 
 
 def _singled_out_by_outlet(noun: Token) -> bool:
@@ -175,10 +204,16 @@ def _own_matter(noun: Token, author: str | None) -> bool:
         child.dep_ in {"prep", "relcl"}
         and child.lower_ not in ABOUT | AUTHORED
         and not (child.lower_ in CARRIED and author)
+        and not _when(child)
         for child in noun.children
     ):
         return True
     return not author and any(child.dep_ == "acl" and not _content_clause(child) for child in noun.children)
+
+
+def _when(modifier: Token) -> bool:
+    """ "(disputed Hunter's claim) on Wednesday morning": when it was answered, not a matter of its own."""
+    return modifier.dep_ == "prep" and all(t.ent_type_ in TIME_ENTITIES for t in modifier.subtree if t.i != modifier.i)
 
 
 def _content_clause(clause: Token) -> bool:
@@ -220,7 +255,7 @@ def origin(claim: Earlier, earlier: Sequence[Earlier], same_source: Callable[[st
     the claims"): the first claim in `earlier` put forward at a distance, or reported, by another source."""
     if claim.stance not in CONTESTING:
         return None
-    statement = Pointer("statement", None)
+    statement = Pointer(STATEMENT, None)
     return next(
         (i for i, back in enumerate(earlier) if back.alleged and _fits(statement, claim, back, same_source)), None
     )
@@ -234,19 +269,23 @@ def referent(
     "The TechCrunch report" points at the nearest claim TechCrunch made or carried; without a name,
     at the nearest claim of another source that fits the noun.
     """
-    if claim.stance not in ANSWERING:
-        return None
+    if claim.stance not in (CONTESTING if pointing.kind == JUST_SAID else ANSWERING):
+        return None  # "This is real." may vouch for something else than what was just said
     fitting = [back for back in range(len(earlier) - 1, -1, -1) if _fits(pointing, claim, earlier[back], same_source)]
     if pointing.named:
         named = pointing.named
         by_name = [b for b in fitting if any(_names(named, name) for name in (earlier[b].source, earlier[b].cited))]
         alleged = [b for b in by_name if earlier[b].alleged]
         if alleged or by_name:
-            return min(alleged) if alleged else by_name[0]  # what the source first put forward, else its latest
-    first = origin(claim, earlier, same_source) if pointing.kind == "statement" else None
+            if alleged or pointing.kind == STATEMENT:
+                return min(alleged or by_name)  # what the source first put forward ("Hunter's claim")
+            return by_name[0]  # the figure it gave last ("the ministry's toll")
+    first = origin(claim, earlier, same_source) if pointing.kind == STATEMENT else None
     if first is not None:
         return first
     nearby = [back for back in fitting if back >= len(earlier) - LOOK_BACK]
+    if pointing.kind == JUST_SAID:  # "That is false": the allegation just told, else what was just said
+        nearby = [back for back in nearby if earlier[back].alleged] or nearby
     return nearby[0] if nearby else None
 
 
@@ -264,7 +303,7 @@ def _fits(pointing: Pointer, claim: Earlier, candidate: Earlier, same_source: Ca
         return False
     if claim.source and candidate.source and same_source(claim.source, candidate.source):
         return False
-    return pointing.kind != "figure" or bool(candidate.quantities)
+    return pointing.kind != FIGURE or bool(candidate.quantities)
 
 
 def described_report(tokens: Doc) -> Described | None:

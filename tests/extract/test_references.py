@@ -82,6 +82,31 @@ def claims(text: str) -> list[Claim]:
             {1: 2},
         ),
         ("The union said the plant would close. The company denied a report on its finances.", {}),
+        # when it was answered is no matter of its own
+        (
+            "Senator Blake said smugglers had crossed the border. "
+            "The agency spokeswoman disputed the senator's claim on Wednesday morning.",
+            {2: 1},
+        ),
+        # through a quantifier
+        (
+            "The Gazette reported that the mine had flooded. Mark Hale said the pumps had failed. "
+            "The owner denied any of the claims made by Mr Hale, saying the pumps worked.",
+            {3: 2},
+        ),
+        # a named source's statement is what it first put forward, not its latest remark
+        (
+            "Senator Blake said smugglers had crossed the border. Blake said he had asked the patrol. "
+            "The agency rejected Blake's claim.",
+            {3: 1},
+        ),
+        # a demonstrative a verdict is passed on answers what was just said
+        (
+            "The union said the plant would close. The mayor said the budget was balanced. "
+            '"This is false," a company spokesman said.',
+            {3: 2},
+        ),
+        ('The union said the plant would close. "Please do not call us, as this is not our view," the mayor said.', {}),
         ("The union said the plant would close. The company issued a report on Monday.", {}),
     ],
 )
