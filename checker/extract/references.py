@@ -49,6 +49,7 @@ ABOUT = frozenset({"of", "about"})  # "accounts of the biopsy" still points at t
 # The small model sometimes labels a bare object noun "ccomp" ("refutes that claim").
 ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "ccomp"})
 OBJECT_DEPS = frozenset({"dobj"})  # outside what was said: "denied claims", not "in its statement"
+CLAUSE_HEADS = frozenset({"VERB", "AUX", "ADJ"})  # "refuted by that claim", "contrary to the reports"
 QUANTIFIER_POS = frozenset({"PRON", "DET", "NUM"})  # "any of the claims", "all of the reports"
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -159,7 +160,7 @@ def _argument(token: Token, deps: frozenset[str]) -> bool:
     """In one of `deps`, itself or through a quantifier: "denied any of the claims", "rejected some of
     the reports"."""
     if token.dep_ in deps:
-        return True
+        return token.dep_ != "pobj" or token.head.head.pos_ in CLAUSE_HEADS  # not "a decision on charges"
     of, quantifier = token.head, token.head.head
     return token.dep_ == "pobj" and of.lower_ == "of" and quantifier.dep_ in deps and quantifier.pos_ in QUANTIFIER_POS
 

@@ -88,6 +88,8 @@ def claims(text: str) -> list[Claim]:
             "The agency spokeswoman disputed the senator's claim on Wednesday morning.",
             {2: 1},
         ),
+        # a statement noun that only qualifies another noun points at nothing
+        ("The union said the plant would close. The company denied that any decision on charges had been made.", {}),
         # through a quantifier
         (
             "The Gazette reported that the mine had flooded. Mark Hale said the pumps had failed. "
