@@ -85,7 +85,11 @@ TOLD_ELSEWHERE_TERMS = 2  # things a described report and another claim must sha
 LEAD_IN_END = re.compile(r"\s*:\s*[\"“]?\s*$")  # "Fox News reports:" ends on a colon, and says nothing after it
 NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "no-one"})
 PASSIVE_SUBJECT = "nsubjpass"
-GENERIC_ONES = frozenset({"one"})  # "no one is allowed to enter" rules, it denies nothing
+DENYING_NOTHING = frozenset({"one", "idea"})  # "no one is allowed to enter" rules, "had no idea" knows nothing
+NONE_DETERMINERS = frozenset({"no", "zero"})
+NONE_DETERMINER_DEPS = frozenset({"det", "nummod"})  # "zero chance" may parse as a number
+UNLESS_COMPLEMENTED = frozenset({"dobj", "attr"})
+COMPLEMENTS = frozenset({"acl", "relcl", "prep", "ccomp", "xcomp"})  # "plans to expand", "chance of", "record of"
 NEGATABLE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 CIRCUMSTANTIAL = frozenset(
     {"while", "although", "though", "whereas", "as", "because", "since", "after", "before", "when"}
@@ -887,9 +891,8 @@ def _none_of(token: Token) -> bool:
 def _negative_argument(verb: Token) -> bool:
     """ "had nothing to do with", "nobody was hurt": a negative pronoun as an argument denies the event.
 
-    So does "no" before the subject of a passive: "no arrests had been made", "no paper has been
-    submitted". ("no" before another noun is left alone: "had no idea", "there's no way out", "no one is
-    allowed to" deny nothing anybody said.)
+    So does "no" before one of its arguments: "no arrests had been made", "there are no plans to",
+    "we have no plans to" (`_none_done`); not "no one is allowed to", which rules.
     """
     return any(
         (child.dep_ in NEGATABLE_ARGUMENTS and child.lower_ in NEGATIVE_PRONOUNS) or _none_done(child)
@@ -897,13 +900,17 @@ def _negative_argument(verb: Token) -> bool:
     )
 
 
-def _none_done(subject: Token) -> bool:
-    """ "no arrests (had been made)": the passive's subject is determined by "no"."""
-    return (
-        subject.dep_ == PASSIVE_SUBJECT
-        and subject.lower_ not in GENERIC_ONES
-        and any(child.dep_ == "det" and child.lower_ == "no" for child in subject.children)
-    )
+def _none_done(argument: Token) -> bool:
+    """ "no arrests (had been made)", "No sister gave birth", "there are no plans to", "we have no plans
+    to", "there was zero chance of": an argument determined by "no" or "zero" says the event, or the
+    thing, is not there."""
+    if argument.dep_ not in NEGATABLE_ARGUMENTS or argument.lower_ in DENYING_NOTHING:
+        return False
+    if argument.lemma_.lower() in ANSWER_NOUNS:
+        return False  # "made no public comments", "no statements yet": a comment withheld (`_withheld`)
+    if argument.dep_ in UNLESS_COMPLEMENTED and not any(child.dep_ in COMPLEMENTS for child in argument.children):
+        return False  # "he has no weapon", "there was no fire" tell a fact; "we have no plans to" answers
+    return any(child.dep_ in NONE_DETERMINER_DEPS and child.lower_ in NONE_DETERMINERS for child in argument.children)
 
 
 def _names_something(copula: Token) -> bool:

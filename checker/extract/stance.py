@@ -34,7 +34,7 @@ UNSETTLED = re.compile(
 )
 DENIES = re.compile(
     r"\b(?:is|are|was|were|be)\s+(?:\w+ly\s+)?(?:not|n't)\s+(?:true|correct|accurate|real|genuine|authentic|the\s+case)\b"
-    r"|\bnot\s+true\b|\buntrue\b|\bincorrect\b|\binaccurate\b|\bmyth\b|\bmade\s+(?:it\s+|this\s+|that\s+)?(?:all\s+)?up\b(?!\s+of\b)"
+    r"|\bnot\s+true\b|\buntrue\b|\bincorrect\b|\bunfounded\b|\b(?:is|are|was|were)\s+(?:\w+ly\s+)?wrong\b|\binaccurate\b|\bmyth\b|\bmade\s+(?:it\s+|this\s+|that\s+)?(?:all\s+)?up\b(?!\s+of\b)"
     r"|^\W*no\s*,|\brul(?:es|ed)\s+out\b|\bfalse(?:hood)?\b|\bfake\b|\bhoax\b|\bbaseless\b|\bgroundless\b"
     r"|\bfabricat\w+|\bdebunk\w*|\bno\s+evidence\b|\bno\s+truth\b|\bnonsense\b|\brubbish\b"
     r"|\b(?:is|was|are|were|as|it)\s+(?:\w+ly\s+)?propaganda\b"

@@ -233,9 +233,17 @@ def test_deny_that_withholds_a_thing_denies_no_statement(text: str) -> None:
         ("No research paper has been submitted by them to any journal, NASA said.", True),
         ("No one is allowed to enter the zone, police said.", False),
         ("Police said they had no idea where the suspect went.", False),
+        # "no" or "zero" before any argument, when what is not there is told ("plans to", "chance of")
+        ("The airline said there are no plans to close the route.", True),
+        ('"We have no plans to sell the stadium," a club spokesman said.', True),
+        ('"There was zero chance of a leak," the plant manager said.', True),
+        ('"No player failed a drugs test," the coach said.', True),
+        ("The club captain said he has no car.", False),
+        ("A spokesman said there was no fire.", False),
+        ("The minister made no public comments on the matter, aides said.", False),
     ],
 )
-def test_no_before_a_passive_subject_denies_the_event(text: str, denies: bool) -> None:
+def test_no_before_an_argument_denies_the_event(text: str, denies: bool) -> None:
     (claim,) = claims(text)
     assert (claim.stance is Stance.DENIES) is denies
 

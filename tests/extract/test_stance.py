@@ -50,6 +50,9 @@ def test_stance_cases(text: str, verb: str | None, expected: Stance) -> None:
         ("We don\u2019t comment on rumors or speculation.", Stance.NOT_CONFIRMED),
         ("We have seen a video that purports to be the murder of the journalist.", Stance.HEDGED),
         ("It is clear that the plan failed.", Stance.ASSERTS),
+        ("The report is simply wrong.", Stance.DENIES),
+        ("The allegations are unfounded.", Stance.DENIES),
+        ("The forecast went wrong in May.", Stance.ASSERTS),
     ],
 )
 def test_more_stance_cases(text: str, expected: Stance) -> None:
