@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
@@ -818,7 +818,10 @@ def _stance(tokens: Doc, found: Attribution | None, start: int, end: int) -> Sta
     withheld = (
         _withheld(tokens, start, end) or _withholds(tokens, found) or stance.neither_confirms_nor_denies(tokens.text)
     )
-    return stance.classify(text, verb, frame=_frame(found), negated=negated, withheld=withheld)
+    negated_state = _negated_state(tokens, start, end)
+    return stance.classify(
+        text, verb, frame=_frame(found), negated=negated, withheld=withheld, negated_state=negated_state
+    )
 
 
 def _withholds(tokens: Doc, found: Attribution | None) -> bool:
@@ -840,15 +843,30 @@ def _negated(tokens: Doc, start: int, end: int) -> bool:
     she never performed a biopsy"). A verb is negated by "not"/"never", or by a negative argument:
     "had nothing to do with", "there are no plans to".
     """
+    for token in _main_verbs(tokens, start, end):
+        negated = any(child.dep_ == "neg" for child in token.children) or _negative_argument(token)
+        if negated and (not _is_copula(token) or _names_something(token) or _negative_argument(token)):
+            return True
+    return False
+
+
+def _negated_state(tokens: Doc, start: int, end: int) -> bool:
+    """Whether the content's main verb is a negated copula ("Axl Rose is not dead"): a state, which a
+    source confirming it ("confirmed that he is not dead") denies what was said of it."""
+    return any(
+        _is_copula(token) and any(child.dep_ == "neg" for child in token.children)
+        for token in _main_verbs(tokens, start, end)
+    )
+
+
+def _main_verbs(tokens: Doc, start: int, end: int) -> Iterator[Token]:
+    """The content's main verbs: the root, or what a reporting verb inside the content reports."""
     for token in tokens:
         if not start <= token.idx < end or token.pos_ not in {"VERB", "AUX"}:
             continue
         main = token.dep_ == "ROOT" or (token.dep_ == "ccomp" and not start <= token.head.idx < end)
-        main = main or (token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING_LEMMAS)
-        negated = any(child.dep_ == "neg" for child in token.children) or _negative_argument(token)
-        if main and negated and (not _is_copula(token) or _names_something(token) or _negative_argument(token)):
-            return True
-    return False
+        if main or (token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING_LEMMAS):
+            yield token
 
 
 def _withheld(tokens: Doc, start: int, end: int) -> bool:

@@ -131,15 +131,22 @@ def commitment(stance: Stance, text: str, frame: str = "") -> Commitment:
 
 
 def classify(
-    text: str, verb: str | None = None, *, frame: str = "", negated: bool = False, withheld: bool = False
+    text: str,
+    verb: str | None = None,
+    *,
+    frame: str = "",
+    negated: bool = False,
+    withheld: bool = False,
+    negated_state: bool = False,
 ) -> Stance:
     """Stance of `text`, the claim's content.
 
     `verb` and `frame` are the attribution around it ("Reports say", "X claims"); `negated` says
     the content's main verb is negated ("Banksy has NOT been arrested", "Bale won't play Jobs");
     `withheld` that the parse found a confirmation or comment withheld ("has not commented", "did
-    not have the resources to verify"). The reporter's distance from a source ("X claims") is no
-    stance of the source's: see `commitment`.
+    not have the resources to verify"); `negated_state` that it negates a state ("he is not dead"),
+    which, confirmed, denies what was said of it. The reporter's distance from a source ("X claims")
+    is no stance of the source's: see `commitment`.
     """
     lowered_verb = (verb or "").lower()
     left_open = NOT_RULED_OUT.search(text) is not None
@@ -149,7 +156,7 @@ def classify(
     if DENYING_VERB.match(lowered_verb) or RETRACTING_VERB.match(lowered_verb) or says_false(text) or negated:
         return Stance.DENIES
     if lowered_verb.startswith("confirm") or _unconditional(CONFIRMS, text):
-        return Stance.CONFIRMS
+        return Stance.DENIES if negated_state else Stance.CONFIRMS
     if left_open:
         return Stance.HEDGED
     if HEDGED.search(text) or HEDGING_VERB.match(lowered_verb):

@@ -249,6 +249,19 @@ def test_no_before_an_argument_denies_the_event(text: str, denies: bool) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The singer's agent confirmed on Tuesday that the singer is not dead.", Stance.DENIES),
+        ("The ministry confirmed that the border was open.", Stance.CONFIRMS),
+        ("The singer's agent said the singer is not well.", Stance.ASSERTS),
+    ],
+)
+def test_a_negated_state_confirmed_denies_what_was_said_of_it(text: str, expected: Stance) -> None:
+    (claim,) = claims(text)
+    assert claim.stance is expected
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         ("The army claimed to have retaken the town on Monday.", "the army"),
