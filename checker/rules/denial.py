@@ -98,9 +98,18 @@ def _alleged_by_the_press(context: RuleContext, claim: int) -> bool:
 def _background(context: RuleContext, claim: int, denier: int) -> bool:
     """What an article states in its own voice, plainly, beside a denial it reports ("Apple bought the
     service in May"): the story's background, which the reporter vouches for, not what its sources deny.
-    Across articles the other outlet's own voice is a source like any other."""
+    Across articles the other outlet's own voice is a source like any other; and a retold rumour is
+    no background (`_retold`)."""
     stated, denial = context.claim(claim), context.claim(denier)
-    return stated.unattributed and stated.doc_id == denial.doc_id and stated.commitment is Commitment.ASSERTED
+    told = stated.unattributed and stated.doc_id == denial.doc_id and stated.commitment is Commitment.ASSERTED
+    return told and not _retold(context, claim, denier)
+
+
+def _retold(context: RuleContext, claim: int, denier: int) -> bool:
+    """A debunk retells the rumour in its own voice before its sources deny it ("Axl Rose passed away on
+    Monday" ... "his agent said he is not dead"): a statement the denial answers this closely, in meaning
+    and in words, is what is denied, not background."""
+    return same_matter(context, denier, claim) and share_terms(context, denier, claim)
 
 
 def _severity(context: RuleContext, denier: int, other: int) -> Severity:

@@ -92,6 +92,18 @@ def test_denial_leaves_the_article_own_background_alone(real_embedder: Embedder)
         assert bool(pairs_found("denial", f"{denial} {background}", real_embedder)) is expected, background
 
 
+def test_a_rumour_the_article_retells_in_its_own_voice_is_what_a_source_denies(real_embedder: Embedder) -> None:
+    text = (
+        "The veteran rock singer Dale Hunter died of a heart attack at his ranch on Sunday, a viral post said. "
+        "The veteran rock singer Dale Hunter died at his ranch on Sunday. "
+        "His agent said Dale Hunter did not die at his ranch on Sunday."
+    )
+    context = article_context(text, real_embedder)
+    found = {(context.claim(f.first).text, context.claim(f.second).text) for _, f in judged("denial", context)}
+    retold = "The veteran rock singer Dale Hunter died at his ranch on Sunday."
+    assert any(other == retold for _, other in found), found
+
+
 def test_a_source_that_takes_back_what_it_published_denies_its_own_claim(real_embedder: Embedder) -> None:
     text = (
         "Max Fisher wrote a story for Vox.com arguing that the gesture had spread from Ferguson to Hong Kong. "
