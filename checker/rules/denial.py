@@ -12,7 +12,14 @@ import re
 from checker.extract import a_publication, says_false
 from checker.models import Commitment, Severity, Stance
 from checker.rules.base import Finding, RuleContext
-from checker.rules.matching import SAME_MATTER_MIN, answers_another, one_side, same_matter, share_terms
+from checker.rules.matching import (
+    SAME_MATTER_MIN,
+    answers_another,
+    matter_score,
+    one_side,
+    same_matter,
+    share_terms,
+)
 from checker.rules.registry import rule
 
 # "The reports are false", "the story is a hoax": a denial aimed at what is being reported names
@@ -24,6 +31,7 @@ META_DENIAL = re.compile(
 )
 META_MATTER_MIN = 0.45
 ALLEGATION_MATTER_MIN = 0.4  # a denial and an allegation of one article
+ANSWERED_ELSEWHERE_MIN = 0.5  # a denial pointing at another claim, and one it answers in its own words
 
 
 @rule("denial", 'A source denies ("not true", "fake", "denied") what another source asserts.')
@@ -80,11 +88,18 @@ def _deniable(context: RuleContext, claim: int, denier: int) -> bool:
         return False
     if context.answer(claim, denier):
         return True
-    if answers_another(context, denier, claim):
+    if answers_another(context, denier, claim) and not _answered_in_words(context, denier, claim):
         return False
     if _alleged_by_the_press(context, claim) and META_DENIAL.search(context.analyses[denier].content):
         return True
     return context.stated(claim) and not _background(context, claim, denier)
+
+
+def _answered_in_words(context: RuleContext, denier: int, claim: int) -> bool:
+    """A denial that names what it answers ("Saudi officials deny the claim") may name the wrong one, or
+    answer several: it still meets a claim of its article that it answers this closely in meaning and
+    words ("the assertion that terrorists were caught at the border is false")."""
+    return matter_score(context, denier, claim) >= ANSWERED_ELSEWHERE_MIN and share_terms(context, denier, claim)
 
 
 def _alleged_by_the_press(context: RuleContext, claim: int) -> bool:

@@ -70,3 +70,13 @@ def test_a_denial_meets_what_came_before_it_in_the_article_not_what_follows() ->
         "The council said that 300 families were evacuated from the Riverside district on Friday."
     )
     assert [c for c in found.conflicts if c.kind == "denial"] == []
+
+
+def test_a_denial_that_names_another_claim_still_meets_one_it_answers_in_its_own_words() -> None:
+    found = report(
+        "Local papers reported that the Riverside plant would close.\n\n"
+        "Union leader Ann Cole said that the Riverside plant would close in June and that 300 jobs would go.\n\n"
+        "The owners denied the claim, saying that the Riverside plant would not close in June."
+    )
+    denials = [c.claim_ids for c in found.conflicts if c.kind == "denial"]
+    assert ["d:3", "d:2"] in denials, denials
