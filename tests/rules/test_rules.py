@@ -612,6 +612,11 @@ def test_the_reporter_s_own_caveat_is_no_source_s_caution(real_embedder: Embedde
         "The army was not able to verify the rebel group's account of the ambush."
     )
     assert pairs_found("confirmation", named, real_embedder) == [(0, 1)]
+    another_outlet = (
+        "The rebel group said its fighters had killed 18 soldiers in the ambush. "
+        "CNN was not able to verify the rebel group's account of the ambush."
+    )
+    assert pairs_found("confirmation", another_outlet, real_embedder) == []
 
 
 def test_the_article_s_own_telling_of_a_plan_is_no_side_of_a_schedule_dispute(real_embedder: Embedder) -> None:
