@@ -117,7 +117,9 @@ class Analysis:
     timing: Timing | None = None  # says its event is delayed, or on schedule
     retracts: bool = False  # takes back what its source published ("Vox later corrected their post")
     periods: frozenset[str] = frozenset()  # the spans its figures are counted over ("quarter", "year": `periods`)
-    holderless: bool = False  # names nobody who holds it: "could not be verified", "it is not clear" (`_holderless`)
+    # The article's own caution: it names nobody who holds it ("could not be verified", "it is not
+    # clear"), or only the press ("CNN cannot independently verify the tape"): `_caveat`.
+    caveat: bool = False
 
 
 @dataclass
@@ -782,7 +784,7 @@ def _analysis(
         timing(tokens, c_start, c_end),
         draft.retracts,
         counted_over(tokens, c_start, c_end),
-        found is None and _holderless(tokens),
+        found is None and _caveat(tokens),
     )
 
 
@@ -792,6 +794,18 @@ EXPLETIVES = frozenset({"it", "there"})
 AGENT_DEP = "agent"  # "could not be confirmed by the ministry" names the ministry
 HOLDER_PREPOSITIONS = frozenset({"from", "by"})
 ANSWER_NOUNS = frozenset({"confirmation", "comment", "word", "response", "verification", "statement"})
+
+
+def _caveat(tokens: Doc) -> bool:
+    """The article's own caution, held by nobody (`_holderless`) or by the press: "NBC News cannot
+    independently verify the recording" is what a careful newsroom says of what it relays."""
+    return _holderless(tokens) or _held_by_the_press(tokens)
+
+
+def _held_by_the_press(tokens: Doc) -> bool:
+    root = next((t for t in tokens if t.dep_ == "ROOT"), None)
+    subjects = [child for child in root.children if child.dep_ in SUBJECT_DEPS] if root is not None else []
+    return any(an_outlet(" ".join(t.text for t in s.subtree)) for s in subjects)
 
 
 def _holderless(tokens: Doc) -> bool:

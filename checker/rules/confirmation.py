@@ -53,17 +53,17 @@ def confirmation(context: RuleContext, a: int, b: int) -> Finding | None:
 def _own_caveat(context: RuleContext, pending: int, confirmed: int) -> bool:
     """The article's own caution about what it reports: "it was not immediately clear how officials arrived
     at the number", "the claims could not be independently verified" (a caution that names nobody who
-    holds it: `Analysis.holderless`), or the outlet that filed it ("ISLAMABAD (Reuters) - ..." / "Reuters
-    was not able to verify the accounts"), or any outlet ("CNN cannot independently verify the
-    authenticity of the tape"). The reporter's caveat, no source's."""
+    holds it, or any outlet: "CNN cannot independently verify the tape": `Analysis.caveat`), or the
+    outlet that filed it ("ISLAMABAD (Reuters) - ..." / "Reuters was not able to verify the
+    accounts"). The reporter's caveat, no source's."""
     caution = context.claim(pending)
     if an_outlet(caution.speaker):
-        return True  # "CNN cannot independently verify the tape": the press's caveat, whichever outlet's
+        return True  # "Boston.com said it could not verify the email": the press's caveat, whichever outlet's
     if not caution.unattributed or caution.doc_id != context.claim(confirmed).doc_id:
         return False  # "ISAF is aware of the reports, but could not confirm who was killed": ISAF's caution
     first = context.claim(context.by_document[caution.doc_id][0])
     reporters = {name for name in (context.analyses[pending].doc_source, dateline_agency(first.text)) if name}
-    unclear = UNCLEAR.search(caution.text) is not None or context.analyses[pending].holderless
+    unclear = UNCLEAR.search(caution.text) is not None or context.analyses[pending].caveat
     return unclear or any(caution.text.startswith(name) for name in reporters)
 
 
