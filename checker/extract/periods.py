@@ -33,7 +33,7 @@ PERIODS = {
     "quarter": re.compile(r"\bquarter(?:ly|s)?\b|\bQ[1-4]\b", re.IGNORECASE),
     "year": re.compile(
         r"\bannual(?:ly)?\b|\byearly\b|\b(?:a|per|each|every)\s+year\b|\b(?:in|during|for|over|throughout)\s+(?:19|20)\d\d\b"
-        r"|\b(?:last|past|previous)\s+year\b",
+        r"|\b(?:last|past|previous|this)\s+year\b",
         re.IGNORECASE,
     ),
     "earlier": EARLIER,

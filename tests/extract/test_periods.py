@@ -18,6 +18,7 @@ def periods(text: str) -> frozenset[str]:
         ("The firm shipped 1.5 million phones in the fourth quarter.", {"quarter"}),
         ("The plant made 6 million cars in 2016.", {"year"}),
         ("Some 400 people cross the border every day.", {"day"}),
+        ("Some 2,000 civilians have been killed in the region this year.", {"year"}),
         # dating an event is no span a figure is counted over
         ("Forty people were killed in the flood zone a day earlier.", set()),
         ("The turnout was as low as 22, half of the polling reported in 1993 elections.", set()),
