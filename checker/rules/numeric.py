@@ -21,6 +21,7 @@ MEASURE_MATTER_MIN = 0.4
 # aground" share the count, not the words around it.
 ARTICLE_MEASURE_MATTER_MIN = 0.3
 PERCENT = "percent"
+MAGNITUDES = frozenset({"dozens", "hundreds", "thousands", "tens of thousands", "hundreds of thousands", "millions"})
 MIN_PARTS = 2  # a total and at least two figures that add up to it
 PARTS_TOLERANCE = 0.01  # "116" is 88 + 27 + 1; rounding aside, the parts must add up
 LOW_GAP = 0.15  # gaps are relative to the larger figure
@@ -44,8 +45,8 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
     one_period_only = bool(spans[0]) != bool(spans[1])
     pairs = [
         (left, right)
-        for left in _without_parts(context.claim(a).quantities)
-        for right in _without_parts(context.claim(b).quantities)
+        for left in _compared(context.claim(a).quantities)
+        for right in _compared(context.claim(b).quantities)
         if not (loose and (left.measure is None or left.measure != right.measure))
         and same_count(context, left, right)
         and _same_event(left, right, context.claim(a), context.claim(b))
@@ -65,6 +66,13 @@ def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
         f"{{a}} gives {left.label} where {{b}} gives {right.label}",
         (left, right),
     )
+
+
+def _compared(quantities: list[Quantity]) -> list[Quantity]:
+    """The figures a claim gives as counts: not an order of magnitude ("has killed thousands in its
+    campaign", "hundreds of people"), which tells the scale of a story, not a count another can
+    contradict; and not the parts of a total it also gives."""
+    return [q for q in _without_parts(quantities) if q.text.lower() not in MAGNITUDES]
 
 
 def _without_parts(quantities: list[Quantity]) -> list[Quantity]:

@@ -282,6 +282,14 @@ NUMERIC = [
         None,
     ),
     (
+        # an order of magnitude tells the scale of a story, no count to contradict
+        [
+            "Officials said the militants have killed thousands of people in the northern province.",
+            "Police said the militants killed at least 10 people in the northern province.",
+        ],
+        None,
+    ),
+    (
         # two stretches of one year are two counts
         [
             "A rights group said 1,300 civilians were killed in the province in the first half of the year.",
