@@ -84,7 +84,6 @@ STATING = frozenset({Stance.ASSERTS, Stance.CONFIRMS, Stance.HEDGED})
 TOLD_ELSEWHERE_TERMS = 2  # things a described report and another claim must share to be one report
 LEAD_IN_END = re.compile(r"\s*:\s*[\"“]?\s*$")  # "Fox News reports:" ends on a colon, and says nothing after it
 NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "no-one"})
-PASSIVE_SUBJECT = "nsubjpass"
 DENYING_NOTHING = frozenset({"one", "idea"})  # "no one is allowed to enter" rules, "had no idea" knows nothing
 NONE_DETERMINERS = frozenset({"no", "zero"})
 NONE_DETERMINER_DEPS = frozenset({"det", "nummod"})  # "zero chance" may parse as a number
@@ -803,6 +802,7 @@ def _caveat(tokens: Doc) -> bool:
 
 
 def _held_by_the_press(tokens: Doc) -> bool:
+    """Whether the main clause's subject is an outlet: "CNN was not able to verify the account"."""
     root = next((t for t in tokens if t.dep_ == "ROOT"), None)
     subjects = [child for child in root.children if child.dep_ in SUBJECT_DEPS] if root is not None else []
     return any(an_outlet(" ".join(t.text for t in s.subtree)) for s in subjects)
