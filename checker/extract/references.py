@@ -57,6 +57,9 @@ DEMONSTRATIVES = frozenset({"this", "that"})
 COPULA = "be"  # "This is false": a verdict on what was said; "This shows ..." tells something new
 STATEMENT, FIGURE = "statement", "figure"
 JUST_SAID = "just said"  # a Pointer kind: "This is false." answers the claim just before it
+SAID_BEFORE = "said before"  # a Pointer kind: "KFC confirmed it." answers (or confirms) what was just told
+PRONOUNS_ANSWERED = frozenset({"it", "this", "that"})
+ANSWERING_LEMMAS = frozenset({"confirm", "deny", "dispute", "refute", "reject", "verify", "corroborate", "dismiss"})
 # Claims: "that toll" (or a statement noun where the story has no allegation) answers a figure or claim
 # given just before it, not one the story opened with.
 LOOK_BACK = 6
@@ -125,7 +128,7 @@ def pointer(tokens: Doc, start: int, end: int) -> Pointer | None:
     inside = _pointer(tokens, start, end, ARGUMENT_DEPS)
     if inside is None and not (start == 0 and end >= len(tokens.text)):
         inside = _pointer(tokens, 0, len(tokens.text), OBJECT_DEPS)
-    return inside or _demonstrative(tokens, start, end)
+    return inside or _demonstrative(tokens, start, end) or _pronoun_answered(tokens)
 
 
 def _demonstrative(tokens: Doc, start: int, end: int) -> Pointer | None:
@@ -137,6 +140,17 @@ def _demonstrative(tokens: Doc, start: int, end: int) -> Pointer | None:
             top = verdict.dep_ == "ROOT" or not start <= verdict.head.idx < end  # not "as this is not me"
             if top and verdict.lemma_ == COPULA and not any(c.dep_ in CONTENT_CLAUSES for c in verdict.children):
                 return Pointer(JUST_SAID, None)
+    return None
+
+
+def _pronoun_answered(tokens: Doc) -> Pointer | None:
+    """ "KFC confirmed it.", "The company denied this on Monday": a pronoun as what an answering verb
+    answers stands for what was just told."""
+    for token in tokens:
+        verb = token.head
+        answering = verb.dep_ == "ROOT" and verb.lemma_.lower() in ANSWERING_LEMMAS
+        if token.dep_ in OBJECT_DEPS and token.lower_ in PRONOUNS_ANSWERED and answering:
+            return Pointer(SAID_BEFORE, None)
     return None
 
 
@@ -285,7 +299,7 @@ def referent(
     if first is not None:
         return first
     nearby = [back for back in fitting if back >= len(earlier) - LOOK_BACK]
-    if pointing.kind == JUST_SAID:  # "That is false": the allegation just told, else what was just said
+    if pointing.kind in {JUST_SAID, SAID_BEFORE}:  # the allegation just told, else what was just said
         nearby = [back for back in nearby if earlier[back].alleged] or nearby
     return nearby[0] if nearby else None
 

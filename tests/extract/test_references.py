@@ -109,6 +109,13 @@ def claims(text: str) -> list[Claim]:
             {3: 2},
         ),
         ('The union said the plant would close. "Please do not call us, as this is not our view," the mayor said.', {}),
+        # a pronoun an answering verb answers stands for what was just told
+        (
+            "Union leaders claimed that wages would be cut. The Ledger reported that the plant would close. "
+            "The owners denied it.",
+            {3: 2},
+        ),
+        ("The Ledger reported that the plant would close. Update: the owners confirmed it.", {2: 1}),
         ("The union said the plant would close. The company issued a report on Monday.", {}),
     ],
 )
