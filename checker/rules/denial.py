@@ -12,14 +12,7 @@ import re
 from checker.extract import a_publication, says_false
 from checker.models import Commitment, Severity, Stance
 from checker.rules.base import Finding, RuleContext
-from checker.rules.matching import (
-    SAME_MATTER_MIN,
-    answers_another,
-    matter_score,
-    one_side,
-    same_matter,
-    share_terms,
-)
+from checker.rules.matching import SAME_MATTER_MIN, answers_another, one_side, same_matter, share_terms
 from checker.rules.registry import rule
 
 # "The reports are false", "the story is a hoax": a denial aimed at what is being reported names
@@ -99,7 +92,12 @@ def _answered_in_words(context: RuleContext, denier: int, claim: int) -> bool:
     """A denial that names what it answers ("Saudi officials deny the claim") may name the wrong one, or
     answer several: it still meets a claim of its article that it answers this closely in meaning and
     words ("the assertion that terrorists were caught at the border is false")."""
-    return matter_score(context, denier, claim) >= ANSWERED_ELSEWHERE_MIN and share_terms(context, denier, claim)
+    return _answers_closely(context, denier, claim, ANSWERED_ELSEWHERE_MIN)
+
+
+def _answers_closely(context: RuleContext, denier: int, claim: int, minimum: float) -> bool:
+    """The denial answers the claim in its own words: one matter at `minimum`, and a term in common."""
+    return same_matter(context, denier, claim, minimum) and share_terms(context, denier, claim)
 
 
 def _alleged_by_the_press(context: RuleContext, claim: int) -> bool:
@@ -124,7 +122,7 @@ def _retold(context: RuleContext, claim: int, denier: int) -> bool:
     """A debunk retells the rumour in its own voice before its sources deny it ("Axl Rose passed away on
     Monday" ... "his agent said he is not dead"): a statement the denial answers this closely, in meaning
     and in words, is what is denied, not background."""
-    return same_matter(context, denier, claim) and share_terms(context, denier, claim)
+    return _answers_closely(context, denier, claim, SAME_MATTER_MIN)
 
 
 def _severity(context: RuleContext, denier: int, other: int) -> Severity:

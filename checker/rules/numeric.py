@@ -21,7 +21,8 @@ MEASURE_MATTER_MIN = 0.4
 # aground" share the count, not the words around it.
 ARTICLE_MEASURE_MATTER_MIN = 0.3
 PERCENT = "percent"
-MAGNITUDES = frozenset({"dozens", "hundreds", "thousands", "tens of thousands", "hundreds of thousands", "millions"})
+# The vague figures `quantities.VAGUE` reads without a count word: an order of magnitude, no count.
+MAGNITUDES = frozenset({"dozens", "hundreds", "thousands", "tens of thousands"})
 MIN_PARTS = 2  # a total and at least two figures that add up to it
 PARTS_TOLERANCE = 0.01  # "116" is 88 + 27 + 1; rounding aside, the parts must add up
 LOW_GAP = 0.15  # gaps are relative to the larger figure

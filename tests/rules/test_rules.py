@@ -609,22 +609,22 @@ def test_an_undated_article_s_dates_clash_in_the_year_its_text_gives(real_embedd
     assert [m.date_from for m in analyses[0].claim.mentions] == [dt.date(2014, 3, 27)]
 
 
-def test_the_reporter_s_own_caveat_is_no_source_s_caution(real_embedder: Embedder) -> None:
+@pytest.mark.parametrize(
+    ("opening", "caution", "expected"),
+    [
+        ("KANO (Reuters) - ", "Reuters", []),  # the outlet that filed the story
+        ("", "CNN", []),  # another outlet
+        ("", "The army", [(0, 1)]),  # a source
+    ],
+)
+def test_the_reporter_s_own_caveat_is_no_source_s_caution(
+    opening: str, caution: str, expected: list[tuple[int, int]], real_embedder: Embedder
+) -> None:
     text = (
-        "KANO (Reuters) - The rebel group said its fighters had killed 18 soldiers in the ambush. "
-        "Reuters was not able to verify the rebel group's account of the ambush."
+        f"{opening}The rebel group said its fighters had killed 18 soldiers in the ambush. "
+        f"{caution} was not able to verify the rebel group's account of the ambush."
     )
-    assert pairs_found("confirmation", text, real_embedder) == []
-    named = (
-        "The rebel group said its fighters had killed 18 soldiers in the ambush. "
-        "The army was not able to verify the rebel group's account of the ambush."
-    )
-    assert pairs_found("confirmation", named, real_embedder) == [(0, 1)]
-    another_outlet = (
-        "The rebel group said its fighters had killed 18 soldiers in the ambush. "
-        "CNN was not able to verify the rebel group's account of the ambush."
-    )
-    assert pairs_found("confirmation", another_outlet, real_embedder) == []
+    assert pairs_found("confirmation", text, real_embedder) == expected
 
 
 def test_the_article_s_own_telling_of_a_plan_is_no_side_of_a_schedule_dispute(real_embedder: Embedder) -> None:
@@ -635,17 +635,18 @@ def test_the_article_s_own_telling_of_a_plan_is_no_side_of_a_schedule_dispute(re
     assert pairs_found("schedule", text, real_embedder) == []
 
 
-def test_sums_that_price_different_things_are_no_rival_figures(real_embedder: Embedder) -> None:
-    other_things = (
-        "The newspaper said the dinner at the steakhouse cost $300,000. "
-        "The casino's chief executive said the dinner included wine with a price tag of $15,000 per bottle."
-    )
-    assert pairs_found("numeric", other_things, real_embedder) == []
-    one_thing = (
-        "The newspaper said the dinner at the steakhouse cost $300,000. "
-        "The casino's chief executive said the dinner at the steakhouse cost $150,000."
-    )
-    assert pairs_found("numeric", one_thing, real_embedder) == [(0, 1)]
+@pytest.mark.parametrize(
+    ("priced", "expected"),
+    [
+        ("the dinner included wine with a price tag of $15,000 per bottle", []),  # another thing
+        ("the dinner at the steakhouse cost $150,000", [(0, 1)]),  # the same thing
+    ],
+)
+def test_sums_that_price_different_things_are_no_rival_figures(
+    priced: str, expected: list[tuple[int, int]], real_embedder: Embedder
+) -> None:
+    text = f"The newspaper said the dinner at the steakhouse cost $300,000. The casino's chief executive said {priced}."
+    assert pairs_found("numeric", text, real_embedder) == expected
 
 
 def test_a_share_is_no_count(real_embedder: Embedder) -> None:
