@@ -90,3 +90,38 @@ def test_the_development_gold_fits_the_fnc1_training_text() -> None:
         text = texts[body_id]
         assert len(text) == entry["length"], body_id
         assert hashlib.sha256(text.encode("utf-8")).hexdigest()[:12] == entry["sha"], body_id
+
+
+HELDOUT_GOLD_FILE = ROOT / "fixtures" / "gold" / "conflicts_heldout.json"
+STATUSES = {"open", "superseded", "resolved"}
+TRAP_TYPES = {"speculation", "consistent", "other_event", "update", "repetition", "unverified", "same_source"}
+
+
+def test_the_heldout_gold_names_other_bodies_by_id_and_offsets_only() -> None:
+    documents = json.loads(HELDOUT_GOLD_FILE.read_text(encoding="utf-8"))["documents"]
+    assert len(documents) >= MIN_BODIES
+    assert not set(documents) & set(GOLD), "the held-out bodies lie outside conflicts.json"
+    for body_id, entry in documents.items():
+        assert set(entry) == {"length", "sha", "annotator", "conflicts", "traps"}, body_id
+        for conflict in entry["conflicts"]:
+            assert set(conflict) == {"kind", "status", "sides"}, body_id
+            assert conflict["kind"] in KINDS and conflict["status"] in STATUSES, body_id
+        for trap in entry["traps"]:
+            assert set(trap) == {"type", "sides"} and trap["type"] in TRAP_TYPES, body_id
+        for item in (*entry["conflicts"], *entry["traps"]):
+            assert len(item["sides"]) == 2 and all(item["sides"]), body_id
+            assert all(0 <= start < end <= entry["length"] for side in item["sides"] for start, end in side), body_id
+
+
+@pytest.mark.skipif(not FNC_BODIES.exists(), reason="FNC-1 dev bodies not available")
+def test_the_heldout_gold_fits_the_fnc1_dev_text() -> None:
+    documents = json.loads(HELDOUT_GOLD_FILE.read_text(encoding="utf-8"))["documents"]
+    with FNC_BODIES.open(encoding="utf-8", newline="") as handle:
+        texts = {row["Body ID"]: row["articleBody"] for row in csv.DictReader(handle)}
+    for body_id, entry in documents.items():
+        text = texts[body_id]
+        assert len(text) == entry["length"], body_id
+        assert hashlib.sha256(text.encode("utf-8")).hexdigest()[:12] == entry["sha"], body_id
+        for item in (*entry["conflicts"], *entry["traps"]):
+            for start, end in (span for side in item["sides"] for span in side):
+                assert text[start:end].strip() == text[start:end], (body_id, start, end)
