@@ -199,6 +199,8 @@ TITLES = re.compile(r"(?:mr|mrs|ms|dr|prof)\.?|the|an?", re.IGNORECASE)  # forms
 RANKS = re.compile(
     r"(?:,?\s+(?:Lt|Col|Gen|Maj|Capt|Sgt|Cpl|Pvt|Adm|Cmdr|Brig|Dr|Prof|Rev|Sen|Rep|Gov|Mr|Mrs|Ms)\.?)+\s*,?$"
 )
+VERB_POS = frozenset({"VERB", "AUX"})
+SAID_CLAUSE = "ccomp"  # what a reporting verb says, as a clause
 SHORT_FORM = re.compile(r"\(\s*[A-Z]{2,}\s*\)?")  # "(IBM)" after a name is its short form, no role
 ASIDE = re.compile(r",\s+(?=(?:with|of|for|from|at|in|on)\s)")  # ", with the group ...", not "Land, Infrastructure"
 INDEFINITE = re.compile(r"^(?:an?|one)\s+", re.IGNORECASE)  # an unnamed source as first introduced
@@ -895,7 +897,21 @@ def _subject(verb: Token) -> Token | None:
     # the one next to the verb.
     if before:
         return before[-1]
-    return subjects[0] if subjects else _stranded_name(verb)
+    return subjects[0] if subjects else _shared_subject(verb) or _stranded_name(verb)
+
+
+def _shared_subject(verb: Token) -> Token | None:
+    """ "Police arrived at the scene and said the man was armed": a verb coordinated after another, with no
+    subject of its own, shares that verb's."""
+    return _subject(verb.head) if borrows_subject(verb) else None
+
+
+def borrows_subject(verb: Token) -> bool:
+    """A verb coordinated after another without a subject of its own, telling a clause ("and said the man was
+    armed"): it says what that verb's subject says. ("The storm hit the coast, claimed 20 lives" tells none.)"""
+    own = any(child.dep_ in SUBJECTS or child.dep_ in {"agent", "expl"} for child in verb.children)
+    tells = any(child.dep_ == SAID_CLAUSE for child in verb.children)
+    return verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in VERB_POS and tells and not own
 
 
 def _stranded_name(verb: Token) -> Token | None:

@@ -19,6 +19,7 @@ from checker.extract.attribution import (
     Speakers,
     attribute,
     attribute_verb,
+    borrows_subject,
     refused_to_someone,
     reporting_clauses,
     reporting_verb,
@@ -224,10 +225,22 @@ def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list
         draft.described = references.described_report(tokens) or _told_by_another(tokens, found)
         drafts.append(draft)
     _outlets_in_their_own_name(drafts, speakers)
+    _roles_throughout(drafts, speakers)
     _link_answers(drafts)
     drafts = _with_described_reports(doc, drafts, reference)
     _inherit_measures(drafts)
     return drafts
+
+
+def _roles_throughout(drafts: list[_Draft], speakers: Speakers) -> None:
+    """A speaker's role is theirs in every claim: "Mohamed Alhakim claimed ..." after "Iraq's ambassador to
+    the UN, Mohamed Alhakim, said", and before it too (the whole article is read before any role is filled)."""
+    for draft in drafts:
+        found = draft.attribution
+        if found is not None and found.speaker and found.role is None:
+            role = speakers.role_of(found.speaker)
+            if role is not None:
+                draft.attribution = replace(found, role=role)
 
 
 def _outlets_in_their_own_name(drafts: list[_Draft], speakers: Speakers) -> None:
@@ -428,7 +441,8 @@ def _clauses(sentences: list[Sentence], parsed: list[Doc]) -> tuple[list[Sentenc
 
 def _clause_bounds(tokens: Doc) -> list[tuple[Token, int, int]]:
     """Token ranges of the reporting clauses, the ", but" / ", while" between them left out."""
-    verbs = reporting_clauses(tokens)
+    # "X denied the report and said ...": one source, one claim; a verb sharing its subject starts no clause.
+    verbs = [verb for verb in reporting_clauses(tokens) if not borrows_subject(verb)] or reporting_clauses(tokens)
     kept = verbs[:1]
     starts = [0]
     for verb in verbs[1:]:

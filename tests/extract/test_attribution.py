@@ -281,6 +281,30 @@ def test_a_quotation_opened_by_a_colon_is_its_clauses_subjects(text: str, speake
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Police arrived at the scene and said the driver was armed.", "Police"),
+        ("Some residents were sceptical and said the dam had never opened.", "Some residents"),
+        ("Demand is falling, and forecasts have been revised down.", None),
+    ],
+)
+def test_a_reporting_verb_coordinated_after_another_shares_its_subject(text: str, speaker: str | None) -> None:
+    assert claims(text)[-1].speaker == speaker
+
+
+def test_one_source_with_two_reporting_verbs_is_one_claim() -> None:
+    (claim,) = claims("The ministry denied the report and said no soldier had died.")
+    assert (claim.speaker, claim.stance) == ("the ministry", Stance.DENIES)
+
+
+def test_a_speakers_role_given_later_is_theirs_in_every_claim() -> None:
+    found = claims(
+        "Mira Sol said the bridge was safe. Later, the city's chief engineer, Mira Sol, said it would reopen."
+    )
+    assert [c.speaker_role for c in found] == ["city's chief engineer", "city's chief engineer"]
+
+
+@pytest.mark.parametrize(
     ("text", "speaker", "cited"),
     [
         (
