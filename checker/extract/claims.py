@@ -80,6 +80,7 @@ PROCESS_NOTE = re.compile(
 )
 MIN_CLAIM_WORDS = 3
 ARTICLES = frozenset({"the", "a", "an"})
+REPORTS_FRAME = "reports"  # the words of a report the article tells as its subject ("News of his death spread")
 REPORT_VERB = "reported"  # what a described report did: put something forward at a distance
 STATING = frozenset({Stance.ASSERTS, Stance.CONFIRMS, Stance.HEDGED})
 TOLD_ELSEWHERE_TERMS = 2  # things a described report and another claim must share to be one report
@@ -570,7 +571,7 @@ def _alleged(draft: _Draft) -> bool:
         return True
     start, end = (found.content_start, found.content_end) if found else (0, len(draft.parsed.text))
     text = draft.parsed.text[start:end]
-    return stance.commitment(draft.stance, text, _frame(found)) is Commitment.REPORTED
+    return stance.commitment(draft.stance, text, _frame(found, draft.parsed)) is Commitment.REPORTED
 
 
 def _source(draft: _Draft) -> str | None:
@@ -773,7 +774,7 @@ def _analysis(
         speaker_role=found.role if found else None,
         cited_source=found.cited_source if found else None,
         stance=draft.stance,
-        commitment=stance.commitment(draft.stance, embedded, _frame(found)),
+        commitment=stance.commitment(draft.stance, embedded, _frame(found, tokens)),
         stated_at=when,
         quantities=draft.figures,
         mentions=sorted(mentions, key=lambda m: m.start),
@@ -848,7 +849,7 @@ def _stance(tokens: Doc, found: Attribution | None, start: int, end: int) -> Sta
     )
     negated_state = _negated_state(tokens, start, end)
     return stance.classify(
-        text, verb, frame=_frame(found), negated=negated, withheld=withheld, negated_state=negated_state
+        text, verb, frame=_frame(found, tokens), negated=negated, withheld=withheld, negated_state=negated_state
     )
 
 
@@ -859,9 +860,13 @@ def _withholds(tokens: Doc, found: Attribution | None) -> bool:
     return verb is not None and verb.lemma_.lower() in WITHHOLDABLE and _held_back(verb)
 
 
-def _frame(found: Attribution | None) -> str:
-    """The attribution around a claim's content, as words: "Reports say", "the Mail claims"."""
-    return f"{found.speaker or ''} {found.verb}" if found and found.verb else ""
+def _frame(found: Attribution | None, tokens: Doc) -> str:
+    """The attribution around a claim's content, as words: "Reports say", "the Mail claims"; for a sentence
+    that tells what a report says in the article's own voice ("Reports that he had been killed circulated in
+    Turkish media", "News of the singer's death spread quickly"), the report's words."""
+    if found is not None and found.verb:
+        return f"{found.speaker or ''} {found.verb}"
+    return REPORTS_FRAME if found is None and references.tells_a_report(tokens) else ""
 
 
 def _negated(tokens: Doc, start: int, end: int) -> bool:

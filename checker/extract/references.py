@@ -84,6 +84,8 @@ AS_DEPS = frozenset({"mark", "advmod"})  # "as officials said", "as earlier repo
 CONTRAST_WORDS = frozenset({"not", "instead", "rather"})  # "not 11 civilians", "instead of 3:30 p.m."
 CONTRAST_WINDOW = 3  # tokens before the figure's phrase where its contrast stands
 TELLING_PARTICIPLE = "acl"  # "reports suggesting that ...": the participle that tells the report's content
+# What a sentence may tell as its subject: a statement noun, or the news and rumours going round.
+TELLING_NOUNS = STATEMENT_NOUNS | {"news", "rumours", "rumors", "speculation", "word"}
 SAID_CLAUSE = "ccomp"
 
 
@@ -319,6 +321,26 @@ def _fits(pointing: Pointer, claim: Earlier, candidate: Earlier, same_source: Ca
     if claim.source and candidate.source and same_source(claim.source, candidate.source):
         return False
     return pointing.kind != FIGURE or bool(candidate.quantities)
+
+
+def tells_a_report(tokens: Doc) -> bool:
+    """Whether the sentence tells, in the article's own voice, what a report says, as its subject: "Reports
+    that Baghdadi had been killed circulated in Turkish media", "News of the singer's death spread quickly",
+    "The phony report mentions that he died in his condo". A report that tells nothing ("The report was
+    published on Monday") is no telling."""
+    for root in (t for t in tokens if t.dep_ == "ROOT"):
+        subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
+        for noun in [root, *subjects] if root.pos_ == "NOUN" else subjects:
+            if noun.lemma_.lower() not in TELLING_NOUNS:
+                continue
+            about = any(c.dep_ == "prep" and c.lower_ in ABOUT for c in noun.children)
+            if _told(noun) is not None or about or (noun is not root and _says(root)):
+                return True
+    return False
+
+
+def _says(verb: Token) -> bool:
+    return any(child.dep_ == SAID_CLAUSE for child in verb.children)
 
 
 def described_report(tokens: Doc) -> Described | None:

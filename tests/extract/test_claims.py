@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from checker.extract.claims import extract
-from checker.models import Claim, Document, Precision, Stance
+from checker.models import Claim, Commitment, Document, Precision, Stance
 
 PUBLISHED = dt.date(2024, 10, 28)
 
@@ -376,3 +376,18 @@ def test_neither_confirming_nor_denying_withholds_a_comment_whatever_the_attribu
         [Document(id="d", text="In a statement, a company spokeswoman neither confirmed nor denied the rumor.")]
     )
     assert analysis.claim.stance is Stance.NOT_CONFIRMED
+
+
+@pytest.mark.parametrize(
+    ("text", "commitment"),
+    [
+        ("Reports that the mayor had resigned circulated in local media on Monday.", Commitment.REPORTED),
+        ("News of the singer's death spread quickly on Tuesday.", Commitment.REPORTED),
+        ("The phony report mentions that the bridge collapsed at dawn.", Commitment.REPORTED),
+        ("The report was published on Monday.", Commitment.ASSERTED),
+        ("The report on the budget was released in March.", Commitment.ASSERTED),
+    ],
+)
+def test_a_report_the_article_tells_as_its_subject_is_kept_at_a_distance(text: str, commitment: Commitment) -> None:
+    (claim,) = claims(text)
+    assert (claim.speaker, claim.commitment) == (None, commitment)

@@ -104,6 +104,14 @@ def test_a_rumour_the_article_retells_in_its_own_voice_is_what_a_source_denies(r
     assert any(other == retold for _, other in found), found
 
 
+def test_a_report_the_article_tells_as_its_subject_is_what_a_source_denies(real_embedder: Embedder) -> None:
+    text = (
+        "Reports that the mayor of Linden had resigned over the budget circulated in local media on Monday. "
+        "The city council met on Tuesday. A city spokesman denied that the mayor had quit."
+    )
+    assert pairs_found("denial", text, real_embedder) == [(0, 2)]
+
+
 def test_a_source_that_takes_back_what_it_published_denies_its_own_claim(real_embedder: Embedder) -> None:
     text = (
         "Max Fisher wrote a story for Vox.com arguing that the gesture had spread from Ferguson to Hong Kong. "
