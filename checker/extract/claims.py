@@ -64,7 +64,9 @@ COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "am", "'re", "'s"
 IMPERSONAL = re.compile(
     r"^(?:and\s+)?(?:later\s*,?\s*)?it\s+(?:was|is|has\s+been)\s+(?:reported|known)|^it\s+became\s+known", re.I
 )
-OPEN_QUOTE = re.compile(r"^[\"“]")
+# A quotation opening a sentence: double quotes, or single ones before a word ("'I can't reply," she wrote).
+OPEN_QUOTE = re.compile(r"^(?:[\"“]|[‘'](?=\w))")
+DOUBLE, SINGLE = "double", "single"  # which marks a quotation that is open was opened with
 PLACE_PREDICATE = "prep"  # "is not in talks": the copula's predicate is a prepositional phrase
 REFUSING = frozenset({"refuse", "decline", "unable", "fail"})
 # How a withheld verb hangs from the verb that withholds it: "did not have the means to verify".
@@ -606,28 +608,46 @@ def _carry_quotes(
     """A quotation goes on in its speaker's voice: the later sentences of a quote opened in an
     attributed sentence, and a quote opening right after an attributed sentence of its paragraph."""
     result = list(found)
-    open_quote = False
+    open_quote: str | None = None
     for index, tokens in enumerate(parsed):
         if index == 0 or sentences[index].paragraph != sentences[index - 1].paragraph:
-            open_quote = False
+            open_quote = None
         previous = result[index - 1] if index else None
-        quoting = open_quote or OPEN_QUOTE.match(tokens.text) is not None
+        quoting = open_quote is not None or OPEN_QUOTE.match(tokens.text) is not None
         if result[index] is None and previous is not None and not previous.is_meta and quoting:
             result[index] = replace(previous, content_start=0, content_end=len(tokens.text), closing=False)
-        open_quote = _still_quoting(tokens.text, open_quote)
+        open_quote = _quoting_after(tokens.text, open_quote)
     return result
 
 
-def _still_quoting(text: str, open_quote: bool) -> bool:
-    """Whether a quotation is open after `text`, given whether one was open before it."""
-    for char in text:
-        if char == "“":
-            open_quote = True
-        elif char == "”":
-            open_quote = False
-        elif char == '"':
-            open_quote = not open_quote
+def _quoting_after(text: str, open_quote: str | None) -> str | None:
+    """Which quotation is open after `text` (DOUBLE, SINGLE or None), given the one open before it. Single
+    quotes count at a word's edge only: "'Guys, I'm safe,'" opens and closes one, "I'm" and "Rosenberg's"
+    are apostrophes; single quotes inside a double quotation are a quote within the quote."""
+    for at, char in enumerate(text):
+        if char == "“" or (char == '"' and open_quote is None):
+            open_quote = DOUBLE
+        elif char == "”" or (char == '"' and open_quote == DOUBLE):
+            open_quote = None
+        elif char in "‘'’" and open_quote is None and _opens_word(text, at):
+            open_quote = SINGLE
+        elif char in "'’" and open_quote == SINGLE and _closes_word(text, at):
+            open_quote = None
     return open_quote
+
+
+def _opens_word(text: str, at: int) -> bool:
+    """A mark before a word, not inside one: "'Guys", not "I'm"."""
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return not before.isalnum() and after.isalnum()
+
+
+def _closes_word(text: str, at: int) -> bool:
+    """A mark after a word or its punctuation, not inside a word: "captured.'", not "don't"."""
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return not before.isspace() and not after.isalnum()
 
 
 def _leads_in(tokens: Doc, found: Attribution) -> bool:

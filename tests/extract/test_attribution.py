@@ -233,6 +233,16 @@ def test_a_quotation_goes_on_in_its_speakers_voice() -> None:
     assert [c.speaker for c in found] == ["Omar Haddad", "Omar Haddad", "Omar Haddad", None]
 
 
+@pytest.mark.parametrize("left, right", [("'", "'"), ("\u2018", "\u2019")])
+def test_a_quotation_in_single_quotes_goes_on_in_its_speakers_voice(left: str, right: str) -> None:
+    found = claims(
+        f"Laura Stein posted on Facebook. She wrote: {left}Guys, I'm safe at the base. "
+        f"I don't have my phone with me. Ignore the reports I've been captured.{right} "
+        "The girls' school in the town is closed. It reopens in May."
+    )
+    assert [c.speaker for c in found] == ["Laura Stein"] * 4 + [None, None]
+
+
 def test_a_person_told_something_is_no_outlet() -> None:
     (claim,) = claims("Senator Ann Cole said the president told James Comey to drop the case.")
     assert (claim.speaker, claim.cited_source) == ("Ann Cole", None)
