@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.extract.language import looks_english
 from checker.extract.segment import Sentence, split_sentences
-from checker.extract.sources import a_publication, an_outlet, dateline_agency, same_source, speaks_for
+from checker.extract.sources import a_publication, an_outlet, dateline_agency, identified, same_source, speaks_for
 from checker.extract.stance import says_false
 from checker.extract.timing import Timing
 
@@ -25,6 +25,7 @@ __all__ = [
     "an_outlet",
     "dateline_agency",
     "extract",
+    "identified",
     "looks_english",
     "same_source",
     "says_false",

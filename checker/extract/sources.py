@@ -65,6 +65,9 @@ OWNED_BY = re.compile(
 )
 # "their story", "its report": whose, only the outlet named before can say ("the report" stays as written).
 POINTING_PUBLICATION = re.compile(rf"^(?:their|its)\s+(?:latest\s+|original\s+)?{_PUBLICATION}$", re.IGNORECASE)
+# A source the article describes as unidentified: "anonymous sources", "the al Shabab source", "one unnamed
+# official", "an insider". ("A hacking group" claiming what it did is the party itself, described.)
+UNIDENTIFIED = re.compile(r"\b(?:sources?|unnamed|anonymous|insiders?)\b", re.IGNORECASE)
 ROLE_TAIL = re.compile(r"\s+(?:of|for|at|to|in|with|from|on)\s+")  # "ambassador | to the UN": the head comes first
 
 
@@ -92,6 +95,12 @@ def speaks_for(role: str | None, name: str) -> bool:
     words = head.split()[:-1]
     qualifiers = [" ".join(words[:n]) for n in range(1, len(words) + 1)] + tail  # "white house", "white house press"
     return any(same_source(qualifier, name) for qualifier in qualifiers)
+
+
+def identified(name: str | None) -> bool:
+    """Whether the article identifies the source ("the Pentagon", "Officials in Washington", "Idris Nassan",
+    "a hacking group"), rather than keeping it unidentified ("one unnamed official", "anonymous sources")."""
+    return bool(name) and UNIDENTIFIED.search(name or "") is None
 
 
 def a_publication(name: str | None) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from checker.extract import an_outlet, dateline_agency
+from checker.extract import an_outlet, dateline_agency, identified
 from checker.models import Commitment, Severity, Stance
 from checker.rules.base import Finding, RuleContext
 from checker.rules.matching import answers_another, independent, same_matter
@@ -68,10 +68,11 @@ def _own_caveat(context: RuleContext, pending: int, confirmed: int) -> bool:
 
 
 def _vouched(context: RuleContext, index: int, pending: int) -> bool:
-    """Confirmed, or asserted by a named source, in its own words or handed on at a distance ("hackers
+    """Confirmed, or asserted by an identified source, in its own words or handed on at a distance ("hackers
     claimed to have breached the network": their claim, the reporter's distance), not the article's own
-    voice ("reportedly"), a source's speculation, nor what the press reports ("Al-Arabiya TV reported",
-    "some reports say": a caution about a report is a careful reporter's, no dispute with it); or a
+    voice ("reportedly"), a source's speculation, what the press reports ("Al-Arabiya TV reported",
+    "some reports say": a caution about a report is a careful reporter's, no dispute with it), nor what an
+    unidentified source says ("an unnamed official told the paper", "sources said"); or a
     source's claim the caution names as what it cannot confirm ("A group claimed responsibility" /
     "officials could not authenticate the claim"), however the reporter kept it at a distance."""
     claim = context.claim(index)
@@ -79,4 +80,4 @@ def _vouched(context: RuleContext, index: int, pending: int) -> bool:
     if named and claim.stance in {Stance.ASSERTS, Stance.CONFIRMS, Stance.HEDGED}:
         return True
     asserted = claim.stance is Stance.ASSERTS and claim.commitment is not Commitment.SPECULATIVE
-    return claim.stance is Stance.CONFIRMS or (asserted and claim.speaker is not None and not an_outlet(claim.speaker))
+    return claim.stance is Stance.CONFIRMS or (asserted and identified(claim.speaker) and not an_outlet(claim.speaker))

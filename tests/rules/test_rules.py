@@ -224,6 +224,21 @@ CONFIRMATION = [
         True,
     ),
     (
+        # a source the article keeps unidentified vouches for nothing; an identified one does
+        [
+            "One unnamed official told the Daily Ledger that 40 airliners were missing in Libya.",
+            "Counterterrorism officials said they could not confirm that 40 airliners were missing in Libya.",
+        ],
+        False,
+    ),
+    (
+        [
+            "The Libyan transport ministry said that 40 airliners were missing in Libya.",
+            "Counterterrorism officials said they could not confirm that 40 airliners were missing in Libya.",
+        ],
+        True,
+    ),
+    (
         # what the reporter alone keeps at a distance ("reportedly") nobody vouched for
         [
             "The records of two million bank customers were reportedly stolen.",
