@@ -82,6 +82,12 @@ PROCESS_NOTE = re.compile(
 )
 MIN_CLAIM_WORDS = 3
 ARTICLES = frozenset({"the", "a", "an"})
+# Words of falsehood: adjectives, which may only describe a thing ("a fake passport"), and nouns ("a hoax").
+VERDICT_ADJECTIVES = frozenset({"fake", "false", "bogus", "phony", "phoney", "fabricated", "made-up"})
+VERDICT_NOUNS = frozenset({"hoax", "hoaxes", "myth", "lie", "lies", "fiction", "falsehood", "propaganda"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+# What a source said or showed, besides statement nouns: a verdict on one is a verdict on what it says.
+SAID_THINGS = frozenset({"photo", "image", "picture", "video", "footage", "tweet", "post", "quote", "page", "site"})
 REPORTS_FRAME = "reports"  # the words of a report the article tells as its subject ("News of his death spread")
 REPORT_VERB = "reported"  # what a described report did: put something forward at a distance
 STATING = frozenset({Stance.ASSERTS, Stance.CONFIRMS, Stance.HEDGED})
@@ -1026,7 +1032,18 @@ def _stance_text(tokens: Doc, start: int, end: int) -> str:
         if _open_question(token):
             first, last = nlp.token_end(token), nlp.token_end(token.head.right_edge)
             chars[first:last] = " " * (last - first)  # "whether" stays: the question hedges, its cues do not
+        if _idle_verdict(token):
+            chars[token.idx : token.idx + len(token.text)] = " " * len(token.text)
     return "".join(chars)[start:end]
+
+
+def _idle_verdict(word: Token) -> bool:
+    """A word of falsehood that qualifies a thing, not what was said: "a fake passport", "false teeth". (As a
+    predicate, "the story is fake", or on what was said, "fake news", "the bogus report", it passes a verdict.)"""
+    if word.lower_ not in VERDICT_ADJECTIVES or word.dep_ != "amod" or word.head.pos_ not in NOUN_POS:
+        return False
+    head = word.head.lemma_.lower()
+    return head not in references.TELLING_NOUNS | SAID_THINGS and word.head.lower_ not in VERDICT_NOUNS
 
 
 def _open_question(mark: Token) -> bool:

@@ -391,3 +391,17 @@ def test_neither_confirming_nor_denying_withholds_a_comment_whatever_the_attribu
 def test_a_report_the_article_tells_as_its_subject_is_kept_at_a_distance(text: str, commitment: Commitment) -> None:
     (claim,) = claims(text)
     assert (claim.speaker, claim.commitment) == (None, commitment)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police said she had been travelling with a fake passport.", Stance.ASSERTS),
+        ("The gang sold false teeth and bogus watches at the market.", Stance.ASSERTS),
+        ("The photo is fake, experts said.", Stance.DENIES),
+        ("Officials called it fake news.", Stance.DENIES),
+        ("The fake report spread quickly on Monday.", Stance.DENIES),
+    ],
+)
+def test_a_word_of_falsehood_on_a_thing_denies_nothing(text: str, expected: Stance) -> None:
+    assert claims(text)[-1].stance is expected
