@@ -86,8 +86,11 @@ ARTICLES = frozenset({"the", "a", "an"})
 VERDICT_ADJECTIVES = frozenset({"fake", "false", "bogus", "phony", "phoney", "fabricated", "made-up"})
 VERDICT_NOUNS = frozenset({"hoax", "hoaxes", "myth", "lie", "lies", "fiction", "falsehood", "propaganda"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
-# What a source said or showed, besides statement nouns: a verdict on one is a verdict on what it says.
-SAID_THINGS = frozenset({"photo", "image", "picture", "video", "footage", "tweet", "post", "quote", "page", "site"})
+# What a source said or showed, and who told it, besides statement nouns: a verdict on one ("a fake photo", "a
+# false witness") is a verdict on what was said.
+SAID_THINGS = frozenset(
+    {"photo", "image", "picture", "video", "footage", "tweet", "post", "quote", "page", "site", "witness", "testimony"}
+)
 REPORTS_FRAME = "reports"  # the words of a report the article tells as its subject ("News of his death spread")
 REPORT_VERB = "reported"  # what a described report did: put something forward at a distance
 STATING = frozenset({Stance.ASSERTS, Stance.CONFIRMS, Stance.HEDGED})
