@@ -97,13 +97,13 @@ REPORTING_LEMMAS = frozenset(
         "contend", "conclude", "concede", "dispute", "refute", "reject", "dismiss", "rebut", "contradict",
         "contest", "describe", "put", "call", "brand", "label", "respond", "reply", "counter", "question",
         "expect", "forecast", "anticipate", "think", "fear", "hope", "quote", "comment", "verify", "revise",
-        "raise", "lower", "cite", "issue", "release", "retract", "withdraw", "correct",
+        "raise", "lower", "cite", "issue", "release", "retract", "withdraw", "correct", "recant",
     }
 )  # fmt: skip
 # "Vox later corrected their post", "the paper has since retracted the story": a source takes back what
 # it said; only with something said or published as the object ("corrected the error" takes back nothing).
-RETRACT_LEMMA = "retract"
-RETRACTING = frozenset({"retract", "withdraw", "correct"})
+RETRACT_LEMMAS = frozenset({"retract", "recant"})  # "has since retracted", "he recanted": no object needed
+RETRACTING = RETRACT_LEMMAS | {"withdraw", "correct"}
 RETRACTED = frozenset(
     {"story", "report", "post", "article", "tweet", "claim", "statement", "piece", "headline", "remark", "comment"}
 )
@@ -847,14 +847,15 @@ def _issues_a_statement(verb: Token) -> bool:
 
 
 def retracts(verb: Token) -> bool:
-    """ "corrected their post", "retracted the story", "has since retracted": a source takes back what it
-    published ("retract" needs no object; the others take the thing said or published)."""
+    """ "corrected their post", "retracted the story", "has since retracted", "recanted that story": a source
+    takes back what it published ("retract" and "recant" need no object; the others take the thing said or
+    published)."""
     lemma = verb.lemma_.lower()
     if lemma not in RETRACTING:
         return False
     objects = [child for child in verb.children if child.dep_ == "dobj"]
     if not objects:
-        return lemma == RETRACT_LEMMA
+        return lemma in RETRACT_LEMMAS
     return any(o.lemma_.lower() in RETRACTED for o in objects)
 
 

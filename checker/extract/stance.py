@@ -58,7 +58,7 @@ HEDGING_VERB = re.compile(
 DENYING_VERB = re.compile(r"^(?:den|refut|disput|reject|dismiss|rebut|contradict|contest)", re.IGNORECASE)
 # A source taking back what it published denies it: "retracted the story", "corrected their post"
 # (the attribution keeps these verbs only with something said or published as their object).
-RETRACTING_VERB = re.compile(r"^(?:retract|withdr[ae]w|correct)", re.IGNORECASE)
+RETRACTING_VERB = re.compile(r"^(?:retract|withdr[ae]w|correct|recant)", re.IGNORECASE)
 # "not fake", "no hoax", "have not yet ruled out": the cue itself negated, an adverb or article between.
 NEGATED_CUE = re.compile(
     r"(?:\b(?:not|no|never|neither)|n't)\s+(?:(?:a|an|yet|ever|entirely|completely|fully|been)\s+)*$", re.IGNORECASE

@@ -112,6 +112,15 @@ def test_a_report_the_article_tells_as_its_subject_is_what_a_source_denies(real_
     assert pairs_found("denial", text, real_embedder) == [(0, 2)]
 
 
+def test_a_source_that_recants_its_story_takes_it_back(real_embedder: Embedder) -> None:
+    text = (
+        "In a 2008 blog post, the anchor Tom Reyes said that his helicopter had come under fire. "
+        "On Wednesday, Reyes recanted that story."
+    )
+    found = [f for _, f in judged("denial", article_context(text, real_embedder))]
+    assert [(f.first, f.second, f.retraction) for f in found] == [(1, 0, True)]
+
+
 def test_a_source_that_takes_back_what_it_published_denies_its_own_claim(real_embedder: Embedder) -> None:
     text = (
         "Max Fisher wrote a story for Vox.com arguing that the gesture had spread from Ferguson to Hong Kong. "
