@@ -1168,6 +1168,7 @@ def _resolve(doc: Doc, speakers: Speakers, start: int, end: int) -> tuple[str | 
         for e in doc.ents
         if e.label_ == PERSON_LABEL and span is not None and span.start <= e.start and e.end <= span.end
     ]
+    people = [e for e in people if span is None or not _owner_only(e, span)]
     if people and span is not None:
         person = _named_head(span, people)
         name = HONORIFICS.sub("", person.text)
@@ -1196,6 +1197,11 @@ def _resolve(doc: Doc, speakers: Speakers, start: int, end: int) -> tuple[str | 
     if canonical != phrase and _looks_like_a_name(phrase):
         return canonical, speakers.role_of(canonical)  # "Al-Ajhar" after "Abdullah Al-Ajhar"
     return phrase, None
+
+
+def _owner_only(person: Span, phrase: Span) -> bool:
+    """ "Tiger Woods' agent", "the singer's publicist": the name owns whoever speaks, it does not speak."""
+    return person.root.dep_ == "poss" and person.root.head.i == phrase.root.i and phrase.root.ent_type_ != PERSON_LABEL
 
 
 def _named_head(phrase: Span, people: list[Span]) -> Span:

@@ -246,7 +246,9 @@ def _source_named(noun: Token) -> bool:
 def _author(noun: Token) -> str | None:
     """ "claims made by Mr Alhakim", "that claim by the rebels": who made the statement the noun stands for."""
     for child in noun.children:
-        named = (agent(child) or _carrier(child)) if child.dep_ == "acl" else None
+        # "claims made by Mr Alhakim"; not "claims that he was suspended by the Tour", which says what was claimed
+        told = child.dep_ == "acl" and not _content_clause(child)
+        named = (agent(child) or _carrier(child)) if told else None
         if child.dep_ == "prep" and child.lower_ in AUTHORED:
             named = next((c for c in child.children if c.dep_ == "pobj"), None)
         elif child.dep_ == "prep" and child.lower_ in CARRIED:

@@ -243,6 +243,19 @@ def test_a_quotation_in_single_quotes_goes_on_in_its_speakers_voice(left: str, r
     assert [c.speaker for c in found] == ["Laura Stein"] * 4 + [None, None]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ("Tom Evans' agent denied the claims on Monday.", "Tom Evans' agent", None),
+        ("Ruth Mendes's publicist said she was fine.", "Ruth Mendes's publicist", None),
+        ("Ruth Mendes's publicist Gregg Lamb said she was fine.", "Gregg Lamb", "Ruth Mendes's publicist"),
+    ],
+)
+def test_a_name_that_owns_the_speaker_is_not_the_speaker(text: str, speaker: str, role: str | None) -> None:
+    (claim,) = claims(text)
+    assert (claim.speaker, claim.speaker_role) == (speaker, role)
+
+
 def test_a_person_told_something_is_no_outlet() -> None:
     (claim,) = claims("Senator Ann Cole said the president told James Comey to drop the case.")
     assert (claim.speaker, claim.cited_source) == ("Ann Cole", None)

@@ -225,3 +225,8 @@ def test_a_denial_that_tells_what_it_denies_answers_no_unrelated_later_allegatio
     )
     assert [c.speaker for c in found] == ["Leeds United", "media reports", "Max Fisher"]
     assert found[0].refers_to == found[1].id
+
+
+def test_who_made_a_denied_claim_is_not_the_agent_inside_what_it_claims() -> None:
+    found = claims("The ministry denied claims that the general had been sacked by the president.")
+    assert [c.speaker for c in found] == ["the ministry", "claims"]
