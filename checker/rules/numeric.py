@@ -31,8 +31,8 @@ HIGH_GAP = 0.5
 
 @rule("numeric", "Two sources give different figures for the same counted thing.")
 def numeric(context: RuleContext, a: int, b: int) -> Finding | None:
-    if not (context.stated(a) or context.stated(b)):
-        return None  # "Apple could show a 12-inch model" / "it's possible it shows 11 and 13-inch ones"
+    if not (context.stated(a) and context.stated(b)):
+        return None  # a possibility gives no figure to dispute: "it was possible up to 20,000 had died"
     if _one_narrator(context, a, b):
         return None  # the reporter's own two figures count two things; a named source may revise itself
     spans = context.analyses[a].periods, context.analyses[b].periods

@@ -272,6 +272,14 @@ NUMERIC = [
         Severity.HIGH,
     ),
     (
+        # a possibility gives no figure to dispute
+        [
+            "The mayor said it was possible that up to 20,000 people had died in the flood.",
+            "The government said that 3,800 people had died in the flood.",
+        ],
+        None,
+    ),
+    (
         [
             "Officials said that nearly 11,000 soldiers are training near the border.",
             "The minister said that ten thousand troops are training near the border.",
