@@ -6,6 +6,7 @@ import csv
 import hashlib
 import json
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -81,17 +82,6 @@ def test_the_development_gold_names_bodies_by_id_and_offsets_only() -> None:
         assert {c["kind"] for c in entry["conflicts"]} <= KINDS, body_id
 
 
-@pytest.mark.skipif(not TRAIN_BODIES.exists(), reason="FNC-1 training bodies not available")
-def test_the_development_gold_fits_the_fnc1_training_text() -> None:
-    documents = json.loads(TRAIN_GOLD_FILE.read_text(encoding="utf-8"))["documents"]
-    with TRAIN_BODIES.open(encoding="utf-8", newline="") as handle:
-        texts = {row["Body ID"]: row["articleBody"] for row in csv.DictReader(handle)}
-    for body_id, entry in documents.items():
-        text = texts[body_id]
-        assert len(text) == entry["length"], body_id
-        assert hashlib.sha256(text.encode("utf-8")).hexdigest()[:12] == entry["sha"], body_id
-
-
 HELDOUT_GOLD_FILE = ROOT / "fixtures" / "gold" / "conflicts_heldout.json"
 STATUSES = {"open", "superseded", "resolved"}
 TRAP_TYPES = {"speculation", "consistent", "other_event", "update", "repetition", "unverified", "same_source"}
@@ -113,10 +103,16 @@ def test_the_heldout_gold_names_other_bodies_by_id_and_offsets_only() -> None:
             assert all(0 <= start < end <= entry["length"] for side in item["sides"] for start, end in side), body_id
 
 
-@pytest.mark.skipif(not FNC_BODIES.exists(), reason="FNC-1 dev bodies not available")
-def test_the_heldout_gold_fits_the_fnc1_dev_text() -> None:
-    documents = json.loads(HELDOUT_GOLD_FILE.read_text(encoding="utf-8"))["documents"]
-    with FNC_BODIES.open(encoding="utf-8", newline="") as handle:
+@pytest.mark.parametrize(
+    ("gold_file", "bodies"),
+    [(TRAIN_GOLD_FILE, TRAIN_BODIES), (HELDOUT_GOLD_FILE, FNC_BODIES)],
+    ids=["development", "heldout"],
+)
+def test_the_side_only_golds_fit_the_real_text(gold_file: Path, bodies: Path) -> None:
+    if not bodies.exists():
+        pytest.skip(f"{bodies.name} not available")
+    documents = json.loads(gold_file.read_text(encoding="utf-8"))["documents"]
+    with bodies.open(encoding="utf-8", newline="") as handle:
         texts = {row["Body ID"]: row["articleBody"] for row in csv.DictReader(handle)}
     for body_id, entry in documents.items():
         text = texts[body_id]
@@ -124,4 +120,4 @@ def test_the_heldout_gold_fits_the_fnc1_dev_text() -> None:
         assert hashlib.sha256(text.encode("utf-8")).hexdigest()[:12] == entry["sha"], body_id
         for item in (*entry["conflicts"], *entry["traps"]):
             for start, end in (span for side in item["sides"] for span in side):
-                assert text[start:end].strip() == text[start:end], (body_id, start, end)
+                assert text[start:end].strip(), (body_id, start, end)
