@@ -401,6 +401,7 @@ def test_a_report_the_article_tells_as_its_subject_is_kept_at_a_distance(text: s
         ("The photo is fake, experts said.", Stance.DENIES),
         ("Officials called it fake news.", Stance.DENIES),
         ("The fake report spread quickly on Monday.", Stance.DENIES),
+        ("A fake news website was set up to spread the rumour.", Stance.DENIES),
     ],
 )
 def test_a_word_of_falsehood_on_a_thing_denies_nothing(text: str, expected: Stance) -> None:
