@@ -201,6 +201,7 @@ RANKS = re.compile(
 )
 VERB_POS = frozenset({"VERB", "AUX"})
 SAID_CLAUSE = "ccomp"  # what a reporting verb says, as a clause
+OWN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "expl"})  # a verb with one of these has its own subject
 SHORT_FORM = re.compile(r"\(\s*[A-Z]{2,}\s*\)?")  # "(IBM)" after a name is its short form, no role
 ASIDE = re.compile(r",\s+(?=(?:with|of|for|from|at|in|on)\s)")  # ", with the group ...", not "Land, Infrastructure"
 INDEFINITE = re.compile(r"^(?:an?|one)\s+", re.IGNORECASE)  # an unnamed source as first introduced
@@ -910,7 +911,7 @@ def _shared_subject(verb: Token) -> Token | None:
 def borrows_subject(verb: Token) -> bool:
     """A verb coordinated after another without a subject of its own, telling a clause ("and said the man was
     armed"): it says what that verb's subject says. ("The storm hit the coast, claimed 20 lives" tells none.)"""
-    own = any(child.dep_ in SUBJECTS or child.dep_ in {"agent", "expl"} for child in verb.children)
+    own = any(child.dep_ in OWN_SUBJECT_DEPS for child in verb.children)
     tells = any(child.dep_ == SAID_CLAUSE for child in verb.children)
     return verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in VERB_POS and tells and not own
 

@@ -895,7 +895,7 @@ def _withholds(tokens: Doc, found: Attribution | None) -> bool:
 def _frame(found: Attribution | None, tokens: Doc) -> str:
     """The attribution around a claim's content, as words: "Reports say", "the Mail claims"; for a sentence
     that tells what a report says in the article's own voice ("Reports that he had been killed circulated in
-    Turkish media", "News of the singer's death spread quickly"), the report's words."""
+    Turkish media", "News of the singer's death spread quickly"), "reports", which keeps it at a distance."""
     if found is not None and found.verb:
         return f"{found.speaker or ''} {found.verb}"
     return REPORTS_FRAME if found is None and references.tells_a_report(tokens) else ""
@@ -1045,7 +1045,7 @@ def _stance_text(tokens: Doc, start: int, end: int) -> str:
 
 def _idle_verdict(word: Token) -> bool:
     """A word of falsehood that qualifies a thing, not what was said: "a fake passport", "false teeth". (As a
-    predicate, "the story is fake", or on what was said, "fake news", "the bogus report", it passes a verdict.)"""
+    predicate, "the story is fake", or on what was said, "fake news", "the fake report", it passes a verdict.)"""
     if word.lower_ not in VERDICT_ADJECTIVES or word.dep_ != "amod" or word.head.pos_ not in NOUN_POS:
         return False
     # the noun and its compounds: the small parser reads "a false story guys" as false "guys" of "story"

@@ -342,6 +342,7 @@ def tells_a_report(tokens: Doc) -> bool:
 
 
 def _says(verb: Token) -> bool:
+    """ "(The report) mentions that ...": the verb tells a clause."""
     return any(child.dep_ == SAID_CLAUSE for child in verb.children)
 
 
