@@ -912,8 +912,13 @@ def borrows_subject(verb: Token) -> bool:
     """A verb coordinated after another without a subject of its own, telling a clause ("and said the man was
     armed"): it says what that verb's subject says. ("The storm hit the coast, claimed 20 lives" tells none.)"""
     own = any(child.dep_ in OWN_SUBJECT_DEPS for child in verb.children)
-    tells = any(child.dep_ == SAID_CLAUSE for child in verb.children)
-    return verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in VERB_POS and tells and not own
+    coordinated = verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in VERB_POS
+    return coordinated and tells_a_clause(verb) and not own
+
+
+def tells_a_clause(verb: Token) -> bool:
+    """ "said the man was armed", "(the report) mentions that he died": the verb tells a clause."""
+    return any(child.dep_ == SAID_CLAUSE for child in verb.children)
 
 
 def _stranded_name(verb: Token) -> Token | None:

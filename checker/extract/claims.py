@@ -457,7 +457,8 @@ def _clauses(sentences: list[Sentence], parsed: list[Doc]) -> tuple[list[Sentenc
 def _clause_bounds(tokens: Doc) -> list[tuple[Token, int, int]]:
     """Token ranges of the reporting clauses, the ", but" / ", while" between them left out."""
     # "X denied the report and said ...": one source, one claim; a verb sharing its subject starts no clause.
-    verbs = [verb for verb in reporting_clauses(tokens) if not borrows_subject(verb)] or reporting_clauses(tokens)
+    reporting = reporting_clauses(tokens)
+    verbs = [verb for verb in reporting if not borrows_subject(verb)] or reporting
     kept = verbs[:1]
     starts = [0]
     for verb in verbs[1:]:

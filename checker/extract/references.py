@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from checker.extract.attribution import reports_something
+from checker.extract.attribution import SAID_CLAUSE, reports_something, tells_a_clause
 from checker.extract.nlp import agent, token_end
 from checker.models import Quantity, Stance
 
@@ -86,7 +86,6 @@ CONTRAST_WINDOW = 3  # tokens before the figure's phrase where its contrast stan
 TELLING_PARTICIPLE = "acl"  # "reports suggesting that ...": the participle that tells the report's content
 # What a sentence may tell as its subject: a statement noun, or the news and rumours going round.
 TELLING_NOUNS = STATEMENT_NOUNS | {"news", "rumours", "rumors", "speculation", "word"}
-SAID_CLAUSE = "ccomp"
 
 
 @dataclass(frozen=True)
@@ -336,14 +335,9 @@ def tells_a_report(tokens: Doc) -> bool:
             if noun.lemma_.lower() not in TELLING_NOUNS:
                 continue
             about = any(c.dep_ == "prep" and c.lower_ in ABOUT for c in noun.children)
-            if _told(noun) is not None or about or (noun is not root and _says(root)):
+            if _told(noun) is not None or about or (noun is not root and tells_a_clause(root)):
                 return True
     return False
-
-
-def _says(verb: Token) -> bool:
-    """ "(The report) mentions that ...": the verb tells a clause."""
-    return any(child.dep_ == SAID_CLAUSE for child in verb.children)
 
 
 def described_report(tokens: Doc) -> Described | None:
