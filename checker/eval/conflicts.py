@@ -346,3 +346,39 @@ def conflict_summary(scores: Scores) -> dict[str, float | None]:
         "refers_to_recall": scores.ratio("refers.correct", "refers.gold"),
         "refers_to_precision": scores.ratio("refers.correct", "refers.predicted"),
     }
+
+
+class Stage(str, Enum):
+    """How far an annotated conflict got through the check (`benchmarks/ceiling.py`)."""
+
+    FOUND = "found"
+    NOT_PAIRED = "not paired"  # the cue its rule stands on is on a side; no report joins the two sides
+    NO_CUE = "no cue"  # claims on both sides, none with that cue: a contradiction in content alone
+    NO_CLAIM = "no claim"  # a side with no extracted claim
+
+
+def cued(kind: str, first: Sequence[Claim], second: Sequence[Claim]) -> bool:
+    """Whether the claims on the two sides carry what the rule of `kind` stands on: a denial stance, a
+    "not confirmed", figures on both sides, dates on both sides."""
+    both = [*first, *second]
+    if kind == "denial":
+        return any(c.stance is Stance.DENIES for c in both)
+    if kind == "confirmation":
+        return any(c.stance is Stance.NOT_CONFIRMED for c in both)
+    if kind == "numeric":
+        return any(c.quantities for c in first) and any(c.quantities for c in second)
+    if kind == "schedule":
+        return any(c.mentions for c in first) and any(c.mentions for c in second)
+    return True
+
+
+def stage_reached(
+    kind: str, sides: tuple[tuple[Span, ...], tuple[Span, ...]], claims: Sequence[Claim], reported: Sequence[Reported]
+) -> Stage:
+    """The first stage an annotated conflict fails, or FOUND."""
+    if any(matches(r, sides) for r in reported):
+        return Stage.FOUND
+    first, second = ([c for c in claims if any(overlaps((c.start, c.end), s) for s in side)] for side in sides)
+    if not first or not second:
+        return Stage.NO_CLAIM
+    return Stage.NOT_PAIRED if cued(kind, first, second) else Stage.NO_CUE

@@ -13,7 +13,7 @@ from checker.extract import a_publication, says_false
 from checker.models import Commitment, Severity, Stance
 from checker.rules.base import Finding, RuleContext
 from checker.rules.matching import SAME_MATTER_MIN, answers_another, one_side, same_matter, share_terms
-from checker.rules.registry import rule
+from checker.rules.registry import rule, sweep
 
 # "The reports are false", "the story is a hoax": a denial aimed at what is being reported names
 # little of it, so it is matched on meaning alone, a little more loosely.
@@ -25,6 +25,8 @@ META_DENIAL = re.compile(
 META_MATTER_MIN = 0.45
 ALLEGATION_MATTER_MIN = 0.4  # a denial and an allegation of one article
 ANSWERED_ELSEWHERE_MIN = 0.5  # a denial pointing at another claim, and one it answers in its own words
+CLOSEST_CLAIM_MIN = 0.4  # a denial in words that met no claim answers its article's closest one, if this close
+CLOSEST_REASON = "{a} denies something close to what {b} asserts"
 
 
 @rule("denial", 'A source denies ("not true", "fake", "denied") what another source asserts.')
@@ -51,6 +53,46 @@ def denial(context: RuleContext, a: int, b: int) -> Finding | None:
     if retraction:
         return Finding("denial", denier, other, Severity.MEDIUM, "{a} takes back what {b} asserted", retraction=True)
     return Finding("denial", denier, other, _severity(context, denier, other), "{a} denies what {b} asserts")
+
+
+@sweep("denial")
+def unanswered(context: RuleContext, findings: list[Finding]) -> list[Finding]:
+    """A denial in words ("the reports are false", "X denied it") denies something. When no claim passed
+    the tests above, it answers the claim of its own article closest to it in meaning that another
+    source put forward, if one is at least CLOSEST_CLAIM_MIN close: low severity, a guess at what it answers."""
+    answered = {f.first for f in findings if f.kind == "denial"}
+    found: list[Finding] = []
+    for denier, analysis in enumerate(context.analyses):
+        claim = analysis.claim
+        if denier in answered or claim.stance is not Stance.DENIES or not says_false(claim.text):
+            continue
+        closest = _closest_stated(context, denier)
+        if closest is not None:
+            found.append(
+                Finding("denial", denier, closest, Severity.LOW, "{a} denies something close to what {b} asserts")
+            )
+    return found
+
+
+def _closest_stated(context: RuleContext, denier: int) -> int | None:
+    """The claim of the denier's article closest to it that another source put forward and nothing since
+    settled, if it is close enough (and in the draft, when a draft is checked against an archive)."""
+    candidates = [
+        (context.similarity(denier, other), other)
+        for other in context.by_document[context.claim(denier).doc_id]
+        if _may_answer(context, denier, other)
+    ]
+    similarity, closest = max(candidates, default=(0.0, -1))
+    return closest if similarity >= CLOSEST_CLAIM_MIN else None
+
+
+def _may_answer(context: RuleContext, denier: int, other: int) -> bool:
+    if other == denier or not context.stated(other) or context.analyses[other].leans_back:
+        return False
+    if context.focus is not None and denier not in context.focus and other not in context.focus:
+        return False
+    confirmed_since = context.claim(other).stance is Stance.CONFIRMS and context.later(other, denier)
+    return not confirmed_since and not one_side(context, denier, other)
 
 
 def _denies(context: RuleContext, index: int, other: int) -> bool:

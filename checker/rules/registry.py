@@ -13,6 +13,8 @@ from checker.rules.base import Finding, RuleContext
 from checker.rules.matching import source_of
 
 RuleFunction = Callable[[RuleContext, int, int], Finding | None]
+# A rule's second look, after every pair was judged: what the findings so far leave unanswered.
+SweepFunction = Callable[[RuleContext, list[Finding]], list[Finding]]
 # Findings of these rules stand only where no cue rule judged the same pair: a model's reading adds
 # to what the cues read, it does not repeat it.
 SECOND_OPINIONS = frozenset({"learned"})
@@ -44,6 +46,22 @@ def rule(rule_id: str, description: str, *, default: bool = True) -> Callable[[R
     return register
 
 
+SWEEPS: dict[str, SweepFunction] = {}
+
+
+def sweep(rule_id: str) -> Callable[[SweepFunction], SweepFunction]:
+    """Register a rule's sweep: `sweep(context, findings)` returns more findings of that rule, judged over
+    the findings of every pair (a denial no pair answered). It runs only when its rule is active."""
+
+    def register(function: SweepFunction) -> SweepFunction:
+        if rule_id in SWEEPS:
+            raise ValueError(f"rule '{rule_id}' has two sweeps")
+        SWEEPS[rule_id] = function
+        return function
+
+    return register
+
+
 def all_rules() -> list[Rule]:
     return sorted(REGISTRY.values(), key=lambda r: r.id)
 
@@ -67,6 +85,9 @@ def run(context: RuleContext, rules: list[Rule]) -> list[Finding]:
             found = active.check(context, a, b)
             if found is not None:
                 findings.append(found)
+    for active in rules:
+        if active.id in SWEEPS:
+            findings.extend(SWEEPS[active.id](context, findings))
     return _one_per_source_pair(context, _first_opinions(_without_unrelated(context, findings)))
 
 

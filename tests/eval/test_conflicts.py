@@ -14,6 +14,7 @@ from checker.eval.conflicts import (
     GoldConflict,
     Reported,
     Split,
+    Stage,
     Trap,
     assign_splits,
     conflict_summary,
@@ -24,6 +25,7 @@ from checker.eval.conflicts import (
     reported_conflicts,
     score_claim_fields,
     score_conflicts,
+    stage_reached,
 )
 from checker.eval.gold import GoldQuantity, Scores
 from checker.models import (
@@ -305,3 +307,31 @@ def test_load_reads_a_well_formed_file(tmp_path: Path) -> None:
 def test_load_refuses_bad_entries(tmp_path: Path, changes: dict[str, object]) -> None:
     with pytest.raises(InputError):
         load_conflict_gold(write(tmp_path, {"7": gold_entry(**changes)}))
+
+
+DENIAL_SIDES = (((101, 150),), ((0, 50), (51, 100)))
+
+
+@pytest.mark.parametrize(
+    ("claims", "reported", "expected"),
+    [
+        ([(0, 50, Stance.ASSERTS), (101, 150, Stance.DENIES)], [report((101, 150), (0, 50))], Stage.FOUND),
+        ([(0, 50, Stance.ASSERTS), (101, 150, Stance.DENIES)], [report((101, 150), (151, 200))], Stage.NOT_PAIRED),
+        ([(51, 100, Stance.ASSERTS), (101, 150, Stance.ASSERTS)], [], Stage.NO_CUE),
+        ([(101, 150, Stance.DENIES), (151, 200, Stance.ASSERTS)], [], Stage.NO_CLAIM),
+    ],
+    ids=["found", "wrong-partner", "content-only", "side-without-claim"],
+)
+def test_an_annotated_conflict_stops_at_the_first_stage_it_fails(
+    claims: list[tuple[int, int, Stance]], reported: list[Reported], expected: Stage
+) -> None:
+    extracted = [predicted_claim(start, end, stance=stance) for start, end, stance in claims]
+    assert stage_reached("denial", DENIAL_SIDES, extracted, reported) is expected
+
+
+def test_a_numeric_conflict_needs_figures_on_both_sides() -> None:
+    figure = Quantity(text="12", value=12.0, low=12.0, high=12.0, approx=False, unit="people")
+    extracted = [predicted_claim(0, 50, quantities=[figure]), predicted_claim(101, 150)]
+    assert stage_reached("numeric", DENIAL_SIDES, extracted, []) is Stage.NO_CUE
+    extracted[1] = predicted_claim(101, 150, quantities=[figure])
+    assert stage_reached("numeric", DENIAL_SIDES, extracted, []) is Stage.NOT_PAIRED

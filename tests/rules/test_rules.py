@@ -583,6 +583,40 @@ def test_a_denial_of_the_reports_answers_what_a_report_floated(real_embedder: Em
     assert pairs_found("denial", text, real_embedder) == [(0, 1)]
 
 
+def swept_denials(text: str, embedder: Embedder, disabled: tuple[str, ...] = ()) -> list[tuple[int, int, Severity]]:
+    """The denial findings of one article after every rule and its sweep ran."""
+    context = article_context(text, embedder)
+    return [(f.first, f.second, f.severity) for f in run(context, select(disabled)) if f.kind == "denial"]
+
+
+def test_a_denial_in_words_no_pair_met_answers_the_closest_claim_another_source_put_forward(
+    real_embedder: Embedder,
+) -> None:
+    """Too far apart in words for the pairwise test ("signed a truce" / "any deal had been agreed"), so the
+    sweep pairs the denial with its article's closest claim, at low severity: a guess at its target."""
+    text = (
+        "The army chief said on Friday that the rebels had signed a truce with the government. "
+        "The rebel leader denied that any deal had been agreed with the army."
+    )
+    assert swept_denials(text, real_embedder) == [(1, 0, Severity.LOW)]
+    assert swept_denials(text, real_embedder, disabled=("denial",)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebel leader said the story is a hoax. The city council met on Tuesday to discuss the budget.",
+        "The rebel leader said on Friday that the rebels had signed a truce with the government. "
+        "The rebel leader denied that any deal had been agreed with the army.",
+        "The army chief said on Friday that the rebels might sign a truce with the government. "
+        "The rebel leader denied that any deal had been agreed with the army.",
+    ],
+    ids=["nothing-close", "one-source", "speculation"],
+)
+def test_a_denial_in_words_with_nothing_it_may_answer_stays_alone(text: str, real_embedder: Embedder) -> None:
+    assert swept_denials(text, real_embedder) == []
+
+
 def test_speculation_nobody_reported_is_not_denied(real_embedder: Embedder) -> None:
     text = (
         "Northwind Logistics said it had no plans to buy the Harbor Freight terminal. "
