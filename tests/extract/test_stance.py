@@ -145,6 +145,13 @@ def test_a_side_clause_of_time_contrast_or_cause_sets_no_stance(text: str, expec
         ("The group was spreading propaganda.", False),
         ("It was a lie detector test.", False),
         ("The country's propaganda chief visited the mine.", False),
+        ("He said he had no idea where the figure came from and that it's not accurate.", True),
+        ("The company said the story isn't true.", True),
+        ("They're not real, the curator said of the letters.", True),
+        ("She said it's not the first time the plant has flooded.", False),
+        ("The governor dismissed the reports of a cover-up.", True),
+        ("The court rejected these claims on Monday.", True),
+        ("The club dismissed the manager on Monday.", False),
     ],
 )
 def test_says_false_tells_a_denial_in_words_from_a_bare_negation(text: str, expected: bool) -> None:
