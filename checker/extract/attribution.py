@@ -430,7 +430,7 @@ def attribute(doc: Doc, speakers: Speakers) -> Attribution | None:
     if found is None:
         return according
     found = _without_own_acts(doc, _inner_speaker(doc, speakers, found))
-    if according is not None and _does_not_report(doc, found):
+    if according is not None and (_does_not_report(doc, found) or _describes_the_source(doc, found)):
         return according  # "HP will announce the split, according to WSJ": WSJ answers for the sentence
     if according is not None and found.cited_source is None and found.speaker != according.speaker:
         found = _replace(found, cited_source=according.speaker)
@@ -562,6 +562,14 @@ def reporting_verb(doc: Doc, found: Attribution) -> Token | None:
     before = doc.char_span(0, found.content_start, alignment_mode="expand") if found.content_start else None
     spelt = [t for t in before or () if t.lower_ == word and t.pos_ == "VERB"]
     return spelt[-1] if spelt else next((t for t in doc if t.lower_ == word and t.pos_ == "VERB"), None)
+
+
+def _describes_the_source(doc: Doc, found: Attribution) -> bool:
+    """Whether the verb `found` stands on is inside "according to X", describing X: "The video was a fake,
+    according to a witness who says he was there": the witness answers for the sentence, not for "he was
+    there"."""
+    verb = reporting_verb(doc, found)
+    return verb is not None and any(a.lower_ == "according" for a in verb.ancestors)
 
 
 def _does_not_report(doc: Doc, found: Attribution) -> bool:

@@ -286,6 +286,19 @@ def test_according_to_answers_for_a_sentence_whose_verb_only_names_an_act(text: 
     assert (claim.speaker, claim.cited_source) == (speaker, cited)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The photo was staged, according to a photographer who says he was there.", "a photographer"),
+        ("The letter was a forgery, according to an expert who said she had examined it.", "an expert"),
+    ],
+)
+def test_a_reporting_verb_that_describes_the_according_to_source_is_not_the_claim(text: str, speaker: str) -> None:
+    """The relative clause describes the source; what the sentence says is its main clause."""
+    (analysis,) = extract([Document(id="d", text=text, published=PUBLISHED)])
+    assert (analysis.claim.speaker, analysis.content.split(",")[0]) == (speaker, text.split(",")[0])
+
+
 def test_the_role_alone_names_the_person_the_article_described_with_it() -> None:
     found = claims("Bank analyst Todd Coupland cut his forecast. According to the analyst, demand is going down.")
     assert (found[-1].speaker, found[-1].speaker_role) == ("Todd Coupland", "Bank analyst")
