@@ -123,7 +123,9 @@ def _deniable(context: RuleContext, claim: int, denier: int) -> bool:
         return False
     if context.answer(claim, denier):
         return True
-    if answers_another(context, denier, claim) and not _answered_in_words(context, denier, claim):
+    if answers_another(context, denier, claim) and not (
+        _answered_in_words(context, denier, claim) or _restates_answered(context, denier, claim)
+    ):
         return False
     if _alleged_by_the_press(context, claim) and META_DENIAL.search(context.analyses[denier].content):
         return True
@@ -135,6 +137,13 @@ def _answered_in_words(context: RuleContext, denier: int, claim: int) -> bool:
     answer several: it still meets a claim of its article that it answers this closely in meaning and
     words ("the assertion that terrorists were caught at the border is false")."""
     return _answers_closely(context, denier, claim, ANSWERED_ELSEWHERE_MIN)
+
+
+def _restates_answered(context: RuleContext, denier: int, claim: int) -> bool:
+    """ "Kurdish forces refuted these allegations": the allegations are the one the denial points at and
+    every claim of its article that tells the same matter in other sources' words."""
+    answered = context.answers[denier]
+    return _answers_closely(context, answered, claim, SAME_MATTER_MIN)
 
 
 def _answers_closely(context: RuleContext, denier: int, claim: int, minimum: float) -> bool:

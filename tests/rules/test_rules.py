@@ -617,6 +617,24 @@ def test_a_denial_in_words_with_nothing_it_may_answer_stays_alone(text: str, rea
     assert swept_denials(text, real_embedder) == []
 
 
+@pytest.mark.parametrize(
+    ("second", "denied"),
+    [
+        ("Two city councillors said the mayor of Linden had quit over the budget.", [0, 1]),
+        ("Two city councillors said the new library would open in May.", [0]),
+    ],
+    ids=["restated", "another-matter"],
+)
+def test_a_denial_of_these_claims_meets_the_claim_it_points_at_and_its_restatements(
+    second: str, denied: list[int], real_embedder: Embedder
+) -> None:
+    text = (
+        f"A local paper reported that the mayor of Linden had resigned over the budget. {second} "
+        "A spokesman for the mayor dismissed these claims."
+    )
+    assert [other for denier, other, _ in sorted(swept_denials(text, real_embedder)) if denier == 2] == denied
+
+
 def test_speculation_nobody_reported_is_not_denied(real_embedder: Embedder) -> None:
     text = (
         "Northwind Logistics said it had no plans to buy the Harbor Freight terminal. "
