@@ -867,8 +867,22 @@ def _holderless(tokens: Doc) -> bool:
     root = next((t for t in tokens if t.dep_ == "ROOT"), None)
     if root is None:
         return True
-    subjects = [child for child in root.children if child.dep_ in SUBJECT_DEPS]
-    if any(child.dep_ == AGENT_DEP for child in root.children):
+    withholding = [_clause_of(t) for t in tokens if t.lemma_.lower() in WITHHOLDABLE and t.pos_ == "VERB"]
+    return _names_nobody(root) or any(clause.dep_ == "conj" and _names_nobody(clause) for clause in withholding)
+
+
+def _clause_of(verb: Token) -> Token:
+    """The verb whose subject holds what `verb` says: "(the date) can't be verified", "(CNN) was not able to
+    verify"."""
+    while verb.dep_ in {"xcomp", "aux", "auxpass"} and verb.head is not verb:
+        verb = verb.head
+    return verb
+
+
+def _names_nobody(clause: Token) -> bool:
+    """Whether the clause names nobody who holds it: no subject, or only the thing held or an expletive."""
+    subjects = [child for child in clause.children if child.dep_ in SUBJECT_DEPS]
+    if any(child.dep_ == AGENT_DEP for child in clause.children):
         return False
     return not subjects or all(s.dep_ in HOLDERLESS_SUBJECTS or s.lower_ in EXPLETIVES for s in subjects)
 
