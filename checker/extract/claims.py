@@ -215,6 +215,7 @@ def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list
     drafts: list[_Draft] = []
     relayed_by: dict[str, str] = {}  # speaker -> the outlet a meta sentence says carried them
     lead: tuple[Attribution, int] | None = None  # "Fox News reports:" and the paragraph it stands in
+    last = -1  # the clause the last draft came from: a bare figure right after one counts what it counted
     for index, (sentence, tokens, found) in enumerate(zip(sentences, parsed, attributions, strict=True)):
         if found is not None and found.is_meta:
             _apply_meta(drafts, found, tokens, doc, reference)
@@ -235,7 +236,9 @@ def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list
         draft.body = speakers.body_of(found.speaker) if found is not None and found.speaker else None
         clause = clauses[index]
         draft.continues_sentence = clause is not None and clause.start > 0
-        draft.figures = _figures(draft, drafts[-1].figures if draft.continues_sentence and drafts else [])
+        follows = bool(drafts) and last == index - 1 and drafts[-1].sentence.paragraph == sentence.paragraph
+        draft.figures = _figures(draft, drafts[-1].figures if follows else [])
+        last = index
         draft.retracts = _retraction(draft)
         draft.described = references.described_report(tokens) or _told_by_another(tokens, found)
         drafts.append(draft)

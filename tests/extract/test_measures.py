@@ -57,6 +57,23 @@ def test_a_bare_figure_completing_a_verb_counts_what_the_figure_before_it_counts
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Organisers said one million people marched. Police said 240,000.", [["crowd"], ["crowd"]]),
+        ("The ministry said 42 people had died. Rescuers said 80.", [["deaths"], ["deaths"]]),
+        ("The ministry said 42 people had died.\n\nRescuers said 80.", [["deaths"], [None]]),
+        ("The ministry said 42 people had died. The minister resigned. Rescuers said 80.", [["deaths"], [None]]),
+    ],
+    ids=["crowd", "toll", "next-paragraph", "not-next-sentence"],
+)
+def test_a_bare_figure_right_after_a_counted_one_counts_the_same(text: str, expected: list[list[str | None]]) -> None:
+    """ "Police said 240,000": the count the sentence before gave, in another source's words; only in the
+    next sentence of the same paragraph."""
+    found = [a.claim.quantities for a in extract([Document(id="d", text=text)])]
+    assert [[q.measure for q in figures] for figures in found if figures] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "The organiser put the turnout at 510,000. Police said 98,600 people joined the march.",
             [[("510,000", "crowd")], [("98,600", "crowd")]],
