@@ -635,6 +635,15 @@ def test_a_denial_of_these_claims_meets_the_claim_it_points_at_and_its_restateme
     assert [other for denier, other, _ in sorted(swept_denials(text, real_embedder)) if denier == 2] == denied
 
 
+def test_each_sentence_a_source_denies_in_keeps_its_own_pair(real_embedder: Embedder) -> None:
+    text = (
+        "The Daily Ledger reported that the mayor of Linden had resigned over the budget. "
+        "A city spokesman said the report was false. "
+        "The spokesman later denied that the mayor of Linden had resigned."
+    )
+    assert sorted((denier, other) for denier, other, _ in swept_denials(text, real_embedder)) == [(1, 0), (2, 0)]
+
+
 def test_speculation_nobody_reported_is_not_denied(real_embedder: Embedder) -> None:
     text = (
         "Northwind Logistics said it had no plans to buy the Harbor Freight terminal. "
