@@ -68,9 +68,7 @@ def unanswered(context: RuleContext, findings: list[Finding]) -> list[Finding]:
             continue
         closest = _closest_stated(context, denier)
         if closest is not None:
-            found.append(
-                Finding("denial", denier, closest, Severity.LOW, "{a} denies something close to what {b} asserts")
-            )
+            found.append(Finding("denial", denier, closest, Severity.LOW, CLOSEST_REASON))
     return found
 
 
