@@ -8,8 +8,8 @@ stage it fails:
 - `no claim`: a side the extractor made no claim for (no extracted claim overlaps it);
 - `no cue`: claims on both sides, but none carries what the conflict's rule stands on: a denial
   stance for a denial, a "not confirmed" for a confirmation, figures on both sides for a numeric
-  conflict, dates on both sides for a schedule one (a contradiction in content alone: "struck in the
-  back" against "all the wounds were in the front");
+  conflict, dates on both sides for a schedule one (a contradiction in content alone: "he was shot
+  from behind" against "every wound was in his chest");
 - `not paired`: the cue is there, but no reported conflict joins the two sides;
 - `found`.
 

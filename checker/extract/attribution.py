@@ -565,9 +565,9 @@ def reporting_verb(doc: Doc, found: Attribution) -> Token | None:
 
 
 def _describes_the_source(doc: Doc, found: Attribution) -> bool:
-    """Whether the verb `found` stands on is inside "according to X", describing X: "The video was a fake,
-    according to a witness who says he was there": the witness answers for the sentence, not for "he was
-    there"."""
+    """Whether the verb `found` stands on is inside "according to X", describing X: "The photo was staged,
+    according to a photographer who says he was there": the photographer answers for the sentence, not for
+    "he was there"."""
     verb = reporting_verb(doc, found)
     return verb is not None and any(a.lower_ == "according" for a in verb.ancestors)
 

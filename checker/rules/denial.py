@@ -138,7 +138,7 @@ def _answered_in_words(context: RuleContext, denier: int, claim: int) -> bool:
 
 
 def _restates_answered(context: RuleContext, denier: int, claim: int) -> bool:
-    """ "Kurdish forces refuted these allegations": the allegations are the one the denial points at and
+    """ "The ministry rejected these allegations": the allegations are the one the denial points at and
     every claim of its article that tells the same matter in other sources' words."""
     answered = context.answers[denier]
     return _answers_closely(context, answered, claim, SAME_MATTER_MIN)

@@ -107,7 +107,7 @@ def _first_opinions(findings: list[Finding]) -> list[Finding]:
 def _one_per_source_pair(context: RuleContext, findings: list[Finding]) -> list[Finding]:
     """Two sources clash once per rule and topic: keep the pair where one claim answers the other by name
     ("Sistema did not confirm that figure"), else the most severe, earliest-stated pair. A denial clashes
-    once per denying sentence: "the claims are false" and, later, "he never owned the island" each keep
+    once per denying sentence: "the claims are false" and, later, "nor did he sell the house" each keep
     their own best pair."""
     best: dict[tuple[str, str, str, str, int], Finding] = {}
     for found in findings:

@@ -365,10 +365,13 @@ def test_an_undated_article_dates_by_the_date_it_gives_itself() -> None:
         ("There was no immediate confirmation from the rebels.", False),
         ("The army was not able to verify the rebel group's account.", False),
         (
-            "Photos of the flood have appeared online, but the date they were taken can't be independently verified.",
+            "Pictures of the fire spread quickly on social media, but the time they were taken could not be independently verified.",
             True,
         ),
-        ("Photos of the flood have appeared online, but the army could not verify when they were taken.", False),
+        (
+            "Pictures of the fire spread quickly on social media, but the police could not verify when they were taken.",
+            False,
+        ),
     ],
 )
 def test_a_caution_held_by_nobody_or_by_the_press_is_the_article_s_caveat(text: str, caveat: bool) -> None:
