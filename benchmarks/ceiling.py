@@ -25,20 +25,24 @@ import csv
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from checker import check
-from checker.eval.conflicts import Split, Stage, load_conflict_gold, reported_conflicts, stage_reached
-from checker.models import Document
-
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT / "fixtures" / "gold"
-DATASETS = ROOT.parent / "shared" / "datasets"
-DEV_BODIES = DATASETS / "fnc1" / "bodies-dev.csv"
-TRAIN_BODIES = DATASETS / "fnc1-train" / "bodies-train.csv"
+sys.path.insert(0, str(ROOT))  # this checkout's checker, not an installed one
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-Span = tuple[int, int]
-Sides = tuple[tuple[Span, ...], tuple[Span, ...]]
+from conflicts_train import SETS as SIDE_ONLY  # noqa: E402
+from conflicts_train import Sides, ratio, sides_of  # noqa: E402
+
+from checker import check  # noqa: E402
+from checker.eval.conflicts import Split, Stage, load_conflict_gold, reported_conflicts, stage_reached  # noqa: E402
+from checker.models import Document  # noqa: E402
+
+GOLD = ROOT / "fixtures" / "gold"
+DEV_BODIES = ROOT.parent / "shared" / "datasets" / "fnc1" / "bodies-dev.csv"
+
 Annotated = list[tuple[str, Sides]]  # (kind, sides) of each annotated conflict of a body
 
 
@@ -66,31 +70,21 @@ def main_gold(split: Split) -> dict[str, Annotated]:
 
 
 def side_only_gold(path: Path) -> dict[str, Annotated]:
+    """A side-only gold (benchmarks/conflicts_train.py's sets), as (kind, sides) per body."""
     documents = json.loads(path.read_text(encoding="utf-8"))["documents"]
-    return {
-        body_id: [
-            (c["kind"], tuple(tuple((s, e) for s, e in side) for side in c["sides"]))  # type: ignore[misc]
-            for c in entry["conflicts"]
-        ]
-        for body_id, entry in documents.items()
-    }
+    return {body_id: [(c["kind"], sides_of(c)) for c in entry["conflicts"]] for body_id, entry in documents.items()}
 
 
-SETS = {
+SETS: dict[str, tuple[Callable[[], dict[str, Annotated]], Path]] = {
     "tune": (lambda: main_gold(Split.TUNE), DEV_BODIES),
     "test": (lambda: main_gold(Split.TEST), DEV_BODIES),
-    "development": (lambda: side_only_gold(GOLD / "conflicts_train.json"), TRAIN_BODIES),
-    "heldout": (lambda: side_only_gold(GOLD / "conflicts_heldout.json"), DEV_BODIES),
+    **{name: (partial(side_only_gold, gold), bodies) for name, (gold, bodies) in SIDE_ONLY.items()},
 }
 
 
 def read_bodies(path: Path) -> dict[str, str]:
     with path.open(encoding="utf-8", newline="") as handle:
         return {row["Body ID"]: row["articleBody"] for row in csv.DictReader(handle)}
-
-
-def share(part: int, whole: int) -> str:
-    return f"{part / whole:.2f} ({part}/{whole})" if whole else "– (0/0)"
 
 
 def main() -> int:
@@ -107,8 +101,8 @@ def main() -> int:
             continue
         stages, by_kind = count(read_bodies(bodies), load())
         total = sum(stages.values())
-        cells = " | ".join(share(stages[s], total) for s in Stage)
-        print(f"| {name} | {total} | {cells} | {share(stages[Stage.FOUND] + stages[Stage.NOT_PAIRED], total)} |")
+        cells = " | ".join(ratio(stages[s], total) for s in Stage)
+        print(f"| {name} | {total} | {cells} | {ratio(stages[Stage.FOUND] + stages[Stage.NOT_PAIRED], total)} |")
         for kind in sorted({k for k, _ in by_kind}):
             row = ", ".join(f"{s.value} {by_kind[(kind, s)]}" for s in Stage if by_kind[(kind, s)])
             print(f"{name}, {kind}: {row}", file=sys.stderr)

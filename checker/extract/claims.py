@@ -215,7 +215,6 @@ def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list
     drafts: list[_Draft] = []
     relayed_by: dict[str, str] = {}  # speaker -> the outlet a meta sentence says carried them
     lead: tuple[Attribution, int] | None = None  # "Fox News reports:" and the paragraph it stands in
-    last = -1  # the clause the last draft came from: a bare figure right after one counts what it counted
     for index, (sentence, tokens, found) in enumerate(zip(sentences, parsed, attributions, strict=True)):
         if found is not None and found.is_meta:
             _apply_meta(drafts, found, tokens, doc, reference)
@@ -236,9 +235,9 @@ def _drafts(doc: Document, sentences: list[Sentence], parsed: list[Doc]) -> list
         draft.body = speakers.body_of(found.speaker) if found is not None and found.speaker else None
         clause = clauses[index]
         draft.continues_sentence = clause is not None and clause.start > 0
-        follows = bool(drafts) and last == index - 1 and drafts[-1].sentence.paragraph == sentence.paragraph
+        # a bare figure right after a counted one, in the clause or sentence before, counts what that one counted
+        follows = bool(drafts) and drafts[-1].index == index - 1 and drafts[-1].sentence.paragraph == sentence.paragraph
         draft.figures = _figures(draft, drafts[-1].figures if follows else [])
-        last = index
         draft.retracts = _retraction(draft)
         draft.described = references.described_report(tokens) or _told_by_another(tokens, found)
         drafts.append(draft)
@@ -654,16 +653,19 @@ def _quoting_after(text: str, open_quote: str | None) -> str | None:
 
 def _opens_word(text: str, at: int) -> bool:
     """A mark before a word, not inside one: "'Guys", not "I'm"."""
-    before = text[at - 1] if at else " "
-    after = text[at + 1] if at + 1 < len(text) else " "
+    before, after = _beside(text, at)
     return not before.isalnum() and after.isalnum()
 
 
 def _closes_word(text: str, at: int) -> bool:
     """A mark after a word or its punctuation, not inside a word: "captured.'", not "don't"."""
-    before = text[at - 1] if at else " "
-    after = text[at + 1] if at + 1 < len(text) else " "
+    before, after = _beside(text, at)
     return not before.isspace() and not after.isalnum()
+
+
+def _beside(text: str, at: int) -> tuple[str, str]:
+    """The characters before and after position `at`, a space beyond either end."""
+    return (text[at - 1] if at else " "), (text[at + 1] if at + 1 < len(text) else " ")
 
 
 def _leads_in(tokens: Doc, found: Attribution) -> bool:
