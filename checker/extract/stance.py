@@ -32,16 +32,19 @@ UNSETTLED = re.compile(
     r"|\b(?:working|trying|seeking)\s+(?:\w+\s+){0,5}?to\s+(?:determine|establish|verify|confirm|authenticate)\b",
     re.IGNORECASE,
 )
+# What a verdict says is not so ("not true", "isn't accurate"), and which reports a verb rejects ("the", "these").
+_TRUE = r"(?:true|correct|accurate|real|genuine|authentic|the\s+case)"
+_WHICH = r"(?:(?:the|these|those|such|all|any)\s+)?"
 DENIES = re.compile(
-    r"(?:\b(?:is|are|was|were|be)|['’](?:s|re))\s+(?:\w+ly\s+)?(?:not|n't)\s+(?:true|correct|accurate|real|genuine|authentic|the\s+case)\b"
-    r"|\b(?:is|are|was|were)n['’]t\s+(?:\w+ly\s+)?(?:true|correct|accurate|real|genuine|authentic|the\s+case)\b"
+    r"(?:\b(?:is|are|was|were|be)|['’](?:s|re))\s+(?:\w+ly\s+)?(?:not|n't)\s+" + _TRUE + r"\b"
+    r"|\b(?:is|are|was|were)n['’]t\s+(?:\w+ly\s+)?" + _TRUE + r"\b"
     r"|\bnot\s+true\b|\buntrue\b|\bincorrect\b|\bunfounded\b|\b(?:is|are|was|were)\s+(?:\w+ly\s+)?wrong\b|\binaccurate\b|\bmyth\b|\bmade\s+(?:it\s+|this\s+|that\s+)?(?:all\s+)?up\b(?!\s+of\b)"
     r"|^\W*no\s*,|\brul(?:es|ed)\s+out\b|\bfalse(?:hood)?\b|\bfake\b|\bhoax\b|\bbaseless\b|\bgroundless\b"
     r"|\bfabricat\w+|\bdebunk\w*|\bno\s+evidence\b|\bno\s+truth\b|\bnonsense\b|\brubbish\b"
     r"|\b(?:is|was|are|were|as|it)\s+(?:\w+ly\s+)?propaganda\b"
     r"|\b(?:pure|complete|total)\s+fiction\b|\b(?:is|are|was|were)\s+(?:all\s+|just\s+|simply\s+)?(?:a\s+)?lies?\b(?!\s+detector)"
-    r"|\bden(?:y|ies|ied|ying|ial)\b|\breject(?:s|ed)?\s+(?:(?:the|these|those|such|all|any)\s+)?(?:claims?|reports?|allegations?)\b"
-    r"|\brefut\w+|\bdismiss(?:es|ed)?\s+(?:(?:the|these|those|such|all|any)\s+)?(?:claims?|reports?|allegations?|rumou?rs?)\b"
+    r"|\bden(?:y|ies|ied|ying|ial)\b|\breject(?:s|ed)?\s+" + _WHICH + r"(?:claims?|reports?|allegations?)\b"
+    r"|\brefut\w+|\bdismiss(?:es|ed)?\s+" + _WHICH + r"(?:claims?|reports?|allegations?|rumou?rs?)\b"
     r"|\bnever\s+(?:happened|existed|took\s+place)\b|\bdid\s+not\s+happen\b",
     re.IGNORECASE,
 )
