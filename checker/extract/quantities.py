@@ -12,7 +12,7 @@ from number_parser import parse_number
 from spacy.tokens import Doc, Span, Token
 
 from checker.extract.attribution import REPORTING_LEMMAS
-from checker.extract.measures import SUBJECTS, counted_noun, measure_of, verb_of
+from checker.extract.measures import COUNT_NOUNS, SUBJECTS, counted_noun, measure_of, verb_of
 from checker.models import PART_SCOPE, Quantity
 
 NEARLY_BAND = 0.05  # "nearly 11,000" sits just below 11,000, not anywhere below it
@@ -56,6 +56,14 @@ PERCENT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 SHARE_NOUNS = frozenset({"percentage", "proportion", "share", "percent"})
 SHARE_CLIMB = 3  # steps from the figure up to the verb whose subject names the share ("was as low as 22")
 WHOLE_SHARE = 100.0  # a share said as a bare figure is at most the whole ("his share was 3 million" is money)
+# "100 percent false", "110% sure": a whole share or more on an adjective or adverb says how much, not how many.
+DEGREE_DEPS = frozenset({"npadvmod", "advmod"})
+POSITIVE_DEGREE_TAGS = frozenset({"JJ", "RB"})  # not "5 percent higher", a change by a share
+# "Joan, 81, underwent ...": a whole number in apposition to a person is an age in years.
+AGE_UNIT = "year"
+MAX_AGE = 130
+AGE_HOLDERS = frozenset({"NOUN", "PROPN"})
+PERSON_ENTITY = "PERSON"
 RATIO_PREPOSITIONS = frozenset({"in", "of"})
 DESIGNATION = re.compile(r"\b[A-Za-z]+-$")  # letters joined to a number by a hyphen name a model: "AC-130"
 DESIGNATION_WINDOW = 12  # characters before a number where a model's letters may stand
@@ -140,6 +148,8 @@ def find_quantities(doc: Doc, skip: list[tuple[int, int]], before: Sequence[Quan
     found: list[Quantity] = []
     for match in sorted(kept, key=lambda m: m.start):
         quantity, figure = _to_quantity(doc, match, starts, names)
+        if figure is not None and quantity.unit == PERCENT_UNIT and _a_degree(figure, match):
+            continue
         previous = found[-1] if found else (before[-1] if before else None)
         if previous is not None and figure is not None and _elided(quantity, figure):
             quantity = quantity.model_copy(update={"unit": previous.unit, "measure": previous.measure})
@@ -284,6 +294,8 @@ def _to_quantity(doc: Doc, match: _Match, starts: list[int], names: list[Span]) 
         symbol = PERCENT_UNIT
     if symbol is None and unit is None and figure is not None:
         unit = counted_noun(figure)  # "the total number of miners was close to 300"
+    if symbol is None and unit is None and figure is not None and _an_age(figure, match):
+        symbol = AGE_UNIT
     quantity = Quantity(
         text=doc.text[start:end],
         value=match.value,
@@ -298,6 +310,25 @@ def _to_quantity(doc: Doc, match: _Match, starts: list[int], names: list[Span]) 
         event_date=_event_date(figure) if figure is not None else None,
     )
     return quantity, figure
+
+
+def _a_degree(figure: Token, match: _Match) -> bool:
+    """ "The story is 100 percent false", "I am 100% sure": a whole share or more that grades an adjective
+    or adverb is how sure or how false, not a figure anyone could dispute ("5 percent higher" is one)."""
+    share = figure.head if figure.dep_ == "nummod" else figure
+    graded = share.dep_ in DEGREE_DEPS and share.head.tag_ in POSITIVE_DEGREE_TAGS
+    return graded and match.low >= WHOLE_SHARE
+
+
+def _an_age(figure: Token, match: _Match) -> bool:
+    """ "Joan, 81, underwent a procedure", "Dan Olsen, 48, who last played ...": a whole number set in
+    apposition beside a person is the person's age; the parser marks it a date or puts it beside a name.
+    ("The death toll, 81, is expected to rise" counts deaths: a toll is neither.)"""
+    holder = figure.head
+    if figure.dep_ != "appos" or holder.pos_ not in AGE_HOLDERS or holder.lemma_.lower() in COUNT_NOUNS or match.approx:
+        return False
+    whole = float(match.value).is_integer() and 0 < match.value <= MAX_AGE
+    return whole and (holder.ent_type_ == PERSON_ENTITY or figure.ent_type_ in DATE_ENTITIES)
 
 
 def _a_share(figure: Token) -> bool:

@@ -156,3 +156,32 @@ def test_a_figure_told_about_another_dated_event_carries_its_date(text: str, eve
 def test_bodies_found_and_increments_are_parts_of_a_count(text: str, scope: str | None) -> None:
     (doc,) = parse([text])
     assert find_quantities(doc, [])[-1].scope == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The memo is 100 percent false.", []),
+        ("She was 100% sure of it.", []),
+        ("Sales were 5 percent higher in May.", [("5 percent", 5.0, 5.0, False, "percent")]),
+        ("The firm is 100 percent owned by the state.", [("100 percent", 100.0, 100.0, False, "percent")]),
+    ],
+)
+def test_a_whole_share_grading_an_adjective_is_no_figure(
+    text: str, expected: list[tuple[str, float, float, bool, str | None]]
+) -> None:
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Maria Lopez, 52, was arrested.", [("52", 52.0, 52.0, False, "year")]),
+        ("Mr Hale, 61, and his son, 30, left.", [("61", 61.0, 61.0, False, "year"), ("30", 30.0, 30.0, False, "year")]),
+        ("The death toll, 81, is expected to rise.", [("81", 81.0, 81.0, False, None)]),
+    ],
+)
+def test_a_number_beside_a_person_is_an_age(
+    text: str, expected: list[tuple[str, float, float, bool, str | None]]
+) -> None:
+    assert quantities(text) == expected
