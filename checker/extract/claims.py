@@ -41,7 +41,7 @@ from checker.extract.sources import (
 )
 from checker.extract.timeline import Placed, TimeCue, place, stated_at
 from checker.extract.timing import Timing, timing
-from checker.models import Claim, Commitment, DateMention, Document, Precision, Quantity, Stance, StatedAt
+from checker.models import AGE_MEASURE, Claim, Commitment, DateMention, Document, Precision, Quantity, Stance, StatedAt
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 OWNER = re.compile(r"^(?:the\s+)?(?P<owner>[^'’]+?)['’]s\s+(?P<owned>\S.*)$", re.IGNORECASE)  # "the WSJ's sources"
@@ -308,7 +308,8 @@ def _inherit_measures(drafts: list[_Draft]) -> None:
     """Figures of a bare count noun ("the total was between 122,000 and 172,000") count what the article
     counts when it counts one thing (crowds, say), and otherwise nothing; a turnout is a crowd in an
     article that counts crowds and no votes ("put the turnout at 510,000" of a march), else votes."""
-    measures = {q.measure for d in drafts for q in d.figures if q.measure not in (None, ARTICLE_MEASURE)}
+    not_counts = (None, ARTICLE_MEASURE, AGE_MEASURE)  # an age ("Joan, 81,") counts nothing
+    measures = {q.measure for d in drafts for q in d.figures if q.measure not in not_counts}
     turnout = next((m for m in TURNOUT_MEASURES if m in measures), TURNOUT_MEASURES[0])
     measures = {turnout if m == TURNOUT else m for m in measures}
     inherited = next(iter(measures)) if len(measures) == 1 else None

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from checker.extract.attribution import REPORTING_LEMMAS
 from checker.extract.measures import COUNT_NOUNS, SUBJECTS, counted_noun, measure_of, verb_of
-from checker.models import PART_SCOPE, Quantity
+from checker.models import AGE_MEASURE, PART_SCOPE, Quantity
 
 NEARLY_BAND = 0.05  # "nearly 11,000" sits just below 11,000, not anywhere below it
 ABOUT_BAND = 0.05  # "about 10,000" is a round figure give or take a few percent
@@ -64,6 +64,7 @@ AGE_UNIT = "year"
 MAX_AGE = 130
 AGE_HOLDERS = frozenset({"NOUN", "PROPN"})
 PERSON_ENTITY = "PERSON"
+YEAR_OLD = re.compile(r"[\s-]*years?[\s-]*old\b", re.IGNORECASE)  # "an 81-year-old", "she is 81 years old"
 RATIO_PREPOSITIONS = frozenset({"in", "of"})
 DESIGNATION = re.compile(r"\b[A-Za-z]+-$")  # letters joined to a number by a hyphen name a model: "AC-130"
 DESIGNATION_WINDOW = 12  # characters before a number where a model's letters may stand
@@ -294,8 +295,9 @@ def _to_quantity(doc: Doc, match: _Match, starts: list[int], names: list[Span]) 
         symbol = PERCENT_UNIT
     if symbol is None and unit is None and figure is not None:
         unit = counted_noun(figure)  # "the total number of miners was close to 300"
-    if symbol is None and unit is None and figure is not None and _an_age(figure, match):
-        symbol = AGE_UNIT
+    aged = figure.head if symbol is None and unit is None and figure is not None and _an_age(figure, match) else None
+    symbol = AGE_UNIT if aged is not None else symbol
+    age = aged is not None or YEAR_OLD.match(doc.text, match.end) is not None
     quantity = Quantity(
         text=doc.text[start:end],
         value=match.value,
@@ -303,13 +305,17 @@ def _to_quantity(doc: Doc, match: _Match, starts: list[int], names: list[Span]) 
         high=match.high,
         approx=match.approx,
         unit=symbol or (unit.text.lower() if unit is not None else None),
-        qualifiers=_qualifiers(names, unit) if unit is not None else [],
+        qualifiers=_qualifiers(names, unit) if unit is not None else _named(names, aged) if aged is not None else [],
         event=_event(unit) if unit is not None else _priced(figure) if symbol in MONEY and figure is not None else None,
-        measure=measure_of(figure, unit) if figure is not None and _countable(match, symbol) else None,
+        measure=AGE_MEASURE if age else _counted_measure(figure, unit, match, symbol),
         scope=PART_SCOPE if _increment(doc.text, match) else _scope(figure) if figure is not None else None,
         event_date=_event_date(figure) if figure is not None else None,
     )
     return quantity, figure
+
+
+def _counted_measure(figure: Token | None, unit: Token | None, match: _Match, symbol: str | None) -> str | None:
+    return measure_of(figure, unit) if figure is not None and _countable(match, symbol) else None
 
 
 def _a_degree(figure: Token, match: _Match) -> bool:
@@ -482,6 +488,11 @@ def _qualifiers(names: list[Span], unit: Token) -> list[str]:
     """Named entities inside the counted thing's phrase: "North Korean troops", "soldiers from X"."""
     lo, hi = unit.left_edge.i, unit.right_edge.i
     return sorted({ent.text for ent in names if lo <= ent.start and ent.end - 1 <= hi})
+
+
+def _named(names: list[Span], person: Token) -> list[str]:
+    """The name of the person an age is given of ("Joan Rivers, 81,"): whose age it is."""
+    return sorted({ent.text for ent in names if ent.start <= person.i < ent.end})
 
 
 def _event(unit: Token) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.models import PART_SCOPE, Claim, Quantity, Severity
+from checker.models import AGE_MEASURE, PART_SCOPE, Claim, Quantity, Severity
 from checker.rules.base import Finding, RuleContext
 from checker.rules.matching import (
     entities_compatible,
@@ -173,6 +173,8 @@ def gap_severity(gap: float) -> Severity:
 def same_count(context: RuleContext, left: Quantity, right: Quantity) -> bool:
     if (left.unit == PERCENT) != (right.unit == PERCENT):
         return False  # a share ("30 percent turned out") is no count ("30,000 marched")
+    if (left.measure == AGE_MEASURE) != (right.measure == AGE_MEASURE):
+        return False  # an age ("the sergeant, 58,") is no span of years ("a 30-year career")
     if left.measure is not None and right.measure is not None:
         # "4,460 people killed" and "the death toll stood at 2,360" count the same thing in other words.
         return left.measure == right.measure and entities_compatible(left.qualifiers, right.qualifiers)

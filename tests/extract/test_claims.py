@@ -414,3 +414,14 @@ def test_a_report_the_article_tells_as_its_subject_is_kept_at_a_distance(text: s
 )
 def test_a_word_of_falsehood_on_a_thing_denies_nothing(text: str, expected: Stance) -> None:
     assert claims(text)[-1].stance is expected
+
+
+def test_an_age_lends_no_measure_to_a_bare_figure() -> None:
+    found = claims(
+        "Omar Haddad, 17, is said to have made $40 million trading, the paper reported. "
+        "A friend said the $40 million figure is wrong."
+    )
+    ages = [q.measure for c in found for q in c.quantities if q.text == "17"]
+    sums = [q.measure for c in found for q in c.quantities if "40 million" in q.text]
+    assert ages == ["age"]
+    assert sums and "age" not in sums

@@ -753,3 +753,16 @@ def test_sums_that_price_different_things_are_no_rival_figures(
 def test_a_share_is_no_count(real_embedder: Embedder) -> None:
     text = "Organisers said 30 percent of the city's workers joined the strike. Police said 30,000 workers joined the strike."
     assert pairs_found("numeric", text, real_embedder) == []
+
+
+def test_an_age_is_no_span_of_years(real_embedder: Embedder) -> None:
+    text = (
+        "The guard, 58, shot the gunman, police said. "
+        "The guard was greeted with an ovation, the first time he fired a weapon in a 30 year career, his union said."
+    )
+    assert pairs_found("numeric", text, real_embedder) == []
+
+
+def test_two_ages_given_of_one_person_differ(real_embedder: Embedder) -> None:
+    text = "Maria Lopez, 52, was arrested on Monday, police said. Maria Lopez, 57, was arrested on Monday, her lawyer said."
+    assert pairs_found("numeric", text, real_embedder) == [(0, 1)]
