@@ -102,6 +102,8 @@ LEAD_IN_END = re.compile(r"\s*:\s*[\"“]?\s*$")  # "Fox News reports:" ends on 
 NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "no-one"})
 DENYING_NOTHING = frozenset({"one", "idea"})  # "no one is allowed to enter" rules, "had no idea" knows nothing
 NONE_DETERMINERS = frozenset({"no", "zero"})
+NO_ONE_DETERMINERS = frozenset({"no", "neither"})  # "no details", "neither NASA nor the agency"
+NO_ONE_DEPS = frozenset({"det", "preconj"})  # "neither" may parse as either
 NONE_DETERMINER_DEPS = frozenset({"det", "nummod"})  # "zero chance" may parse as a number
 UNLESS_COMPLEMENTED = frozenset({"dobj", "attr"})
 COMPLEMENTS = frozenset({"acl", "relcl", "prep", "ccomp", "xcomp"})  # "plans to expand", "chance of", "record of"
@@ -135,6 +137,7 @@ class Analysis:
     # The article's own caution: it names nobody who holds it ("could not be verified", "it is not
     # clear"), or only the press ("CNN cannot independently verify the tape"): `_caveat`.
     caveat: bool = False
+    says_no: bool = False  # its main clause is negative, whatever its stance ("Neither NASA nor ... has"): `_says_no`
 
 
 @dataclass
@@ -838,6 +841,7 @@ def _analysis(
         draft.retracts,
         counted_over(tokens, c_start, c_end),
         found is None and _caveat(tokens),
+        _says_no(tokens, c_start, c_end),
     )
 
 
@@ -847,6 +851,25 @@ EXPLETIVES = frozenset({"it", "there"})
 AGENT_DEP = "agent"  # "could not be confirmed by the ministry" names the ministry
 HOLDER_PREPOSITIONS = frozenset({"from", "by"})
 ANSWER_NOUNS = frozenset({"confirmation", "comment", "word", "response", "verification", "statement"})
+
+
+def _says_no(tokens: Doc, start: int, end: int) -> bool:
+    """Whether the content's main clause is negative in form: its verb negated ("has not been", "is not
+    a negative"), or an argument that is no one or nothing ("Neither NASA nor any other body has made such
+    a pronouncement", "gave no details", "nothing happened"). Broader than a denial's stance, which asks
+    what the negation answers; a negative statement is no assertion another source can deny."""
+    verbs = {*_main_verbs(tokens, start, end), *_main_verbs(tokens, 0, len(tokens.text))}  # "Nobody has said"
+    return any(
+        any(child.dep_ == "neg" for child in verb.children)
+        or any(child.dep_ in NEGATABLE_ARGUMENTS and _none_at_all(child) for child in verb.children)
+        for verb in verbs
+    )
+
+
+def _none_at_all(argument: Token) -> bool:
+    """ "no details", "neither NASA nor ...", "nothing": an argument that names no one and nothing."""
+    determined = any(child.dep_ in NO_ONE_DEPS and child.lower_ in NO_ONE_DETERMINERS for child in argument.children)
+    return determined or argument.lower_ in NEGATIVE_PRONOUNS
 
 
 def _caveat(tokens: Doc) -> bool:

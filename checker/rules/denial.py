@@ -117,8 +117,8 @@ def _denial_pair(context: RuleContext, a: int, b: int) -> tuple[int, int] | None
 
 
 def _deniable(context: RuleContext, claim: int, denier: int) -> bool:
-    if context.claim(claim).stance in {Stance.DENIES, Stance.NOT_CONFIRMED}:
-        return False
+    if context.claim(claim).stance in {Stance.DENIES, Stance.NOT_CONFIRMED} or context.analyses[claim].says_no:
+        return False  # a negative statement ("neither NASA nor any agency has said so") asserts nothing to deny
     if context.answer(claim, denier):
         return True
     if answers_another(context, denier, claim) and not (

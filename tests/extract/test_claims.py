@@ -425,3 +425,19 @@ def test_an_age_lends_no_measure_to_a_bare_figure() -> None:
     sums = [q.measure for c in found for q in c.quantities if "40 million" in q.text]
     assert ages == ["age"]
     assert sums and "age" not in sums
+
+
+@pytest.mark.parametrize(
+    ("text", "says_no"),
+    [
+        ("Neither the agency nor any other body has made such a pronouncement.", True),
+        ("He gave no details on her nationality, the paper said.", True),
+        ("It is not the first time such rumours have spread.", True),
+        ("Nobody has claimed the attack, police said.", True),
+        ("The ministry said 42 people had died in the floods.", False),
+        ("The agency announced a crewed flight to Mars in June.", False),
+    ],
+)
+def test_a_negative_main_clause_says_no(text: str, says_no: bool) -> None:
+    (analysis,) = extract([Document(id="d", text=text, published=PUBLISHED)])
+    assert analysis.says_no is says_no

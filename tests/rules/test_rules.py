@@ -766,3 +766,16 @@ def test_an_age_is_no_span_of_years(real_embedder: Embedder) -> None:
 def test_two_ages_given_of_one_person_differ(real_embedder: Embedder) -> None:
     text = "Maria Lopez, 52, was arrested on Monday, police said. Maria Lopez, 57, was arrested on Monday, her lawyer said."
     assert pairs_found("numeric", text, real_embedder) == [(0, 1)]
+
+
+def test_a_negative_statement_is_no_assertion_a_denial_answers(real_embedder: Embedder) -> None:
+    """ "Neither the agency nor any other body has announced such a launch" says no, like the denial
+    beside it: it agrees with the denial, whatever stance its wording gets."""
+    text = (
+        "A post on the Orbit Daily site claimed the agency would launch a crewed flight to Mars in June. "
+        "Neither the agency nor any other space body has announced a crewed flight to Mars in June. "
+        "An agency spokeswoman said the claim of a June flight to Mars is false."
+    )
+    context = article_context(text, real_embedder)
+    assert [a.says_no for a in context.analyses] == [False, True, False]
+    assert pairs_found("denial", text, real_embedder) == [(0, 2)]
