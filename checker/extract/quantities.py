@@ -33,6 +33,7 @@ DATE_ENTITIES = frozenset({"DATE"})
 # ("last August", "three days ago") may still be the story's own event.
 PAST_DATE = re.compile(r"\blast\s+year\b|\byears?\s+ago\b|\bprevious\s+year\b", re.IGNORECASE)
 PLURAL_NOUN = "NNS"
+CLAUSE_BREAKS = frozenset({"VERB", "AUX", "PUNCT", "ADP", "SCONJ"})  # where the figure's noun phrase has ended
 RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "that", "which", "who" opening a clause on the figure
 PART_PREPOSITIONS = frozenset({"including", "among"})  # "including eight who drowned"
 PART_VERBS = frozenset({"include", "comprise"})
@@ -462,8 +463,8 @@ def _unit_token(doc: Doc, starts: list[int], end: int) -> Token | None:
     for token in doc[bisect_left(starts, end) :]:
         if token.text == "-" and token.idx == end:
             continue
-        if token.pos_ in {"VERB", "AUX", "PUNCT", "ADP"} and token.text.lower() != "of":
-            return None
+        if token.pos_ in CLAUSE_BREAKS and token.text.lower() != "of":
+            return None  # "drew one million while police said": "police" belongs to the next clause
         if token.tag_ in RELATIVE_TAGS:
             return None  # "the 25 that the ministry reported": the noun after "that" is no counted thing
         if token.pos_ == "NOUN":

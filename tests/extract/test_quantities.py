@@ -185,3 +185,8 @@ def test_a_number_beside_a_person_is_an_age(
     text: str, expected: list[tuple[str, float, float, bool, str | None]]
 ) -> None:
     assert quantities(text) == expected
+
+
+def test_a_figure_counts_no_noun_of_the_next_clause() -> None:
+    text = "Organisers said the rally drew one million while police said 240,000."
+    assert [unit for *_, unit in quantities(text)] == [None, None]
