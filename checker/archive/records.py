@@ -62,6 +62,8 @@ def encode_analysis(analysis: Analysis) -> str:
         "timing": analysis.timing.value if analysis.timing is not None else None,
         "retracts": analysis.retracts,
         "periods": sorted(analysis.periods),
+        "caveat": analysis.caveat,
+        "says_no": analysis.says_no,
     }
     return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
@@ -85,6 +87,8 @@ def decode_analysis(text: str) -> Analysis:
         timing=Timing(record["timing"]) if record.get("timing") else None,
         retracts=record.get("retracts", False),
         periods=frozenset(record.get("periods", ())),
+        caveat=record.get("caveat", False),
+        says_no=record.get("says_no", False),
     )
 
 
