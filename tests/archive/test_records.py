@@ -25,7 +25,11 @@ def test_the_caution_and_the_negative_readings_survive_the_archive() -> None:
     text = "The claims could not be immediately independently verified.\n\nNobody has claimed the attack, police said."
     analyses = extract([Document(id="d", text=text)])
     back = [decode_analysis(encode_analysis(a)) for a in analyses]
-    assert [(a.caveat, a.says_no) for a in back] == [(a.caveat, a.says_no) for a in analyses] == [(True, True), (False, True)]
+    assert (
+        [(a.caveat, a.says_no) for a in back]
+        == [(a.caveat, a.says_no) for a in analyses]
+        == [(True, True), (False, True)]
+    )
 
 
 def test_the_rules_reading_survives_the_archive() -> None:
