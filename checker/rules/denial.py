@@ -117,8 +117,8 @@ def _denial_pair(context: RuleContext, a: int, b: int) -> tuple[int, int] | None
 
 
 def _deniable(context: RuleContext, claim: int, denier: int) -> bool:
-    if context.claim(claim).stance in {Stance.DENIES, Stance.NOT_CONFIRMED} or context.analyses[claim].says_no:
-        return False  # a negative statement ("neither NASA nor any agency has said so") asserts nothing to deny
+    if context.claim(claim).stance in {Stance.DENIES, Stance.NOT_CONFIRMED} or _agrees(context, claim, denier):
+        return False
     if context.answer(claim, denier):
         return True
     if answers_another(context, denier, claim) and not (
@@ -128,6 +128,13 @@ def _deniable(context: RuleContext, claim: int, denier: int) -> bool:
     if _alleged_by_the_press(context, claim) and META_DENIAL.search(context.analyses[denier].content):
         return True
     return context.stated(claim) and not _background(context, claim, denier)
+
+
+def _agrees(context: RuleContext, claim: int, denier: int) -> bool:
+    """A negative statement beside a denial in its own article ("Neither NASA nor any other agency has made
+    such a pronouncement") says no with it: the article's debunk, not what the denial answers. In another
+    article a negative statement is a source's assertion like any other ("the actor is not right for the part")."""
+    return context.analyses[claim].says_no and context.claim(claim).doc_id == context.claim(denier).doc_id
 
 
 def _answered_in_words(context: RuleContext, denier: int, claim: int) -> bool:

@@ -779,3 +779,13 @@ def test_a_negative_statement_is_no_assertion_a_denial_answers(real_embedder: Em
     context = article_context(text, real_embedder)
     assert [a.says_no for a in context.analyses] == [False, True, False]
     assert pairs_found("denial", text, real_embedder) == [(0, 2)]
+
+
+def test_a_negative_statement_in_another_article_is_still_denied(real_embedder: Embedder) -> None:
+    texts = [
+        "The actor Sam Reed is not right for the part of the inventor, his agent Mia Cole said on Monday.",
+        "A studio spokesman denied that Sam Reed is not right for the part of the inventor.",
+    ]
+    context = context_for(texts, real_embedder)
+    assert context.analyses[0].says_no
+    assert [(f.first, f.second) for _, f in judged("denial", context)] == [(1, 0)]
