@@ -97,7 +97,7 @@ class DateMention(_Model):
 
 
 PART_SCOPE = "part"  # `Quantity.scope` of a share of another figure ("including eight")
-AGE_MEASURE = "age"  # `Quantity.measure` of a person's age ("Joan, 81,", "an 81-year-old"): no count of anything
+AGE_MEASURE = "age"  # `Quantity.measure` of a person's age ("Maria Lopez, 52,", "a 52-year-old"): no count of anything
 
 
 class Quantity(_Model):

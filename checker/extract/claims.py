@@ -102,7 +102,7 @@ LEAD_IN_END = re.compile(r"\s*:\s*[\"“]?\s*$")  # "Fox News reports:" ends on 
 NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "no-one"})
 DENYING_NOTHING = frozenset({"one", "idea"})  # "no one is allowed to enter" rules, "had no idea" knows nothing
 NONE_DETERMINERS = frozenset({"no", "zero"})
-NO_ONE_DETERMINERS = frozenset({"no", "neither"})  # "no details", "neither NASA nor the agency"
+NO_ONE_DETERMINERS = frozenset({"no", "neither"})  # "no details", "neither the ministry nor the army"
 NO_ONE_DEPS = frozenset({"det", "preconj"})  # "neither" may parse as either
 NONE_DETERMINER_DEPS = frozenset({"det", "nummod"})  # "zero chance" may parse as a number
 UNLESS_COMPLEMENTED = frozenset({"dobj", "attr"})
@@ -137,7 +137,7 @@ class Analysis:
     # The article's own caution: it names nobody who holds it ("could not be verified", "it is not
     # clear"), or only the press ("CNN cannot independently verify the tape"): `_caveat`.
     caveat: bool = False
-    says_no: bool = False  # its main clause is negative, whatever its stance ("Neither NASA nor ... has"): `_says_no`
+    says_no: bool = False  # its main clause is negative, whatever its stance ("Neither the army nor ..."): `_says_no`
 
 
 @dataclass
@@ -311,7 +311,7 @@ def _inherit_measures(drafts: list[_Draft]) -> None:
     """Figures of a bare count noun ("the total was between 122,000 and 172,000") count what the article
     counts when it counts one thing (crowds, say), and otherwise nothing; a turnout is a crowd in an
     article that counts crowds and no votes ("put the turnout at 510,000" of a march), else votes."""
-    not_counts = (None, ARTICLE_MEASURE, AGE_MEASURE)  # an age ("Joan, 81,") counts nothing
+    not_counts = (None, ARTICLE_MEASURE, AGE_MEASURE)  # an age ("Maria Lopez, 52,") counts nothing
     measures = {q.measure for d in drafts for q in d.figures if q.measure not in not_counts}
     turnout = next((m for m in TURNOUT_MEASURES if m in measures), TURNOUT_MEASURES[0])
     measures = {turnout if m == TURNOUT else m for m in measures}
@@ -855,8 +855,8 @@ ANSWER_NOUNS = frozenset({"confirmation", "comment", "word", "response", "verifi
 
 def _says_no(tokens: Doc, start: int, end: int) -> bool:
     """Whether the content's main clause is negative in form: its verb negated ("has not been", "is not
-    a negative"), or an argument that is no one or nothing ("Neither NASA nor any other body has made such
-    a pronouncement", "gave no details", "nothing happened"). Broader than a denial's stance, which asks
+    a negative"), or an argument that is no one or nothing ("Neither the ministry nor the army has announced
+    a curfew", "gave no details", "nothing happened"). Broader than a denial's stance, which asks
     what the negation answers; a negative statement is no assertion another source can deny."""
     verbs = {*_main_verbs(tokens, start, end), *_main_verbs(tokens, 0, len(tokens.text))}  # "Nobody has said"
     return any(
@@ -867,7 +867,7 @@ def _says_no(tokens: Doc, start: int, end: int) -> bool:
 
 
 def _none_at_all(argument: Token) -> bool:
-    """ "no details", "neither NASA nor ...", "nothing": an argument that names no one and nothing."""
+    """ "no details", "neither the ministry nor ...", "nothing": an argument that names no one and nothing."""
     determined = any(child.dep_ in NO_ONE_DEPS and child.lower_ in NO_ONE_DETERMINERS for child in argument.children)
     return determined or argument.lower_ in NEGATIVE_PRONOUNS
 

@@ -60,7 +60,7 @@ WHOLE_SHARE = 100.0  # a share said as a bare figure is at most the whole ("his 
 # "100 percent false", "110% sure": a whole share or more on an adjective or adverb says how much, not how many.
 DEGREE_DEPS = frozenset({"npadvmod", "advmod"})
 POSITIVE_DEGREE_TAGS = frozenset({"JJ", "RB"})  # not "5 percent higher", a change by a share
-# "Joan, 81, underwent ...": a whole number in apposition to a person is an age in years.
+# "Maria Lopez, 52, was arrested": a whole number in apposition to a person is an age in years.
 AGE_UNIT = "year"
 MAX_AGE = 130
 AGE_HOLDERS = frozenset({"NOUN", "PROPN"})
@@ -320,7 +320,7 @@ def _counted_measure(figure: Token | None, unit: Token | None, match: _Match, sy
 
 
 def _a_degree(figure: Token, match: _Match) -> bool:
-    """ "The story is 100 percent false", "I am 100% sure": a whole share or more that grades an adjective
+    """ "The memo is 100 percent false", "I am 100% sure": a whole share or more that grades an adjective
     or adverb is how sure or how false, not a figure anyone could dispute ("5 percent higher" is one)."""
     share = figure.head if figure.dep_ == "nummod" else figure
     graded = share.dep_ in DEGREE_DEPS and share.head.tag_ in POSITIVE_DEGREE_TAGS
@@ -328,7 +328,7 @@ def _a_degree(figure: Token, match: _Match) -> bool:
 
 
 def _an_age(figure: Token, match: _Match) -> bool:
-    """ "Joan, 81, underwent a procedure", "Dan Olsen, 48, who last played ...": a whole number set in
+    """ "Maria Lopez, 52, was arrested", "Tom Reyes, 61, who founded the firm ...": a whole number set in
     apposition beside a person is the person's age; the parser marks it a date or puts it beside a name.
     ("The death toll, 81, is expected to rise" counts deaths: a toll is neither.)"""
     holder = figure.head
@@ -464,7 +464,7 @@ def _unit_token(doc: Doc, starts: list[int], end: int) -> Token | None:
         if token.text == "-" and token.idx == end:
             continue
         if token.pos_ in CLAUSE_BREAKS and token.text.lower() != "of":
-            return None  # "drew one million while police said": "police" belongs to the next clause
+            return None  # "drew 50,000 while police said": "police" belongs to the next clause
         if token.tag_ in RELATIVE_TAGS:
             return None  # "the 25 that the ministry reported": the noun after "that" is no counted thing
         if token.pos_ == "NOUN":
@@ -492,7 +492,7 @@ def _qualifiers(names: list[Span], unit: Token) -> list[str]:
 
 
 def _named(names: list[Span], person: Token) -> list[str]:
-    """The name of the person an age is given of ("Joan Rivers, 81,"): whose age it is."""
+    """The name of the person an age is given of ("Maria Lopez, 52,"): whose age it is."""
     return sorted({ent.text for ent in names if ent.start <= person.i < ent.end})
 
 

@@ -131,8 +131,8 @@ def _deniable(context: RuleContext, claim: int, denier: int) -> bool:
 
 
 def _agrees(context: RuleContext, claim: int, denier: int) -> bool:
-    """A negative statement beside a denial in its own article ("Neither NASA nor any other agency has made
-    such a pronouncement") says no with it: the article's debunk, not what the denial answers. In another
+    """A negative statement beside a denial in its own article ("Neither the ministry nor the army has announced
+    a curfew") says no with it: the article's debunk, not what the denial answers. In another
     article a negative statement is a source's assertion like any other ("the actor is not right for the part")."""
     return context.analyses[claim].says_no and context.claim(claim).doc_id == context.claim(denier).doc_id
 

@@ -174,7 +174,7 @@ def same_count(context: RuleContext, left: Quantity, right: Quantity) -> bool:
     if (left.unit == PERCENT) != (right.unit == PERCENT):
         return False  # a share ("30 percent turned out") is no count ("30,000 marched")
     if (left.measure == AGE_MEASURE) != (right.measure == AGE_MEASURE):
-        return False  # an age ("the sergeant, 58,") is no span of years ("a 30-year career")
+        return False  # an age ("the guard, 58,") is no span of years ("a 25-year career")
     if left.measure is not None and right.measure is not None:
         # "4,460 people killed" and "the death toll stood at 2,360" count the same thing in other words.
         return left.measure == right.measure and entities_compatible(left.qualifiers, right.qualifiers)

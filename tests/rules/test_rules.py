@@ -757,8 +757,8 @@ def test_a_share_is_no_count(real_embedder: Embedder) -> None:
 
 def test_an_age_is_no_span_of_years(real_embedder: Embedder) -> None:
     text = (
-        "The guard, 58, shot the gunman, police said. "
-        "The guard was greeted with an ovation, the first time he fired a weapon in a 30 year career, his union said."
+        "The guard, 58, stopped the intruder at the gate, police said. "
+        "The guard, cheered by colleagues at the gate, ended a 25 year career on Friday, his union said."
     )
     assert pairs_found("numeric", text, real_embedder) == []
 
