@@ -104,6 +104,7 @@ DENYING_NOTHING = frozenset({"one", "idea"})  # "no one is allowed to enter" rul
 NONE_DETERMINERS = frozenset({"no", "zero"})
 NO_ONE_DETERMINERS = frozenset({"no", "neither"})  # "no details", "neither the ministry nor the army"
 NO_ONE_DEPS = frozenset({"det", "preconj"})  # "neither" may parse as either
+CERTAIN_NEGATIVES = frozenset({"doubt", "question"})  # "police have no doubt", "there is no question": sure
 NONE_DETERMINER_DEPS = frozenset({"det", "nummod"})  # "zero chance" may parse as a number
 UNLESS_COMPLEMENTED = frozenset({"dobj", "attr"})
 COMPLEMENTS = frozenset({"acl", "relcl", "prep", "ccomp", "xcomp"})  # "plans to expand", "chance of", "record of"
@@ -869,7 +870,7 @@ def _says_no(tokens: Doc, start: int, end: int) -> bool:
 def _none_at_all(argument: Token) -> bool:
     """ "no details", "neither the ministry nor ...", "nothing": an argument that names no one and nothing."""
     determined = any(child.dep_ in NO_ONE_DEPS and child.lower_ in NO_ONE_DETERMINERS for child in argument.children)
-    return determined or argument.lower_ in NEGATIVE_PRONOUNS
+    return (determined or argument.lower_ in NEGATIVE_PRONOUNS) and argument.lower_ not in CERTAIN_NEGATIVES
 
 
 def _caveat(tokens: Doc) -> bool:

@@ -57,9 +57,13 @@ PERCENT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 SHARE_NOUNS = frozenset({"percentage", "proportion", "share", "percent"})
 SHARE_CLIMB = 3  # steps from the figure up to the verb whose subject names the share ("was as low as 22")
 WHOLE_SHARE = 100.0  # a share said as a bare figure is at most the whole ("his share was 3 million" is money)
-# "100 percent false", "110% sure": a whole share or more on an adjective or adverb says how much, not how many.
+# "100 percent false", "90% sure": a share grading how sure or how true says how much, not how many
+# ("95 percent effective", "5 percent higher" are figures).
 DEGREE_DEPS = frozenset({"npadvmod", "advmod"})
-POSITIVE_DEGREE_TAGS = frozenset({"JJ", "RB"})  # not "5 percent higher", a change by a share
+CERTAINTY_WORDS = frozenset(
+    {"sure", "certain", "confident", "convinced", "positive", "true", "false", "fake", "real", "right", "wrong",
+     "correct", "accurate", "inaccurate", "untrue", "honest"}
+)  # fmt: skip
 # "Maria Lopez, 52, was arrested": a whole number in apposition to a person is an age in years.
 AGE_UNIT = "year"
 MAX_AGE = 130
@@ -150,10 +154,11 @@ def find_quantities(doc: Doc, skip: list[tuple[int, int]], before: Sequence[Quan
     found: list[Quantity] = []
     for match in sorted(kept, key=lambda m: m.start):
         quantity, figure = _to_quantity(doc, match, starts, names)
-        if figure is not None and quantity.unit == PERCENT_UNIT and _a_degree(figure, match):
+        if figure is not None and quantity.unit == PERCENT_UNIT and _a_degree(figure):
             continue
         previous = found[-1] if found else (before[-1] if before else None)
-        if previous is not None and figure is not None and _elided(quantity, figure):
+        carried = previous is not None and previous.measure != AGE_MEASURE  # an age counts nothing to carry on
+        if previous is not None and carried and figure is not None and _elided(quantity, figure):
             quantity = quantity.model_copy(update={"unit": previous.unit, "measure": previous.measure})
         found.append(quantity)
     return found
@@ -297,8 +302,8 @@ def _to_quantity(doc: Doc, match: _Match, starts: list[int], names: list[Span]) 
     if symbol is None and unit is None and figure is not None:
         unit = counted_noun(figure)  # "the total number of miners was close to 300"
     aged = figure.head if symbol is None and unit is None and figure is not None and _an_age(figure, match) else None
-    symbol = AGE_UNIT if aged is not None else symbol
     age = aged is not None or YEAR_OLD.match(doc.text, match.end) is not None
+    symbol = AGE_UNIT if age else symbol
     quantity = Quantity(
         text=doc.text[start:end],
         value=match.value,
@@ -306,7 +311,7 @@ def _to_quantity(doc: Doc, match: _Match, starts: list[int], names: list[Span]) 
         high=match.high,
         approx=match.approx,
         unit=symbol or (unit.text.lower() if unit is not None else None),
-        qualifiers=_qualifiers(names, unit) if unit is not None else _named(names, aged) if aged is not None else [],
+        qualifiers=_whose(names, unit, aged),
         event=_event(unit) if unit is not None else _priced(figure) if symbol in MONEY and figure is not None else None,
         measure=AGE_MEASURE if age else _counted_measure(figure, unit, match, symbol),
         scope=PART_SCOPE if _increment(doc.text, match) else _scope(figure) if figure is not None else None,
@@ -316,15 +321,22 @@ def _to_quantity(doc: Doc, match: _Match, starts: list[int], names: list[Span]) 
 
 
 def _counted_measure(figure: Token | None, unit: Token | None, match: _Match, symbol: str | None) -> str | None:
+    """What the figure counts, by the parse (`measures.measure_of`), when it can count anything at all."""
     return measure_of(figure, unit) if figure is not None and _countable(match, symbol) else None
 
 
-def _a_degree(figure: Token, match: _Match) -> bool:
-    """ "The memo is 100 percent false", "I am 100% sure": a whole share or more that grades an adjective
-    or adverb is how sure or how false, not a figure anyone could dispute ("5 percent higher" is one)."""
+def _whose(names: list[Span], unit: Token | None, aged: Token | None) -> list[str]:
+    """The names that narrow what a figure counts ("North Korean troops"), or whose age it is."""
+    if unit is not None:
+        return _qualifiers(names, unit)
+    return _named(names, aged) if aged is not None else []
+
+
+def _a_degree(figure: Token) -> bool:
+    """ "The memo is 100 percent false", "I am 90% sure": a share that grades how sure or how true is no
+    figure anyone could dispute ("95 percent effective", "5 percent higher" are figures)."""
     share = figure.head if figure.dep_ == "nummod" else figure
-    graded = share.dep_ in DEGREE_DEPS and share.head.tag_ in POSITIVE_DEGREE_TAGS
-    return graded and match.low >= WHOLE_SHARE
+    return share.dep_ in DEGREE_DEPS and share.head.lemma_.lower() in CERTAINTY_WORDS
 
 
 def _an_age(figure: Token, match: _Match) -> bool:
@@ -334,7 +346,7 @@ def _an_age(figure: Token, match: _Match) -> bool:
     holder = figure.head
     if figure.dep_ != "appos" or holder.pos_ not in AGE_HOLDERS or holder.lemma_.lower() in COUNT_NOUNS or match.approx:
         return False
-    whole = float(match.value).is_integer() and 0 < match.value <= MAX_AGE
+    whole = match.value.is_integer() and 0 < match.value <= MAX_AGE
     return whole and (holder.ent_type_ == PERSON_ENTITY or figure.ent_type_ in DATE_ENTITIES)
 
 

@@ -132,9 +132,11 @@ def _deniable(context: RuleContext, claim: int, denier: int) -> bool:
 
 def _agrees(context: RuleContext, claim: int, denier: int) -> bool:
     """A negative statement beside a denial in its own article ("Neither the ministry nor the army has announced
-    a curfew") says no with it: the article's debunk, not what the denial answers. In another
-    article a negative statement is a source's assertion like any other ("the actor is not right for the part")."""
-    return context.analyses[claim].says_no and context.claim(claim).doc_id == context.claim(denier).doc_id
+    a curfew") says no with it: the article's debunk, not what the denial answers. A denial that itself
+    denies a negative ("the mayor denied that the town had no water") answers it; and in another article
+    a negative statement is a source's assertion like any other ("the actor is not right for the part")."""
+    negative, denial = context.analyses[claim], context.analyses[denier]
+    return negative.says_no and not denial.says_no and negative.claim.doc_id == denial.claim.doc_id
 
 
 def _answered_in_words(context: RuleContext, denier: int, claim: int) -> bool:

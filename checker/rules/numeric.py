@@ -170,11 +170,19 @@ def gap_severity(gap: float) -> Severity:
     return Severity.MEDIUM if gap < HIGH_GAP else Severity.HIGH
 
 
+def _one_person(left: Quantity, right: Quantity) -> bool:
+    """Two ages are rival figures only of one person named on both sides ("Maria Lopez, 52," / "Maria Lopez,
+    57,"); "the suspect, 24," and "the victim, 31," are two people, and an age is no span of years ("the
+    guard, 58," / "a 25-year career")."""
+    both = left.measure == right.measure == AGE_MEASURE
+    return both and bool(set(left.qualifiers) & set(right.qualifiers))
+
+
 def same_count(context: RuleContext, left: Quantity, right: Quantity) -> bool:
     if (left.unit == PERCENT) != (right.unit == PERCENT):
         return False  # a share ("30 percent turned out") is no count ("30,000 marched")
-    if (left.measure == AGE_MEASURE) != (right.measure == AGE_MEASURE):
-        return False  # an age ("the guard, 58,") is no span of years ("a 25-year career")
+    if left.measure == AGE_MEASURE or right.measure == AGE_MEASURE:
+        return _one_person(left, right)
     if left.measure is not None and right.measure is not None:
         # "4,460 people killed" and "the death toll stood at 2,360" count the same thing in other words.
         return left.measure == right.measure and entities_compatible(left.qualifiers, right.qualifiers)

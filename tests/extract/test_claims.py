@@ -436,6 +436,8 @@ def test_an_age_lends_no_measure_to_a_bare_figure() -> None:
         ("Nobody has claimed the attack, police said.", True),
         ("The ministry said 42 people had died in the floods.", False),
         ("The agency announced a crewed flight to Mars in June.", False),
+        ("Police have no doubt the suspect acted alone.", False),
+        ("Police did not say that the suspect fled.", True),
     ],
 )
 def test_a_negative_main_clause_says_no(text: str, says_no: bool) -> None:

@@ -163,11 +163,13 @@ def test_bodies_found_and_increments_are_parts_of_a_count(text: str, scope: str 
     [
         ("The memo is 100 percent false.", []),
         ("She was 100% sure of it.", []),
+        ("He was 90 percent certain of it.", []),
+        ("The vaccine was 90 percent effective.", [("90 percent", 90.0, 90.0, False, "percent")]),
         ("Sales were 5 percent higher in May.", [("5 percent", 5.0, 5.0, False, "percent")]),
         ("The firm is 100 percent owned by the state.", [("100 percent", 100.0, 100.0, False, "percent")]),
     ],
 )
-def test_a_whole_share_grading_an_adjective_is_no_figure(
+def test_a_share_grading_how_sure_or_true_is_no_figure(
     text: str, expected: list[tuple[str, float, float, bool, str | None]]
 ) -> None:
     assert quantities(text) == expected
@@ -190,3 +192,18 @@ def test_a_number_beside_a_person_is_an_age(
 def test_a_figure_counts_no_noun_of_the_next_clause() -> None:
     text = "Organisers said the rally drew 50,000 while police said 9,000."
     assert [unit for *_, unit in quantities(text)] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("Maria Lopez, 52, was arrested.", [("52", "age")]),
+        ("She is 52 years old.", [("52", "age")]),
+        ("A 52-year-old woman was arrested.", [("52", "age")]),
+        ("Maria Lopez, 52, had raised 2 million for charity.", [("52", "age"), ("2 million", None)]),
+        ("He ended a 25 year career.", [("25", None)]),
+    ],
+)
+def test_an_age_is_measured_as_one_and_lends_nothing(text: str, ages: list[tuple[str, str | None]]) -> None:
+    (doc,) = parse([text])
+    assert [(q.text, q.measure) for q in find_quantities(doc, [])] == ages

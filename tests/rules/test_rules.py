@@ -789,3 +789,16 @@ def test_a_negative_statement_in_another_article_is_still_denied(real_embedder: 
     context = context_for(texts, real_embedder)
     assert context.analyses[0].says_no
     assert [(f.first, f.second) for _, f in judged("denial", context)] == [(1, 0)]
+
+
+def test_ages_of_two_unnamed_people_are_no_rival_figures(real_embedder: Embedder) -> None:
+    text = "The suspect, 24, was arrested on Monday, police said. The victim, 31, was arrested on Monday, police said."
+    assert pairs_found("numeric", text, real_embedder) == []
+
+
+def test_a_denial_of_a_negative_statement_in_its_own_article_answers_it(real_embedder: Embedder) -> None:
+    text = (
+        "Residents said the town of Novo had no water for three days. "
+        "The mayor denied that the town of Novo had no water for three days."
+    )
+    assert pairs_found("denial", text, real_embedder) == [(0, 1)]
