@@ -157,8 +157,13 @@ def find_quantities(doc: Doc, skip: list[tuple[int, int]], before: Sequence[Quan
         if figure is not None and quantity.unit == PERCENT_UNIT and _a_degree(figure):
             continue
         previous = found[-1] if found else (before[-1] if before else None)
-        carried = previous is not None and previous.measure != AGE_MEASURE  # an age counts nothing to carry on
-        if previous is not None and carried and figure is not None and _elided(quantity, figure):
+        # an age counts nothing a bare figure after it could carry on
+        if (
+            previous is not None
+            and previous.measure != AGE_MEASURE
+            and figure is not None
+            and _elided(quantity, figure)
+        ):
             quantity = quantity.model_copy(update={"unit": previous.unit, "measure": previous.measure})
         found.append(quantity)
     return found
