@@ -10,7 +10,7 @@ from checker import rules as rule_registry
 from checker.embed import Backend, BackgroundEncoder, CachedEmbedder, Embedder, MiniLMEmbedder, Vectors
 from checker.errors import InputError
 from checker.extract import Analysis, extract, looks_english, split_sentences
-from checker.learn import StanceReader, load_stance_model
+from checker.learn import StanceReader, load_matter_model, load_stance_model
 from checker.models import Document, DocumentInfo, Report
 from checker.report.disputes import group_disputes
 from checker.resolve import counted_figures, resolve
@@ -110,7 +110,9 @@ def _check(
         archived = with_archive(archive, analyses, vectors, encoder.model_id)
         analyses, vectors = archived.analyses, archived.vectors
     progress("Grouping topics", len(supported), len(supported))
-    topics = cluster([a.claim.id for a in analyses], [a.content for a in analyses], vectors)
+    topics = cluster(
+        [a.claim.id for a in analyses], [a.content for a in analyses], vectors, matter_model=load_matter_model()
+    )
     focus = archived.focus if archived is not None else None
     context = RuleContext(
         analyses,

@@ -2,7 +2,8 @@
 
 Two levels: a topic is a story (cut at TOPIC_MIN_SIMILARITY), loose enough that a denial meets
 what it denies, which the rules need; within it, a matter holds the claims that say nearly the
-same (cut at MATTER_MIN_SIMILARITY), the grouping a reader or one-rumour evaluation wants.
+same, the grouping a reader or one-rumour evaluation wants: cut by a learned chance that two claims
+say the same (checker.topics.matters) when a model is given, else at MATTER_MIN_SIMILARITY.
 The linkage itself (sparse, sub-quadratic, exact for small inputs) is in checker.topics.linkage.
 """
 
@@ -16,6 +17,8 @@ import numpy as np
 from checker.embed import Vectors
 from checker.models import Topic
 from checker.topics.linkage import average_linkage
+from checker.topics.matters import PAIRWISE_LIMIT, MatterModel, matter_labels, pair_block
+from checker.topics.words import Vocabulary, vocabulary
 
 TOPIC_MIN_SIMILARITY = 0.35
 MATTER_MIN_SIMILARITY = 0.55  # chosen on FNC-1 training headlines (benchmarks/matters.py), not on Emergent
@@ -37,6 +40,7 @@ def cluster(
     vectors: Vectors,
     min_similarity: float = TOPIC_MIN_SIMILARITY,
     matter_similarity: float = MATTER_MIN_SIMILARITY,
+    matter_model: MatterModel | None = None,
 ) -> Clustering:
     """Topics numbered in order of their first claim, so the same input gives the same ids; the
     matters of topic T3 are T3.1, T3.2, ... in the same order."""
@@ -45,13 +49,29 @@ def cluster(
     assignment = [topic_of[i] for i in range(len(claim_ids))]
     matters: list[Topic] = []
     matter_assignment = [""] * len(claim_ids)
+    words = vocabulary(contents) if matter_model is not None else None
     for topic, members in zip(topics, groups, strict=True):
-        cut = average_linkage(vectors[members], matter_similarity) if len(members) > 1 else [0]
+        cut = _matter_cut(vectors, members, matter_similarity, matter_model, words)
         found, names = _named(_groups(cut, members), f"{topic.id}.", claim_ids, contents, vectors)
         matters += found
         for index, name in zip(members, (names[i] for i in members), strict=True):
             matter_assignment[index] = name
     return Clustering(topics, assignment, matters, matter_assignment)
+
+
+def _matter_cut(
+    vectors: Vectors,
+    members: list[int],
+    matter_similarity: float,
+    model: MatterModel | None,
+    words: Vocabulary | None,
+) -> Sequence[int]:
+    """Each member's matter label: by the learned model if given (and the topic not too large)."""
+    if len(members) < 2:
+        return [0] * len(members)
+    if model is not None and words is not None and len(members) <= PAIRWISE_LIMIT:
+        return matter_labels(model, pair_block(vectors, words, members))
+    return average_linkage(vectors[members], matter_similarity)
 
 
 def _groups(labels: Sequence[int], members: Sequence[int]) -> list[list[int]]:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
+
 import numpy as np
 import pytest
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import pdist
 
 from checker.embed.base import Embedder
+from checker.learn import load_matter_model
 from checker.topics.cluster import TOPIC_MIN_SIMILARITY, cluster
 from checker.topics.linkage import average_linkage
+from checker.topics.matters import MatterModel
 from tests.topics.test_neighbours import unit_rows
 
 # One story per row, as three outlets would tell it.
@@ -98,6 +102,34 @@ def test_matters_split_a_topic_by_what_its_claims_say_and_nest_in_it() -> None:
     assert found.matter_assignment == ["T1.1", "T1.2"] * 4
     assert [m.claim_ids for m in found.matters] == [["c0", "c2", "c4", "c6"], ["c1", "c3", "c5", "c7"]]
     assert all(m.startswith(f"{t}.") for t, m in zip(found.assignment, found.matter_assignment, strict=True))
+
+
+ONE_STORY = 0.05  # a topic cut low enough to hold every claim of the test in one topic
+
+
+def test_the_learned_matters_tell_two_rumours_of_one_story_apart(real_embedder: Embedder) -> None:
+    texts = [
+        "The king is gravely ill in hospital, a court official said.",
+        "The palace denied that the king is seriously ill in hospital.",
+        "The king has bought a private island off the coast.",
+        "Reports say the king purchased a private island.",
+    ]
+    ids = [f"c{i}" for i in range(len(texts))]
+    vectors = real_embedder.encode(texts)
+    found = cluster(ids, texts, vectors, min_similarity=ONE_STORY, matter_model=load_matter_model())
+    assert len(set(found.assignment)) == 1
+    matters = found.matter_assignment
+    assert matters[0] == matters[1] != matters[2] == matters[3]
+
+
+def test_a_topic_too_large_for_pairwise_matters_is_cut_on_embeddings(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = _unit(np.ones((3, 4)))
+    texts = ["The king is ill.", "The king bought an island.", "An island was sold."]
+    model = MatterModel(features=("lexical",), coefficients=(10.0,), intercept=-3.0, cut=0.5)
+    assert len(set(cluster(["a", "b", "c"], texts, rows, matter_model=model).matter_assignment)) > 1
+    # The package exports the function `cluster` under the module's name: fetch the module itself.
+    monkeypatch.setattr(importlib.import_module("checker.topics.cluster"), "PAIRWISE_LIMIT", 2)
+    assert len(set(cluster(["a", "b", "c"], texts, rows, matter_model=model).matter_assignment)) == 1
 
 
 def _unit(rows: np.ndarray) -> np.ndarray:
