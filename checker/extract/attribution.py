@@ -480,9 +480,10 @@ def _an_act(predicate: Token) -> bool:
 
 
 def _inner_speaker(doc: Doc, speakers: Speakers, found: Attribution) -> Attribution:
-    """ "Police believe the attackers were jealous lovers, the Austrian Times reported": an outlet's
-    closing report of what someone else holds; the one who holds it speaks, the outlet is the channel."""
-    if not found.closing or not found.by_outlet:
+    """ "Police believe the attackers were jealous lovers, the Austrian Times reported", "Reuters reported
+    that the company said it would cut jobs": an outlet's report of what someone else holds or said; the
+    one who holds or said it speaks, the outlet is the channel."""
+    if not found.by_outlet:
         return found
     outer = reporting_verb(doc, found)
     inner = next((c for c in outer.children if _reports_within(c, found.content_end)), None) if outer else None

@@ -447,6 +447,9 @@ def test_a_person_named_in_the_possessive_is_known_later_by_surname_and_title() 
         ("A spokesperson for Acme Corp, the country's biggest miner, told Reuters that there was no fire.", "A spokesperson for Acme Corp", "Reuters", Stance.ASSERTS),
         ("The army said the town had fallen, Reuters reported.", "the army", "Reuters", Stance.ASSERTS),
         ("Two men were arrested, Reuters reported.", "Reuters", "Reuters", Stance.ASSERTS),
+        ("Reuters reported that the company said it would cut 500 jobs.", "the company", "Reuters", Stance.ASSERTS),
+        ("The Ledger reports that a police source told its reporter that two men were held.", "a police source", "The Ledger", Stance.ASSERTS),
+        ("The Ledger reported that the two men were held at the border.", "The Ledger", "The Ledger", Stance.ASSERTS),
     ],
 )  # fmt: skip
 def test_withheld_verbs_outlets_in_their_own_name_and_nested_sources(
