@@ -147,6 +147,7 @@ def _stages(documents: list[object], full: bool) -> None:
     from checker import rules
     from checker.embed import MiniLMEmbedder
     from checker.extract import extract
+    from checker.learn import load_matter_model
     from checker.pipeline import _refuse_oversized
     from checker.resolve import resolve
     from checker.rules.base import RuleContext
@@ -164,7 +165,8 @@ def _stages(documents: list[object], full: bool) -> None:
         vectors = encoder.encode([a.content for a in analyses])
         timings["embed"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        topics = cluster([a.claim.id for a in analyses], [a.content for a in analyses], vectors)
+        contents = [a.content for a in analyses]
+        topics = cluster([a.claim.id for a in analyses], contents, vectors, matter_model=load_matter_model())
         timings["cluster"] = time.perf_counter() - clock
         clock = time.perf_counter()
         context = RuleContext(analyses, vectors, topics.assignment, encoder.encode)
