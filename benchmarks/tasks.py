@@ -162,13 +162,16 @@ def stages(documents: list[Document], embedder: Embedder) -> dict[str, float]:
     """The same work one stage after another, to see what dominates."""
     from checker import rules
     from checker.extract import extract
+    from checker.learn import load_matter_model
     from checker.rules.base import RuleContext
     from checker.topics import cluster
 
     extract_s, _, analyses = timed(lambda: extract(documents))
     contents = [a.content for a in analyses]
     embed_s, _, vectors = timed(lambda: embedder.encode(contents))
-    cluster_s, _, topics = timed(lambda: cluster([a.claim.id for a in analyses], contents, vectors))
+    model = load_matter_model()
+    ids = [a.claim.id for a in analyses]
+    cluster_s, _, topics = timed(lambda: cluster(ids, contents, vectors, matter_model=model))
     context = RuleContext(analyses, vectors, topics.assignment, embedder.encode)
     rules_s, _, _ = timed(lambda: rules.run(context, rules.select()))
     return {"extract_s": extract_s, "embed_s": embed_s, "cluster_s": cluster_s, "rules_s": rules_s}

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from checker.extract.nlp import agent, token_end
-from checker.extract.sources import DATELINE, PUBLICATIONS, ROLE_TAIL, same_source
+from checker.extract.sources import DATELINE, PUBLICATIONS, ROLE_TAIL, a_publication, same_source
 
 _VERBS = (
     r"said|says|say|stated|states|told\s+(?:\w[\w/.-]*)?\w|wrote|writes|reported|reports|added|adds|stressed|stresses"
@@ -184,6 +184,8 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 TITLE_DEPS = frozenset({"compound", "amod"})  # "invertebrate expert Paul Clark"
 NAME_PARTICLES = frozenset({"al", "al-", "bin", "ibn", "de", "da", "di", "del", "van", "von", "der", "le", "la"})
 STRANDED_DEPS = frozenset({"appos", "conj"})  # where a bad parse leaves a speaker's name
+NOBODY = frozenset({"nobody", "none", "nothing", "noone"})  # "nobody said", "said nothing": nothing was said
+NO_ONE_DETERMINERS = frozenset({"no"})  # "no one", "no official"
 CLIMB_LIMIT = 3  # clauses climbed to find the subject a participle leans on
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl"})
 # "X estimated the protest drew one million while police said 240,000": a source set against another
@@ -483,14 +485,26 @@ def _inner_speaker(doc: Doc, speakers: Speakers, found: Attribution) -> Attribut
     """ "Police believe the attackers were jealous lovers, the Austrian Times reported", "Reuters reported
     that the company said it would cut jobs": an outlet's report of what someone else holds or said; the
     one who holds or said it speaks, the outlet is the channel."""
-    if not found.by_outlet:
-        return found
+    if not found.by_outlet or (not found.closing and CITING.search(doc.text)):
+        return found  # "Reuters reported, citing two officials, that ...": the officials are the speaker
     outer = reporting_verb(doc, found)
     inner = next((c for c in outer.children if _reports_within(c, found.content_end)), None) if outer else None
+    if inner is not None and not found.closing and not _speaks(inner):
+        return found  # "X reported that residents feared ...", "that nobody said": the outlet's own account
     own = attribute_verb(doc, inner, speakers, 0, found.content_end) if inner is not None else None
     if own is None or own.speaker is None:
         return found
     return _replace(own, cited_source=found.speaker)
+
+
+def _speaks(verb: Token) -> bool:
+    """A speech act by someone who said something: not a belief or fear, not "nobody said", "said
+    nothing", and not a report's ("a government report said"), which stays the outlet's account."""
+    subject = _subject(verb)
+    if verb.lemma_.lower() not in SPEECH_ACTS or subject is None or a_publication(subject.text):
+        return False
+    nobody = subject.lower_ in NOBODY or any(c.lower_ in NO_ONE_DETERMINERS for c in subject.children)
+    return not nobody and not any(c.dep_ == "dobj" and c.lower_ in NOBODY for c in verb.children)
 
 
 def _reports_within(clause: Token, end: int) -> bool:

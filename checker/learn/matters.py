@@ -19,13 +19,14 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from checker.errors import CheckerError, ModelError
-from checker.topics.matters import FEATURES, MatterModel, pair_block
+from checker.topics.matters import FEATURES, SIGN_FREE, MatterModel, pair_block
 from checker.topics.words import vocabulary
 
 WEIGHTS_DIR = Path(__file__).parent / "weights"
@@ -40,6 +41,7 @@ PROBES = (  # claims written here; their pair chances are recorded at training a
     "The king has bought a private island off the coast.",
     "Reports say the monarch purchased an island.",
 )
+VERSIONED = ("spacy", "scipy", "numpy")  # stop words, optimiser and arithmetic the weights depend on
 HINT = "reinstall the checker, or retrain it: python -m checker.learn.matters"
 
 
@@ -60,13 +62,10 @@ def _load(path: Path) -> MatterModel:
         )
     except FileNotFoundError:
         raise ModelError(f"The matter model is missing ({path}); {HINT}.") from None
+    except ModelError as error:
+        raise ModelError(f"{str(error).rstrip('.')} ({path}); {HINT}.") from None
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise ModelError(f"The matter model in {path} is unreadable ({error}); {HINT}.") from None
-    unknown = sorted(set(model.features) - set(FEATURES))
-    if unknown or len(model.features) != len(model.coefficients):
-        raise ModelError(f"The matter model in {path} names features it cannot compute ({unknown}); {HINT}.")
-    if not all(np.isfinite([*model.coefficients, model.intercept])) or not 0 < model.cut < 1:
-        raise ModelError(f"The matter model in {path} has unusable weights or cut; {HINT}.")
     return model
 
 
@@ -127,18 +126,23 @@ def examples(headlines: Headlines) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(features), np.concatenate(labels).astype(np.float64)
 
 
-def fit(features: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, float]:
-    """L2-penalised logistic regression by L-BFGS from zero: the same data gives the same weights."""
+def fit(features: np.ndarray, labels: np.ndarray, names: Sequence[str]) -> tuple[np.ndarray, float]:
+    """L2-penalised logistic regression by L-BFGS from zero, the weight of every similarity kept at 0 or
+    above (SIGN_FREE features excepted): the same data gives the same weights."""
     from scipy.optimize import minimize
+    from scipy.special import expit
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         logit = features @ theta[:-1] + theta[-1]
-        chance = 1.0 / (1.0 + np.exp(-logit))
+        chance = expit(logit)
         value = np.sum(np.logaddexp(0.0, logit) - labels * logit) + 0.5 * L2_PENALTY * theta[:-1] @ theta[:-1]
         gradient = np.append(features.T @ (chance - labels) + L2_PENALTY * theta[:-1], np.sum(chance - labels))
         return float(value), gradient
 
-    found = minimize(loss, np.zeros(features.shape[1] + 1), jac=True, method="L-BFGS-B")
+    bounds = [(None, None) if name in SIGN_FREE else (0.0, None) for name in names] + [(None, None)]
+    found = minimize(loss, np.zeros(features.shape[1] + 1), jac=True, method="L-BFGS-B", bounds=bounds)
+    if not found.success:
+        raise ModelError(f"Training the matter model did not converge ({found.message}); check the data.")
     return found.x[:-1], float(found.x[-1])
 
 
@@ -161,7 +165,7 @@ def train(data: Path, cuts: Sequence[float] = CUTS) -> dict[str, Any]:
 
     headlines = read_headlines(data)
     features, labels = examples(headlines)
-    fitted, fitted_intercept = fit(features, labels)
+    fitted, fitted_intercept = fit(features, labels, FEATURE_NAMES)
     coefficients = tuple(round(float(c), WEIGHT_DECIMALS) for c in fitted)
     intercept = round(fitted_intercept, WEIGHT_DECIMALS)
     scores = {}
@@ -171,9 +175,12 @@ def train(data: Path, cuts: Sequence[float] = CUTS) -> dict[str, Any]:
         print(f"cut {cut:.2f}: matter ARI {scores[f'{cut:.2f}']:.3f}", file=sys.stderr, flush=True)
     best = max(cuts, key=lambda cut: (scores[f"{cut:.2f}"], -cut))
     from checker.embed import MiniLMEmbedder
+    from checker.learn.weights import base_model_path
 
     chosen = MatterModel(FEATURE_NAMES, coefficients, intercept, best)
     return {
+        "base_model": sha256(base_model_path() / "model.safetensors"),
+        "versions": {name: version(name) for name in VERSIONED},
         "probes": [round(x, WEIGHT_DECIMALS) for x in probe_chances(chosen, MiniLMEmbedder().encode)],
         "features": list(FEATURE_NAMES),
         "coefficients": list(coefficients),

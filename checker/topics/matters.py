@@ -5,7 +5,9 @@ cosine of their rare words, the share of words they have in common, and the prod
 two), trained on FNC-1 training headlines grouped by rumour (`python -m checker.learn.matters`).
 Claims are grouped by average linkage on 1 - chance and cut where the average chance falls below
 the model's cut. Embeddings alone group by story; the words tell one rumour of a story from another.
-scipy loads on the first grouping, not on import.
+A word's rarity is measured over the claims checked together (the collection's own inverse document
+frequency): words every claim of a story uses weigh little, which is what tells its rumours apart; so a
+matter is relative to what is checked with it, as a topic is. scipy loads on the first grouping.
 """
 
 from __future__ import annotations
@@ -17,12 +19,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from checker.embed import Vectors
+from checker.errors import ModelError
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 from checker.topics.words import Vocabulary
 
-PAIRWISE_LIMIT = 2500  # members of a topic beyond which its matters fall back to embeddings alone (n^2 memory)
+# Members of a topic beyond which its matters fall back to embeddings alone: the pair matrices grow with
+# the square of the size (a topic of 2,500 claims peaks at about 400-650 MB and takes about 3 s).
+PAIRWISE_LIMIT = 2500
 LINKAGE_METHOD = "average"
 
 
@@ -35,6 +40,10 @@ class PairBlock:
     overlap: np.ndarray
 
 
+# Similarities, whose weights must be at least 0 (a pair more alike in one is never less likely one matter);
+# the plain share of words in common is the exception: beside the rarity-weighted cosine it tells a pair
+# that shares rare words (one rumour) from one that shares a story's common words, so its weight is free.
+SIGN_FREE = frozenset({"overlap"})
 FEATURES: dict[str, Callable[[PairBlock], np.ndarray]] = {
     "dense": lambda block: block.dense,
     "lexical": lambda block: block.lexical,
@@ -45,18 +54,37 @@ FEATURES: dict[str, Callable[[PairBlock], np.ndarray]] = {
 
 @dataclass(frozen=True)
 class MatterModel:
-    """Logistic weights over named FEATURES, and the average chance at which matters are cut."""
+    """Logistic weights over named FEATURES, and the average chance at which matters are cut.
+
+    The weight of every similarity is at least 0; only SIGN_FREE features may weigh against a match.
+    """
 
     features: tuple[str, ...]
     coefficients: tuple[float, ...]
     intercept: float
     cut: float
 
+    def __post_init__(self) -> None:
+        unknown = sorted(set(self.features) - set(FEATURES))
+        if unknown:
+            raise ModelError(f"The matter model names features it cannot compute: {', '.join(unknown)}.")
+        if len(self.features) != len(self.coefficients):
+            raise ModelError(
+                f"The matter model has {len(self.coefficients)} weights for {len(self.features)} features."
+            )
+        signed = [w for name, w in zip(self.features, self.coefficients, strict=True) if name not in SIGN_FREE]
+        if not np.all(np.isfinite([*self.coefficients, self.intercept])) or min(signed, default=0) < 0:
+            raise ModelError("The matter model's weights must be finite, and a similarity's not below 0.")
+        if not 0 < self.cut < 1:
+            raise ModelError(f"The matter model's cut must lie between 0 and 1, not {self.cut}.")
+
     def chance(self, block: PairBlock) -> np.ndarray:
+        from scipy.special import expit
+
         logit = np.full(block.dense.shape, self.intercept)
         for name, weight in zip(self.features, self.coefficients, strict=True):
             logit += weight * FEATURES[name](block)
-        return np.asarray(1.0 / (1.0 + np.exp(-logit)))
+        return np.asarray(expit(logit))
 
 
 def pair_block(vectors: Vectors, vocabulary: Vocabulary, members: Sequence[int]) -> PairBlock:

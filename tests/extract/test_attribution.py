@@ -449,7 +449,13 @@ def test_a_person_named_in_the_possessive_is_known_later_by_surname_and_title() 
         ("Two men were arrested, Reuters reported.", "Reuters", "Reuters", Stance.ASSERTS),
         ("Reuters reported that the company said it would cut 500 jobs.", "the company", "Reuters", Stance.ASSERTS),
         ("The Ledger reports that a police source told its reporter that two men were held.", "a police source", "The Ledger", Stance.ASSERTS),
+        ("The Ledger reported that the ministry denied the claim.", "the ministry", "The Ledger", Stance.DENIES),
         ("The Ledger reported that the two men were held at the border.", "The Ledger", "The Ledger", Stance.ASSERTS),
+        ("The Ledger reported that residents feared the dam would burst.", "The Ledger", "The Ledger", Stance.ASSERTS),
+        ("Reuters reported that no one said anything about the cuts.", "Reuters", "Reuters", Stance.ASSERTS),
+        ("Reuters reported that the company had said nothing about the cuts.", "Reuters", "Reuters", Stance.DENIES),
+        ("The Ledger reported that a government report said the dam was unsafe.", "The Ledger", "The Ledger", Stance.HEDGED),
+        ("Reuters reported, citing two people familiar with the matter, that the company said it would sell the unit.", "two people familiar with the matter", "Reuters", Stance.ASSERTS),
     ],
 )  # fmt: skip
 def test_withheld_verbs_outlets_in_their_own_name_and_nested_sources(

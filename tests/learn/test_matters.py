@@ -11,7 +11,7 @@ import pytest
 from checker.embed.base import Embedder
 from checker.errors import ModelError
 from checker.learn.matters import MATTER_FILE, WEIGHTS_DIR, fit, load_matter_model, probe_chances
-from checker.topics.matters import FEATURES
+from checker.topics.matters import FEATURES, SIGN_FREE
 
 PROBE_TOLERANCE = 1e-4  # MiniLM on another CPU or backend agrees to about 1e-6 in cosine
 
@@ -51,10 +51,11 @@ def test_probes_give_the_recorded_chances(real_embedder: Embedder) -> None:
         (None, "matter model is missing"),
         ("not json", "unreadable"),
         ('{"features": ["dense"], "coefficients": [1.0], "intercept": 0.0}', "unreadable"),
-        ('{"features": ["colour"], "coefficients": [1.0], "intercept": 0.0, "cut": 0.5}', "cannot compute"),
-        ('{"features": ["dense"], "coefficients": [1.0, 2.0], "intercept": 0.0, "cut": 0.5}', "cannot compute"),
-        ('{"features": ["dense"], "coefficients": [1.0], "intercept": 0.0, "cut": 1.5}', "unusable"),
-        ('{"features": ["dense"], "coefficients": [NaN], "intercept": 0.0, "cut": 0.5}', "unusable"),
+        ('{"features": ["colour"], "coefficients": [1.0], "intercept": 0.0, "cut": 0.5}', "cannot compute: colour"),
+        ('{"features": ["dense"], "coefficients": [1.0, 2.0], "intercept": 0.0, "cut": 0.5}', "2 weights for 1"),
+        ('{"features": ["dense"], "coefficients": [1.0], "intercept": 0.0, "cut": 1.5}', "between 0 and 1"),
+        ('{"features": ["dense"], "coefficients": [NaN], "intercept": 0.0, "cut": 0.5}', "must be finite"),
+        ('{"features": ["dense"], "coefficients": [-1.0], "intercept": 0.0, "cut": 0.5}', "not below 0"),
     ],
 )
 def test_a_missing_or_damaged_model_is_a_model_error(tmp_path: Path, content: str | None, message: str) -> None:
@@ -69,6 +70,22 @@ def test_fitting_is_deterministic_and_finds_the_informative_feature() -> None:
     rng = np.random.default_rng(3)
     features = rng.uniform(size=(400, 2))
     labels = (features[:, 0] + 0.1 * rng.normal(size=400) > 0.5).astype(np.float64)
-    first, second = fit(features, labels), fit(features, labels)
+    names = ("dense", "lexical")
+    first, second = fit(features, labels, names), fit(features, labels, names)
     assert np.array_equal(first[0], second[0]) and first[1] == second[1]
     assert first[0][0] > 5 * abs(first[0][1])
+
+
+def test_a_similarity_never_weighs_against_a_match_but_the_plain_overlap_may() -> None:
+    rng = np.random.default_rng(5)
+    features = rng.uniform(size=(400, 2))
+    labels = (features[:, 0] - features[:, 1] + 0.1 * rng.normal(size=400) > 0).astype(np.float64)
+    bounded, _ = fit(features, labels, ("dense", "lexical"))
+    free, _ = fit(features, labels, ("dense", "overlap"))
+    assert bounded[1] == 0.0 and bounded[0] > 0
+    assert free[1] < 0 < free[0]
+
+
+def test_the_shipped_weights_keep_every_similarity_at_or_above_zero() -> None:
+    model = load_matter_model()
+    assert all(w >= 0 for name, w in zip(model.features, model.coefficients, strict=True) if name not in SIGN_FREE)

@@ -107,6 +107,7 @@ def test_matters_split_a_topic_by_what_its_claims_say_and_nest_in_it() -> None:
 ONE_STORY = 0.05  # a topic cut low enough to hold every claim of the test in one topic
 
 
+@pytest.mark.model
 def test_the_learned_matters_tell_two_rumours_of_one_story_apart(real_embedder: Embedder) -> None:
     texts = [
         "The king is gravely ill in hospital, a court official said.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from checker.errors import ModelError
 from checker.topics.matters import MatterModel, PairBlock, matter_labels, pair_block
 from checker.topics.words import vocabulary
 
@@ -60,6 +61,27 @@ def test_the_cut_decides_how_much_is_joined() -> None:
     loose = MatterModel(features=("lexical",), coefficients=(10.0,), intercept=-3.0, cut=0.001)
     assert len(set(matter_labels(strict, block))) == 4
     assert len(set(matter_labels(loose, block))) == 1
+
+
+@pytest.mark.parametrize(
+    ("features", "coefficients", "cut", "message"),
+    [
+        (("dense",), (-1.0,), 0.5, "not below 0"),
+        (("colour",), (1.0,), 0.5, "cannot compute: colour"),
+        (("dense",), (1.0, 2.0), 0.5, "2 weights for 1"),
+        (("dense",), (1.0,), 1.0, "between 0 and 1"),
+    ],
+)
+def test_a_model_that_cannot_be_used_is_refused(
+    features: tuple[str, ...], coefficients: tuple[float, ...], cut: float, message: str
+) -> None:
+    with pytest.raises(ModelError, match=message):
+        MatterModel(features=features, coefficients=coefficients, intercept=0.0, cut=cut)
+
+
+def test_the_plain_overlap_may_weigh_against_a_match() -> None:
+    model = MatterModel(features=("lexical", "overlap"), coefficients=(2.0, -1.0), intercept=0.0, cut=0.5)
+    assert model.coefficients[1] < 0
 
 
 def test_a_single_member_is_its_own_matter() -> None:
