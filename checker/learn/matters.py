@@ -161,7 +161,9 @@ def matter_ari(headlines: Headlines, model: MatterModel) -> float:
 
 
 def train(data: Path, cuts: Sequence[float] = CUTS) -> dict[str, Any]:
+    from checker.embed import MiniLMEmbedder
     from checker.learn.data import data_files, sha256
+    from checker.learn.weights import base_model_path
 
     headlines = read_headlines(data)
     features, labels = examples(headlines)
@@ -174,9 +176,6 @@ def train(data: Path, cuts: Sequence[float] = CUTS) -> dict[str, Any]:
         scores[f"{cut:.2f}"] = round(matter_ari(headlines, model), 4)
         print(f"cut {cut:.2f}: matter ARI {scores[f'{cut:.2f}']:.3f}", file=sys.stderr, flush=True)
     best = max(cuts, key=lambda cut: (scores[f"{cut:.2f}"], -cut))
-    from checker.embed import MiniLMEmbedder
-    from checker.learn.weights import base_model_path
-
     chosen = MatterModel(FEATURE_NAMES, coefficients, intercept, best)
     return {
         "base_model": sha256(base_model_path() / "model.safetensors"),

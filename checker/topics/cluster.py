@@ -21,7 +21,7 @@ from checker.topics.matters import PAIRWISE_LIMIT, MatterModel, matter_labels, p
 from checker.topics.words import Vocabulary, vocabulary
 
 TOPIC_MIN_SIMILARITY = 0.35
-MATTER_MIN_SIMILARITY = 0.55  # chosen on FNC-1 training headlines (benchmarks/matters.py), not on Emergent
+MATTER_MIN_SIMILARITY = 0.55  # the embedding-only cut (no model, a topic too large); chosen on FNC-1 training
 LABEL_CHARS = 80
 LABEL_TIE = 1e-6  # closeness differing by rounding only (both members of a pair tie): the first claim wins
 
