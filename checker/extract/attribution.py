@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from checker.extract.nlp import agent, token_end
+from checker.extract.nlp import agent, no_one, token_end
 from checker.extract.sources import DATELINE, PUBLICATIONS, ROLE_TAIL, a_publication, same_source
 
 _VERBS = (
@@ -184,8 +184,6 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 TITLE_DEPS = frozenset({"compound", "amod"})  # "invertebrate expert Paul Clark"
 NAME_PARTICLES = frozenset({"al", "al-", "bin", "ibn", "de", "da", "di", "del", "van", "von", "der", "le", "la"})
 STRANDED_DEPS = frozenset({"appos", "conj"})  # where a bad parse leaves a speaker's name
-NOBODY = frozenset({"nobody", "none", "nothing", "noone"})  # "nobody said", "said nothing": nothing was said
-NO_ONE_DETERMINERS = frozenset({"no"})  # "no one", "no official"
 CLIMB_LIMIT = 3  # clauses climbed to find the subject a participle leans on
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl"})
 # "X estimated the protest drew one million while police said 240,000": a source set against another
@@ -503,8 +501,7 @@ def _speaks(verb: Token) -> bool:
     subject = _subject(verb)
     if verb.lemma_.lower() not in SPEECH_ACTS or subject is None or a_publication(subject.text):
         return False
-    nobody = subject.lower_ in NOBODY or any(c.lower_ in NO_ONE_DETERMINERS for c in subject.children)
-    return not nobody and not any(c.dep_ == "dobj" and c.lower_ in NOBODY for c in verb.children)
+    return not no_one(subject) and not any(c.dep_ == "dobj" and no_one(c) for c in verb.children)
 
 
 def _reports_within(clause: Token, end: int) -> bool:

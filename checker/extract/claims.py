@@ -99,12 +99,8 @@ REPORT_VERB = "reported"  # what a described report did: put something forward a
 STATING = frozenset({Stance.ASSERTS, Stance.CONFIRMS, Stance.HEDGED})
 TOLD_ELSEWHERE_TERMS = 2  # things a described report and another claim must share to be one report
 LEAD_IN_END = re.compile(r"\s*:\s*[\"“]?\s*$")  # "Fox News reports:" ends on a colon, and says nothing after it
-NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "no-one"})
 DENYING_NOTHING = frozenset({"one", "idea"})  # "no one is allowed to enter" rules, "had no idea" knows nothing
 NONE_DETERMINERS = frozenset({"no", "zero"})
-NO_ONE_DETERMINERS = frozenset({"no", "neither"})  # "no details", "neither the ministry nor the army"
-NO_ONE_DEPS = frozenset({"det", "preconj"})  # "neither" may parse as either
-CERTAIN_NEGATIVES = frozenset({"doubt", "question"})  # "police have no doubt", "there is no question": sure
 NONE_DETERMINER_DEPS = frozenset({"det", "nummod"})  # "zero chance" may parse as a number
 UNLESS_COMPLEMENTED = frozenset({"dobj", "attr"})
 COMPLEMENTS = frozenset({"acl", "relcl", "prep", "ccomp", "xcomp"})  # "plans to expand", "chance of", "record of"
@@ -862,15 +858,9 @@ def _says_no(tokens: Doc, start: int, end: int) -> bool:
     verbs = {*_main_verbs(tokens, start, end), *_main_verbs(tokens, 0, len(tokens.text))}  # "Nobody has said"
     return any(
         any(child.dep_ == "neg" for child in verb.children)
-        or any(child.dep_ in NEGATABLE_ARGUMENTS and _none_at_all(child) for child in verb.children)
+        or any(child.dep_ in NEGATABLE_ARGUMENTS and nlp.no_one(child) for child in verb.children)
         for verb in verbs
     )
-
-
-def _none_at_all(argument: Token) -> bool:
-    """ "no details", "neither the ministry nor ...", "nothing": an argument that names no one and nothing."""
-    determined = any(child.dep_ in NO_ONE_DEPS and child.lower_ in NO_ONE_DETERMINERS for child in argument.children)
-    return (determined or argument.lower_ in NEGATIVE_PRONOUNS) and argument.lower_ not in CERTAIN_NEGATIVES
 
 
 def _caveat(tokens: Doc) -> bool:
@@ -1013,7 +1003,7 @@ def _refuses(token: Token) -> bool:
 def _none_of(token: Token) -> bool:
     """ "no information", "no employees", "nobody": a thing or someone said not to exist."""
     no = any(child.dep_ == "det" and child.lower_ == "no" for child in token.children)
-    return no or token.lower_ in NEGATIVE_PRONOUNS
+    return no or token.lower_ in nlp.NEGATIVE_PRONOUNS
 
 
 def _negative_argument(verb: Token) -> bool:
@@ -1023,7 +1013,7 @@ def _negative_argument(verb: Token) -> bool:
     "we have no plans to" (`_none_done`); not "no one is allowed to", which rules.
     """
     return any(
-        (child.dep_ in NEGATABLE_ARGUMENTS and child.lower_ in NEGATIVE_PRONOUNS) or _none_done(child)
+        (child.dep_ in NEGATABLE_ARGUMENTS and child.lower_ in nlp.NEGATIVE_PRONOUNS) or _none_done(child)
         for child in verb.children
     )
 

@@ -20,6 +20,10 @@ STREAM_BATCH = 256  # one stream over all documents: larger batches, fewer calls
 # pipeline, whose components spaCy does not promise to be thread-safe. Parsing holds the GIL anyway,
 # so this costs concurrent checks nothing; their embedding and rules still overlap.
 _PARSING = threading.Lock()
+NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "no-one"})
+NO_ONE_DETERMINERS = frozenset({"no", "neither"})  # "no details", "neither the ministry nor the army"
+NO_ONE_DEPS = frozenset({"det", "preconj"})  # "neither" may parse as either
+CERTAIN_NEGATIVES = frozenset({"doubt", "question"})  # "police have no doubt", "there is no question": sure
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +63,13 @@ def agent(clause: Token) -> Token | None:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+def no_one(argument: Token) -> bool:
+    """ "no details", "neither the ministry nor ...", "nothing", "nobody": an argument that names no one and
+    nothing (not "no doubt", which is sure of something)."""
+    determined = any(child.dep_ in NO_ONE_DEPS and child.lower_ in NO_ONE_DETERMINERS for child in argument.children)
+    return (determined or argument.lower_ in NEGATIVE_PRONOUNS) and argument.lower_ not in CERTAIN_NEGATIVES
 
 
 def _one_at_a_time(docs: Iterator[Doc]) -> Iterator[Doc]:
