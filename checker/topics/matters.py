@@ -20,10 +20,10 @@ import numpy as np
 
 from checker.embed import Vectors
 from checker.errors import ModelError
+from checker.topics.words import Vocabulary
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
-from checker.topics.words import Vocabulary
 
 # Members of a topic beyond which its matters fall back to embeddings alone: the pair matrices grow with
 # the square of the size (a topic of 2,500 claims peaks at about 400-650 MB and takes about 3 s).
